@@ -1,0 +1,50 @@
+import Foundation
+
+/// The JSON shape of a reply, shared by `karir ask --json` and the server's `ask` method.
+///
+/// Keys: `text, kind, topic, intent, confidence, lang, suggestions`, plus `candidates` when the
+/// engine asks back, `source`/`as_of` when the answer states facts, and `session` when the host
+/// keys sessions by name (the server).
+public struct ReplyPayload: Codable, Sendable, Equatable {
+    public var text: String
+    public var kind: ReplyKind
+    public var topic: String
+    public var intent: String?
+    public var confidence: Double
+    public var lang: Language
+    public var suggestions: [Choice]
+    public var candidates: [Choice]?
+    public var source: String?
+    public var asOf: String?
+    public var session: String?
+
+    enum CodingKeys: String, CodingKey {
+        case text, kind, topic, intent, confidence, lang, suggestions, candidates, source
+        case asOf = "as_of"
+        case session
+    }
+
+    public init(_ reply: Reply, session: String? = nil) {
+        self.text = reply.text
+        self.kind = reply.kind
+        self.topic = reply.topic
+        self.intent = reply.intent
+        self.confidence = (reply.confidence * 1000).rounded() / 1000
+        self.lang = reply.language
+        self.suggestions = reply.suggestions
+        self.candidates = reply.kind == .clarify ? reply.candidates : nil
+        self.source = reply.source
+        self.asOf = reply.asOf
+        self.session = session
+    }
+
+    /// One line of compact JSON with sorted keys.
+    public func jsonLine() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self), let line = String(data: data, encoding: .utf8) else {
+            return #"{"error":"reply could not be encoded"}"#
+        }
+        return line
+    }
+}

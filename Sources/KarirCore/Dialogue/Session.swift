@@ -1,0 +1,49 @@
+/// Everything the engine remembers about one conversation.
+///
+/// A value: the engine reads it with each message and returns the updated copy inside the
+/// ``Reply``, so whoever hosts the engine (CLI, server) decides where sessions live.
+public struct Session: Codable, Sendable, Equatable {
+    /// The language of the conversation so far; the tie-breaker when a message is ambiguous.
+    public var language: Language?
+    /// The topic of the last answered question.
+    public var activeTopic: String?
+    /// The id of the last answered intent.
+    public var lastIntent: String?
+    /// Entity values remembered from the conversation, keyed by entity type (e.g. `province`).
+    public var slots: [String: String]
+    /// Number of messages handled.
+    public var turn: Int
+    /// Numbered choices last offered (clarify or suggestions), so that "2" picks the second.
+    public var offeredChoices: [String]
+    /// The intent waiting for a slot value ("Which province?"), if any.
+    public var pendingIntent: String?
+    /// The state of a guided conversation (e.g. the interest inventory), if one is running.
+    public var flow: FlowState?
+
+    public init(language: Language? = nil) {
+        self.language = language
+        self.activeTopic = nil
+        self.lastIntent = nil
+        self.slots = [:]
+        self.turn = 0
+        self.offeredChoices = []
+        self.pendingIntent = nil
+        self.flow = nil
+    }
+}
+
+/// Progress through a guided conversation (a ``Flow`` of the knowledge base).
+public struct FlowState: Codable, Sendable, Equatable {
+    /// The flow's id.
+    public var flowID: String
+    /// Index of the step whose question was asked last.
+    public var step: Int
+    /// Answers so far, by step id.
+    public var answers: [String: String]
+
+    public init(flowID: String, step: Int = 0, answers: [String: String] = [:]) {
+        self.flowID = flowID
+        self.step = step
+        self.answers = answers
+    }
+}

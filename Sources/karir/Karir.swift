@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Karir: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "karir",
+        abstract: "Karir: career information and counselling chatbot (Bahasa Indonesia / English).",
+        subcommands: []
+    )
+}
