@@ -23,6 +23,8 @@ struct Turn {
     let explain: Bool
     var ranking: Matcher.Ranking?
     var rule = ""
+    /// A close runner-up to offer first among the suggestions.
+    var alsoSuggest: Int?
 
     var kb: KnowledgeBase { engine.knowledge.base }
     var settings: MatchSettings { engine.knowledge.base.settings }
@@ -93,9 +95,15 @@ struct Turn {
         }
         let others = ranking.candidates.dropFirst()
         if top.score >= settings.answerThreshold {
+            // Two close candidates from different topics are two different questions: ask.
+            // Close candidates of one topic are neighbouring answers: answer the best and
+            // offer the other first among the suggestions.
             if let second = others.first, top.score - second.score < settings.clarifyMargin,
-               kb.intents[second.intent].topic != kb.intents[top.intent].topic || second.score >= settings.answerThreshold {
+               kb.intents[second.intent].topic != kb.intents[top.intent].topic {
                 return clarify(Array(ranking.candidates.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
+            }
+            if let second = others.first, top.score - second.score < settings.clarifyMargin {
+                alsoSuggest = second.intent
             }
             rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))"
             return answer(intent: top.intent, score: top.score, entity: nil)
@@ -186,9 +194,11 @@ struct Turn {
     }
 
     func suggestions(for def: IntentDefinition) -> [Choice] {
-        def.followUps.enumerated().compactMap { n, f in
-            guard let j = engine.knowledge.intentIndex[f.value] else { return nil }
-            return Choice(number: n + 1, intent: f.value, topic: kb.intents[j].topic, title: kb.intents[j].title[language])
+        var ids = def.followUps.map(\.value)
+        if let extra = alsoSuggest.map({ kb.intents[$0].id }), extra != def.id, !ids.contains(extra) { ids.insert(extra, at: 0) }
+        return ids.prefix(4).enumerated().compactMap { n, id in
+            guard let j = engine.knowledge.intentIndex[id] else { return nil }
+            return Choice(number: n + 1, intent: id, topic: kb.intents[j].topic, title: kb.intents[j].title[language])
         }
     }
 
@@ -237,7 +247,7 @@ struct Turn {
             Trace.ScoredCandidate(
                 intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic, score: (c.score * 1000).rounded() / 1000,
                 detail: c.pattern.map { "pattern: \($0)" }
-                    ?? "example \(fmt(c.example)) × \(fmt(Matcher.exampleWeight)) + centroid \(fmt(c.centroid)) × \(fmt(1 - Matcher.exampleWeight)) + context \(fmt(c.boost)); nearest: \"\(c.nearest)\"")
+                    ?? "(example \(fmt(c.example)) × \(fmt(settings.exampleWeight)) + centroid \(fmt(c.centroid)) × \(fmt(1 - settings.exampleWeight))) × known words \(fmt(c.knownFactor)) + context \(fmt(c.boost)); nearest: \"\(c.nearest)\"")
         }
         var stems: [String] = []
         for t in analysis.tokens where t.stem != t.surface { stems.append("\(t.surface)→\(t.stem)") }

@@ -241,7 +241,7 @@ public enum KnowledgeLoader {
     }
 
     static func readSettings(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
-        let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "fallback_suggestions"]
+        let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight", "fallback_suggestions"]
         guard let entries = r.mapping(node, what: "settings", allowed: allowed) else { return }
         for e in entries {
             if e.key == "fallback_suggestions" {
@@ -257,6 +257,7 @@ public enum KnowledgeLoader {
             case "clarify_margin": kb.settings.clarifyMargin = v
             case "topic_boost": kb.settings.topicBoost = v
             case "follow_up_boost": kb.settings.followUpBoost = v
+            case "example_weight": kb.settings.exampleWeight = v
             default: break
             }
         }

@@ -88,11 +88,13 @@ public struct FlowDefinition: Sendable {
 /// Engine thresholds that staff may tune in `settings:`.
 public struct MatchSettings: Sendable {
     /// Minimum score to answer.
-    public var answerThreshold: Double = 0.42
+    public var answerThreshold: Double = 0.26
     /// Minimum score to ask back instead of falling back.
-    public var clarifyThreshold: Double = 0.30
+    public var clarifyThreshold: Double = 0.22
+    /// Weight of the nearest example against the intent's centroid (all its examples) in a score.
+    public var exampleWeight: Double = 0.4
     /// When the top two intents are closer than this, ask back.
-    public var clarifyMargin: Double = 0.035
+    public var clarifyMargin: Double = 0.025
     /// Score added to intents of the active topic.
     public var topicBoost: Double = 0.06
     /// Score added to the last answer's follow-ups.

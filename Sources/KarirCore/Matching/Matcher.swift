@@ -14,16 +14,13 @@ struct Matcher: Sendable {
         var patternRule: String?
     }
 
-    /// Weight of the best single example against the intent's centroid in the score.
-    static let exampleWeight = 0.65
-
     func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil) -> Ranking {
         let kb = knowledge.base
         // Deterministic rules.
         if analysis.tokens.count <= 60 {
             for p in knowledge.patterns where eligible(p.intent, session) {
                 if p.matches(analysis.tokens, stem: knowledge.analyzer.stem) {
-                    let c = Candidate(intent: p.intent, score: 1, example: 1, centroid: 1, boost: 0, nearest: "", pattern: p.source)
+                    let c = Candidate(intent: p.intent, score: 1, example: 1, centroid: 1, knownFactor: 1, boost: 0, nearest: "", pattern: p.source)
                     return Ranking(candidates: [c], outOfScope: 0, outOfScopeExample: nil, unknownShare: 0, patternRule: p.source)
                 }
             }
@@ -51,6 +48,8 @@ struct Matcher: Sendable {
             }
         }
 
+        let weight = kb.settings.exampleWeight
+        let knownFactor = (1 - Double(q.unknownShare)).squareRoot()
         var candidates: [Candidate] = []
         candidates.reserveCapacity(best.count)
         let followUps = Set(session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { kb.intents[$0].followUps.map(\.value) } ?? [])
@@ -58,15 +57,17 @@ struct Matcher: Sendable {
             let i = Int(intent)
             guard eligible(i, session) else { continue }
             let cen = Double(centroidScores[intent] ?? 0)
-            var score = Self.exampleWeight * Double(ex) + (1 - Self.exampleWeight) * cen
+            // Unknown words already lower the cosine; the extra factor makes a message that is
+            // mostly about something else (a pet, a film) fall clearly below the bar.
+            var score = (weight * Double(ex) + (1 - weight) * cen) * knownFactor
             if let neg = negative[intent], neg >= ex { score *= 0.6 }
             var boost = 0.0
             let def = kb.intents[i]
             if let active = session.activeTopic, def.topic == active { boost += kb.settings.topicBoost }
             if followUps.contains(def.id) { boost += kb.settings.followUpBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
-            if score < 0.2 { boost = 0 }
-            candidates.append(Candidate(intent: i, score: min(1, score + boost), example: Double(ex), centroid: cen,
+            if score < 0.15 { boost = 0 }
+            candidates.append(Candidate(intent: i, score: min(1, score + boost), example: Double(ex), centroid: cen, knownFactor: knownFactor,
                                         boost: boost, nearest: knowledge.index.exampleText[Int(doc)], pattern: nil))
         }
         candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
