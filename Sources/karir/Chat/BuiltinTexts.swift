@@ -14,7 +14,7 @@ enum BuiltinTexts {
     private static func indonesian(_ key: TextKey) -> String {
         switch key {
         case .greeting: "Halo! Saya Karir, asisten informasi kerja. Silakan tulis pertanyaan Anda."
-        case .help: "Tanyakan tentang lowongan kerja, kartu kuning (AK/1), upah minimum, pelatihan, atau cara melamar kerja."
+        case .help: "Tanyakan tentang lowongan kerja, kartu kuning (AK/1), upah minimum, pelatihan, atau cara melamar kerja.\nPerintah:\n/help  - bantuan ini\n/lang  - ganti bahasa (id/en)\n/reset - mulai dari awal\n/quit  - keluar"
         case .goodbye: "Terima kasih, sampai jumpa. Semoga sukses!"
         case .suggestionsHeader: "Anda juga bisa bertanya:"
         case .resetDone: "Percakapan dimulai dari awal."
@@ -29,8 +29,6 @@ enum BuiltinTexts {
         case .chooseNumber: "Ketik nomor pilihan Anda, lalu tekan Enter."
         case .unknownCommand: "Perintah tidak dikenal. Ketik /help untuk bantuan."
         case .askAgain: "Sambungan terputus sebelum jawaban diterima. Silakan tulis pertanyaan Anda sekali lagi."
-        case .commands: "Perintah: /help bantuan · /lang id|en ganti bahasa · /reset mulai dari awal · /quit keluar"
-        case .sourceLabel: "Sumber"
         case .langUsage: "Tulis /lang id untuk Bahasa Indonesia atau /lang en untuk English."
         }
     }
@@ -38,7 +36,7 @@ enum BuiltinTexts {
     private static func english(_ key: TextKey) -> String {
         switch key {
         case .greeting: "Hello! I am Karir, your job information assistant. Please type your question."
-        case .help: "Ask about job vacancies, the yellow card (AK/1), minimum wages, training, or how to apply for a job."
+        case .help: "Ask about job vacancies, the yellow card (AK/1), minimum wages, training, or how to apply for a job.\nCommands:\n/help  - this help\n/lang  - switch language (id/en)\n/reset - start again\n/quit  - exit"
         case .goodbye: "Thank you, goodbye. Good luck!"
         case .suggestionsHeader: "You can also ask:"
         case .resetDone: "The conversation starts over."
@@ -53,8 +51,6 @@ enum BuiltinTexts {
         case .chooseNumber: "Type the number of your choice, then press Enter."
         case .unknownCommand: "Unknown command. Type /help for help."
         case .askAgain: "The connection dropped before the answer arrived. Please type your question once more."
-        case .commands: "Commands: /help help · /lang id|en switch language · /reset start over · /quit leave"
-        case .sourceLabel: "Source"
         case .langUsage: "Type /lang id for Bahasa Indonesia or /lang en for English."
         }
     }

@@ -159,7 +159,6 @@ final class ChatController {
     }
 
     private func process(_ line: String) async {
-        let renderer = makeRenderer()
         if !console.echoesInput {
             let label = texts.text(.promptLabel, language)
             console.show([palette.paint(Renderer.bareLabel(label) + ":", .userLabel) + " " + line])
@@ -173,11 +172,7 @@ final class ChatController {
         case .badChoice:
             await notice(.chooseNumber)
         case .help:
-            let help = texts.text(.help, language)
-            let commands = texts.text(.commands, language)
-            let label = texts.text(.botLabel, language)
-            console.show(renderer.message(label: label, text: help)
-                + renderer.indented(commands, indent: renderer.labelColumns(label), role: .hint) + [""])
+            await notice(.help)
         case .reset:
             await backend.reset()
             offeredChoices = []
@@ -242,8 +237,7 @@ final class ChatController {
             let replyTexts = Renderer.ReplyTexts(
                 botLabel: texts.text(.botLabel, payload.lang),
                 suggestionsHeader: texts.text(.suggestionsHeader, payload.lang),
-                chooseNumber: texts.text(.chooseNumber, payload.lang),
-                sourceLabel: texts.text(.sourceLabel, payload.lang))
+                chooseNumber: texts.text(.chooseNumber, payload.lang))
             console.show(makeRenderer().reply(payload, texts: replyTexts))
             kiosk?.noteOutput()
         case .failure(.cancelled):
@@ -280,9 +274,7 @@ final class ChatController {
             kiosk.didReset()
         } else {
             let label = texts.text(.botLabel, language)
-            let commands = texts.text(.commands, language)
-            console.show(renderer.message(label: label, text: texts.text(.greeting, language))
-                + renderer.indented(commands, indent: renderer.labelColumns(label), role: .hint) + [""])
+            console.show(renderer.message(label: label, text: texts.text(.greeting, language)) + [""])
         }
     }
 

@@ -13,7 +13,6 @@ struct Renderer: Sendable {
         var botLabel: String
         var suggestionsHeader: String
         var chooseNumber: String
-        var sourceLabel: String
     }
 
     private var usable: Int { max(width - 1, 16) }
@@ -31,25 +30,25 @@ struct Renderer: Sendable {
         return (palette.paint(Self.bareLabel(label) + ":", .userLabel) + " ", DisplayWidth.of(bare))
     }
 
-    /// The lines for one reply, ending with a blank line.
+    /// The lines for one reply, ending with a blank line. Suggestions are listed with a hint to
+    /// type a number, unless the text already holds the menu (clarify, fallback): the same rule as
+    /// ``Reply/displayText(suggestionsHeader:)``.
     func reply(_ payload: ReplyPayload, texts: ReplyTexts) -> [String] {
-        let choices = Self.choices(of: payload)
         var body = message(label: texts.botLabel, text: payload.text)
         let indent = labelColumns(texts.botLabel)
-        if let source = payload.source, !source.isEmpty {
-            let asOf = payload.asOf.map { " (\($0))" } ?? ""
-            body += indented("\(texts.sourceLabel): \(source)\(asOf)", indent: indent, role: .hint)
-        }
-        if !choices.isEmpty {
-            if payload.kind != .clarify {
-                body += indented(texts.suggestionsHeader, indent: indent, role: nil)
-            }
-            for choice in choices {
+        if Self.listsSuggestions(payload) {
+            body += indented(texts.suggestionsHeader, indent: indent, role: nil)
+            for choice in payload.suggestions {
                 body += numbered(choice, indent: indent)
             }
             body += indented(texts.chooseNumber, indent: indent, role: .hint)
         }
         return body + [""]
+    }
+
+    /// True when the suggestions must be listed under the text (they are not in it already).
+    static func listsSuggestions(_ payload: ReplyPayload) -> Bool {
+        payload.kind != .clarify && !payload.suggestions.isEmpty && !payload.text.contains("\n1. ")
     }
 
     /// A labelled message (greeting, notices) with a hanging indent under the label.

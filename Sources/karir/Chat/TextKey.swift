@@ -15,7 +15,5 @@ enum TextKey: String, Sendable, CaseIterable {
     case unknownCommand = "chat_unknown_command"
     // Keys the client needs beyond the agreed list; built-in texts are used until prompts/ has them.
     case askAgain = "chat_ask_again"
-    case commands = "chat_commands"
-    case sourceLabel = "chat_source_label"
     case langUsage = "chat_lang_usage"
 }

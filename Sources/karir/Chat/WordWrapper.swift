@@ -1,6 +1,7 @@
 /// Word wrapping by display width (see ``DisplayWidth``).
 ///
-/// Line breaks in the text are kept and blank lines stay blank. A line that starts with a list
+/// Line breaks in the text are kept, blank lines stay blank, and a line that fits is left as it
+/// is. A line that starts with a list
 /// marker (`- `, `* `, `• `, `1. `) continues aligned after the marker. A word wider than the
 /// line is cut between characters rather than overflowing.
 enum WordWrapper {
@@ -17,6 +18,8 @@ enum WordWrapper {
     private static func wrapLine(_ line: String, width: Int) -> [String] {
         let trimmedEnd = String(line.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
         if trimmedEnd.isEmpty { return [""] }
+        // A line that fits keeps its own spacing (aligned command lists, for example).
+        if DisplayWidth.of(trimmedEnd) <= width { return [trimmedEnd] }
         let hanging = min(hangingIndent(of: trimmedEnd), width / 2)
         let continuation = String(repeating: " ", count: hanging)
         let leading = String(trimmedEnd.prefix(while: { $0 == " " }))
