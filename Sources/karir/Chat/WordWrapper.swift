@@ -1,9 +1,8 @@
 /// Word wrapping by display width (see ``DisplayWidth``).
 ///
 /// Line breaks in the text are kept, blank lines stay blank, and a line that fits is left as it
-/// is. A line that starts with a list
-/// marker (`- `, `* `, `• `, `1. `) continues aligned after the marker. A word wider than the
-/// line is cut between characters rather than overflowing.
+/// is. A line that starts with a list marker (`- `, `* `, `• `, `1. `) continues aligned after
+/// the marker. A word wider than the line is cut between characters rather than overflowing.
 enum WordWrapper {
     /// Wraps `text` into lines of at most `width` columns (at least 8 are assumed).
     static func wrap(_ text: String, width: Int) -> [String] {
