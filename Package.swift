@@ -62,6 +62,10 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        .testTarget(name: "KarirCLITests", dependencies: ["KarirCore"]),
+        .testTarget(name: "KarirCLITests", dependencies: [
+            "KarirCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
     ]
 )

@@ -1,0 +1,74 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Runs a program to completion and collects its output, with a time limit.
+///
+/// Uses `posix_spawn` and `waitpid` rather than Foundation's `Process`: on Linux, `Process` learns
+/// that a child ended through a descriptor the child inherits, and a daemon the child forks (the
+/// tmux server) keeps it open forever. Output goes to temporary files for the same reason.
+enum ProcessRunner {
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The program could not be started, or did not finish in time (it was killed).
+    struct Failed: Error, CustomStringConvertible {
+        var command: [String]
+        var reason: String
+        var description: String { "\(reason): \(command.joined(separator: " "))" }
+    }
+
+    /// Runs `executable` with `arguments`, feeding `input` on standard input.
+    /// - Parameter environment: variables to set on top of this process's environment.
+    static func run(_ executable: URL, _ arguments: [String], input: String = "",
+                    environment: [String: String] = [:], timeout: Double = 20) throws -> Output {
+        let command = [executable.path] + arguments
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("karir-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let inURL = scratch.appendingPathComponent("stdin")
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        try Data(input.utf8).write(to: inURL)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inURL.path, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
+        var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, &argv, &envp)
+        guard spawned == 0 else { throw Failed(command: command, reason: "cannot start (\(String(cString: strerror(spawned))))") }
+
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                throw Failed(command: command, reason: "timed out after \(timeout) s")
+            }
+            usleep(5_000)
+        }
+        // Exit status as the shell reports it; 128 + signal when killed.
+        let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return Output(status: exit,
+                      stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
+    }
+}
