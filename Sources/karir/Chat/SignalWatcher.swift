@@ -22,6 +22,11 @@ final class SignalWatcher {
 
     init(queue: DispatchQueue = DispatchQueue(label: "karir.signals"), handler: @escaping @Sendable (Signal) -> Void) {
         signal(SIGPIPE, SIG_IGN)
+        // A parent may have started us with these blocked; then `kill -TERM` would never arrive.
+        var watched = sigset_t()
+        sigemptyset(&watched)
+        for number in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGWINCH] { sigaddset(&watched, number) }
+        pthread_sigmask(SIG_UNBLOCK, &watched, nil)
         var sources: [any DispatchSourceSignal] = []
         for (number, meaning) in [(SIGTERM, Signal.terminate(SIGTERM)), (SIGHUP, .terminate(SIGHUP)),
                                   (SIGINT, .terminate(SIGINT)), (SIGQUIT, .terminate(SIGQUIT)),

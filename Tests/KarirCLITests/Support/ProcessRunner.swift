@@ -9,7 +9,8 @@ import Foundation
 ///
 /// Uses `posix_spawn` and `waitpid` rather than Foundation's `Process`: on Linux, `Process` learns
 /// that a child ended through a descriptor the child inherits, and a daemon the child forks (the
-/// tmux server) keeps it open forever. Output goes to temporary files for the same reason.
+/// tmux server) keeps it open forever. Output goes to temporary files for the same reason. The
+/// child starts with no blocked signals whatever thread starts it.
 enum ProcessRunner {
     struct Output {
         var status: Int32
@@ -51,8 +52,20 @@ enum ProcessRunner {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
+        // A clean signal state: the calling thread (a concurrency or dispatch worker) blocks most
+        // signals, and a child that inherits that mask never hears SIGCHLD or SIGTERM.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t(), allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, &argv, &envp)
+        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, &argv, &envp)
         guard spawned == 0 else { throw Failed(command: command, reason: "cannot start (\(String(cString: strerror(spawned))))") }
 
         let deadline = Date().addingTimeInterval(timeout)
