@@ -25,6 +25,8 @@ final class FakeKarirServer: Sendable {
     var asks: [String] { state.withLock { $0.asks } }
     /// How many `reset` calls were received.
     var resets: Int { state.withLock { $0.resets } }
+    /// Connections open right now.
+    var connectionCount: Int { state.withLock { $0.connections.count } }
     /// `127.0.0.1:<port>`.
     var address: String { "127.0.0.1:\(port)" }
 
@@ -49,12 +51,17 @@ final class FakeKarirServer: Sendable {
 
     /// Stops listening and drops every connection, like a server going away.
     func stop() async throws {
-        let (listener, connections) = state.withLock { state in
-            defer { state.listener = nil; state.connections = [:] }
-            return (state.listener, Array(state.connections.values))
+        // The listener first: a client reconnecting fast must not slip in between.
+        let listener = state.withLock { state in
+            defer { state.listener = nil }
+            return state.listener
+        }
+        try await listener?.close()
+        let connections = state.withLock { state in
+            defer { state.connections = [:] }
+            return Array(state.connections.values)
         }
         for connection in connections { try? await connection.close() }
-        try await listener?.close()
     }
 
     /// Stops and releases the event loop.

@@ -25,6 +25,23 @@ enum ProcessRunner {
         var description: String { "\(reason): \(command.joined(separator: " "))" }
     }
 
+    /// Adds "close every descriptor from 3 up" to `actions`, so children get only stdin, stdout
+    /// and stderr. NIO's sockets are not close-on-exec: a tmux server that inherited the fake
+    /// server's listening socket would keep accepting connections after a "restart", and one that
+    /// inherited a connection would hide its close from the client.
+    ///
+    /// glibc (2.34+) has `posix_spawn_file_actions_addclosefrom_np`, but Swift's Glibc module does not
+    /// export it, so it is looked up at run time. Unlike marking descriptors close-on-exec first,
+    /// this cannot race with sockets another test opens at the same moment.
+    private static func closeInheritedDescriptors(_ actions: inout posix_spawn_file_actions_t) throws {
+        typealias CloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else {
+            throw Failed(command: [], reason: "this C library lacks posix_spawn_file_actions_addclosefrom_np (glibc 2.34+ needed)")
+        }
+        let closeFrom = unsafeBitCast(symbol, to: CloseFrom.self)
+        guard closeFrom(&actions, 3) == 0 else { throw Failed(command: [], reason: "addclosefrom failed") }
+    }
+
     /// Runs `executable` with `arguments`, feeding `input` on standard input.
     /// - Parameter environment: variables to set on top of this process's environment.
     static func run(_ executable: URL, _ arguments: [String], input: String = "",
@@ -44,6 +61,7 @@ enum ProcessRunner {
         posix_spawn_file_actions_addopen(&actions, 0, inURL.path, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        try closeInheritedDescriptors(&actions)
 
         let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
         var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) } + [nil]
