@@ -98,8 +98,11 @@ struct Turn {
             // Two close candidates from different topics are two different questions: ask.
             // Close candidates of one topic are neighbouring answers: answer the best and
             // offer the other first among the suggestions.
-            if let second = others.first, top.score - second.score < settings.clarifyMargin,
-               kb.intents[second.intent].topic != kb.intents[top.intent].topic {
+            // The same wording taught to two topics ("berapa biayanya?") is ambiguous unless
+            // the conversation's context tells them apart.
+            if let second = others.first, kb.intents[second.intent].topic != kb.intents[top.intent].topic,
+               top.score - second.score < settings.clarifyMargin
+                || (top.boost == second.boost && second.example >= 0.8 && top.example - second.example < 0.03) {
                 return clarify(Array(ranking.candidates.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
             }
             if let second = others.first, top.score - second.score < settings.clarifyMargin {

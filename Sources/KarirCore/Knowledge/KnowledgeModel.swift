@@ -96,9 +96,9 @@ public struct MatchSettings: Sendable {
     /// When the top two intents are closer than this, ask back.
     public var clarifyMargin: Double = 0.025
     /// Score added to intents of the active topic.
-    public var topicBoost: Double = 0.06
+    public var topicBoost: Double = 0.10
     /// Score added to the last answer's follow-ups.
-    public var followUpBoost: Double = 0.10
+    public var followUpBoost: Double = 0.12
     /// Intents offered when nothing fits.
     public var fallbackSuggestions: [String] = []
 }
