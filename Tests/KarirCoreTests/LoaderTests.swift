@@ -6,7 +6,8 @@ import Testing
     @Test func miniFixtureLoadsWithoutErrors() throws {
         let (kb, diagnostics) = KnowledgeLoader.load(folder: Fixture.miniKnowledge)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
-        #expect(kb.intents.count == 7)
+        #expect(kb.intents.count == 9)
+        #expect(kb.flows.first?.steps.count == 5)
         #expect(kb.tables["ump"]?.rows.count == 2)
         #expect(kb.lexicon["gmn"]?.value == "bagaimana")
     }
@@ -69,7 +70,8 @@ import Testing
     @Test func badPatternIsReportedAtItsLine() throws {
         var text = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent("base.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"* daftar* * pelatihan las *\"", with: "\"(daftar | pelatihan\"")
-        let dir = try Fixture.folder(["base.yaml": text])
+        let quiz = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent("quiz.yaml"), encoding: .utf8)
+        let dir = try Fixture.folder(["base.yaml": text, "quiz.yaml": quiz])
         do {
             _ = try Engine.load(knowledge: dir, prompts: Fixture.miniPrompts)
             Issue.record("a broken pattern should fail the load")
