@@ -43,6 +43,26 @@ struct ChatReconnectTests {
         }
     }
 
+    @Test("a full server (one -32005 line, then hang up) is retried with backoff, not in a tight loop")
+    func refusingServerIsRetriedWithBackoff() async throws {
+        try await ChatTestFixture.with { chat in
+            let terminal = chat.terminal
+            try await terminal.waitFor("Kamu:")
+            chat.server.refusing = true
+            try await chat.server.stop()
+            try await chat.server.start()
+            try await terminal.waitFor("Menyambung lagi ke server uji…")
+            let before = chat.server.acceptedCount
+            try await Task.sleep(for: .seconds(2))
+            let attempts = chat.server.acceptedCount - before
+            // Backoff from 0.2 s doubling: at most a handful of tries in two seconds.
+            #expect(attempts <= 6, "\(attempts) connection attempts in 2 s")
+            chat.server.refusing = false
+            try terminal.enter("halo")
+            try await terminal.waitFor("Halo juga!", timeout: 15)
+        }
+    }
+
     @Test("a server error is a friendly message (staff also see the code)")
     func serverError() async throws {
         try await ChatTestFixture.with(columns: 120, rows: 30) { chat in

@@ -14,6 +14,8 @@ final class FakeKarirServer: Sendable {
         var asks: [String] = []
         var resets = 0
         var offered: [String: [String]] = [:]
+        var accepted = 0
+        var refusing = false
     }
 
     private let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -25,6 +27,15 @@ final class FakeKarirServer: Sendable {
     var asks: [String] { state.withLock { $0.asks } }
     /// How many `reset` calls were received.
     var resets: Int { state.withLock { $0.resets } }
+    /// Connections accepted since the start.
+    var acceptedCount: Int { state.withLock { $0.accepted } }
+
+    /// While true, every new connection gets one `-32005` line and is closed, as a full server does.
+    var refusing: Bool {
+        get { state.withLock { $0.refusing } }
+        set { state.withLock { $0.refusing = newValue } }
+    }
+
     /// Connections open right now.
     var connectionCount: Int { state.withLock { $0.connections.count } }
     /// `127.0.0.1:<port>`.
@@ -70,9 +81,17 @@ final class FakeKarirServer: Sendable {
         try? await group.shutdownGracefully()
     }
 
-    fileprivate func opened(_ channel: Channel) {
-        state.withLock { $0.connections[ObjectIdentifier(channel)] = channel }
+    /// Registers a new connection; false when it must be refused.
+    fileprivate func opened(_ channel: Channel) -> Bool {
+        state.withLock { state in
+            state.accepted += 1
+            state.connections[ObjectIdentifier(channel)] = channel
+            return !state.refusing
+        }
     }
+
+    /// The line a full server sends before hanging up.
+    fileprivate static let busyLine = #"{"error":{"code":-32005,"message":"server busy: connection limit reached"},"id":null,"jsonrpc":"2.0"}"#
 
     fileprivate func closed(_ channel: Channel) {
         _ = state.withLock { $0.connections.removeValue(forKey: ObjectIdentifier(channel)) }
@@ -147,7 +166,13 @@ private final class FakeRPCHandler: ChannelInboundHandler, Sendable {
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        server.opened(context.channel)
+        guard server.opened(context.channel) else {
+            let channel = context.channel
+            var buffer = channel.allocator.buffer(capacity: 128)
+            buffer.writeString(FakeKarirServer.busyLine + "\n")
+            channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
+            return
+        }
         context.fireChannelActive()
     }
 
