@@ -1,11 +1,12 @@
 import Foundation
 import KarirCore
 
-/// Runs one chat: reads lines from a ``ChatConsole``, asks a ``ChatBackend``, shows replies.
+/// Runs one chat: reads lines from a ``ChatConsole``, asks a ``ChatBackend``, shows the results
+/// through a ``ChatPresenter``.
 ///
-/// A single task handles one event at a time (keys, answers, connection changes, signals, kiosk
-/// ticks), so the state below needs no lock. Questions are answered strictly one after another;
-/// lines typed while waiting are queued. Lines are never re-sent.
+/// A single task handles one event at a time (lines and keys, answers, connection changes,
+/// signals, kiosk ticks), so the state below needs no lock. Questions are answered strictly one
+/// after another; lines typed while waiting are queued. Nothing is ever sent twice.
 final class ChatController {
     private enum Event: Sendable {
         case input(ConsoleEvent)
@@ -20,11 +21,13 @@ final class ChatController {
     private let backend: any ChatBackend
     private let console: any ChatConsole
     private let configuration: ChatConfiguration
-    private let palette: Palette
     private let texts: ChatTexts
+    private let presenter: ChatPresenter
     private let kiosk: KioskController?
 
+    /// The interface language: `--lang`, `/lang`, or else the language of the last answer.
     private var language: Language
+    /// Set by `--lang` or `/lang`: answers are asked for in this language.
     private var forcedLanguage: Language?
     private var offeredChoices: [Choice] = []
     private var queue: [ConsoleEvent] = []
@@ -37,13 +40,16 @@ final class ChatController {
 
     /// Delay before "typing…" appears, so instant answers do not flicker.
     private let typingDelay: Duration = .milliseconds(150)
+    /// How long the goodbye stays on a kiosk screen after `/quit` before it is cleared.
+    private let goodbyePause: Duration = .seconds(2)
 
     init(backend: any ChatBackend, console: any ChatConsole, configuration: ChatConfiguration, palette: Palette) {
         self.backend = backend
         self.console = console
         self.configuration = configuration
-        self.palette = palette
         self.texts = ChatTexts(backend: backend)
+        self.presenter = ChatPresenter(console: console, texts: texts, palette: palette,
+                                       showsErrorDetails: !configuration.kiosk)
         self.kiosk = configuration.kiosk
             ? KioskController(idleSeconds: configuration.idleSeconds, passphrase: configuration.passphrase) : nil
         self.language = configuration.startLanguage
@@ -84,8 +90,9 @@ final class ChatController {
             FileHandle.standardError.write(Data("karir chat: \(error.description)\n".utf8))
             return 1
         }
-        await updatePrompt()
-        await welcome()
+        presenter.prompt(language)
+        presenter.welcome(language, kiosk: kiosk != nil)
+        kiosk?.didReset()
 
         for await event in stream {
             await handle(event)
@@ -111,7 +118,7 @@ final class ChatController {
             await pump()
         case .input(.interrupt), .input(.endOfInput):
             // A kiosk must not be left with Ctrl-C or Ctrl-D; the editor already cleared the line.
-            if kiosk == nil { await finish() }
+            if kiosk == nil { finish() }
         case .input(.inputClosed):
             queue.append(.inputClosed)
             await pump()
@@ -119,13 +126,13 @@ final class ChatController {
             guard inFlight?.token == token else { return }
             inFlight = nil
             typingShown = false
-            await updateStatus()
-            await show(result)
+            updateStatus()
+            show(result)
             await pump()
         case .showTyping(let token):
             guard inFlight?.token == token else { return }
             typingShown = true
-            await updateStatus()
+            updateStatus()
         case .backend(let status):
             let wasConnected = connected
             connected = status == .connected
@@ -134,10 +141,10 @@ final class ChatController {
                 let texts = self.texts
                 Task { await texts.preload() }
             }
-            await updateStatus()
+            updateStatus()
         case .signal(.terminate):
             if kiosk != nil { console.clearScreen() }
-            await finish()
+            finish()
         case .signal(.resize):
             console.refreshSize()
         case .kioskTick:
@@ -152,52 +159,47 @@ final class ChatController {
         while inFlight == nil, !finished, !queue.isEmpty {
             switch queue.removeFirst() {
             case .line(let line): await process(line)
-            case .inputClosed: await finish()
+            case .inputClosed: finish()
             case .interrupt, .endOfInput: break
             }
         }
     }
 
     private func process(_ line: String) async {
-        if !console.echoesInput {
-            let label = texts.text(.promptLabel, language)
-            console.show([palette.paint(Renderer.bareLabel(label) + ":", .userLabel) + " " + line])
-        }
+        presenter.echo(line, language)
         switch UserInput.parse(line, offeredChoices: offeredChoices.count) {
         case .question(let text):
             ask(text)
         case .choice(let number):
-            // The engine keeps the offered choices in its session, locally and on the server alike.
+            // The engine keeps the offered choices in its session, in-process and on the server alike.
             ask(String(number))
         case .badChoice:
-            await notice(.chooseNumber)
+            notice(.chooseNumber)
         case .help:
-            await notice(.help)
+            notice(.help)
         case .reset:
             await backend.reset()
             offeredChoices = []
-            await notice(.resetDone)
+            notice(.resetDone)
         case .quit:
-            if kiosk != nil {
-                // In a kiosk /quit ends this person's visit, not the program.
-                await notice(.goodbye)
-                let continuation = events
-                Task {
-                    try? await Task.sleep(for: .seconds(2))
-                    continuation?.yield(.endVisit)
-                }
-            } else {
-                await finish()
+            guard kiosk != nil else { return finish() }
+            // In a kiosk /quit ends this person's visit, not the program.
+            notice(.goodbye)
+            let continuation = events
+            let pause = goodbyePause
+            Task {
+                try? await Task.sleep(for: pause)
+                continuation?.yield(.endVisit)
             }
         case .language(let chosen):
             forcedLanguage = chosen
             language = chosen
-            await updatePrompt()
-            await notice(.langSwitched)
+            presenter.prompt(language)
+            notice(.langSwitched)
         case .languageUsage:
-            await notice(.langUsage)
+            notice(.langUsage)
         case .unknownCommand:
-            await notice(.unknownCommand)
+            notice(.unknownCommand)
         }
     }
 
@@ -224,58 +226,26 @@ final class ChatController {
         }
     }
 
-    // MARK: - Output
+    // MARK: - State changes that show something
 
-    private func show(_ result: Result<ReplyPayload, ChatError>) async {
+    private func show(_ result: Result<ReplyPayload, ChatError>) {
         switch result {
         case .success(let payload):
             if forcedLanguage == nil, payload.lang != language {
                 language = payload.lang
-                await updatePrompt()
+                presenter.prompt(language)
             }
             offeredChoices = Renderer.choices(of: payload)
-            let replyTexts = Renderer.ReplyTexts(
-                botLabel: texts.text(.botLabel, payload.lang),
-                suggestionsHeader: texts.text(.suggestionsHeader, payload.lang),
-                chooseNumber: texts.text(.chooseNumber, payload.lang))
-            console.show(makeRenderer().reply(payload, texts: replyTexts))
-            kiosk?.noteOutput()
-        case .failure(.cancelled):
-            break
-        case .failure(.lostAfterSending):
-            await notice(.askAgain)
+            presenter.reply(payload)
         case .failure(let error):
-            // Staff trying the knowledge base see why; a kiosk visitor only sees the friendly text.
-            await notice(.serverError, detail: kiosk == nil ? error.description : nil)
+            presenter.failure(error, language)
         }
-    }
-
-    /// Shows an interface text as a message from Karir.
-    private func notice(_ key: TextKey, detail: String? = nil) async {
-        let renderer = makeRenderer()
-        let label = texts.text(.botLabel, language)
-        var lines = renderer.message(label: label, text: texts.text(key, language))
-        if let detail {
-            lines += renderer.indented(detail, indent: renderer.labelColumns(label), role: .warning)
-        }
-        console.show(lines + [""])
         kiosk?.noteOutput()
     }
 
-    /// The greeting; in a kiosk a fresh screen with the banner first (and `notice`, after a reset).
-    private func welcome(notice key: TextKey? = nil) async {
-        let renderer = makeRenderer()
-        if let kiosk {
-            console.clearScreen()
-            console.show(kiosk.banner(texts.text(.kioskWelcome, language), renderer: renderer))
-            if let key { await notice(key) }
-            let label = texts.text(.botLabel, language)
-            console.show(renderer.message(label: label, text: texts.text(.greeting, language)) + [""])
-            kiosk.didReset()
-        } else {
-            let label = texts.text(.botLabel, language)
-            console.show(renderer.message(label: label, text: texts.text(.greeting, language)) + [""])
-        }
+    private func notice(_ key: TextKey) {
+        presenter.notice(key, language)
+        kiosk?.noteOutput()
     }
 
     /// Kiosk: forgets the conversation, history and screen, then welcomes the next person.
@@ -289,40 +259,22 @@ final class ChatController {
         language = configuration.startLanguage
         forcedLanguage = configuration.language
         console.forgetHistory()
-        await updateStatus()
-        await updatePrompt()
-        await welcome(notice: key)
+        updateStatus()
+        presenter.prompt(language)
+        presenter.welcome(language, kiosk: true, notice: key)
         kiosk?.didReset()
     }
 
-    private func finish() async {
+    private func finish() {
         guard !finished else { return }
         finished = true
         inFlight?.task.cancel()
         inFlight = nil
         console.setStatus(nil)
-        if kiosk == nil {
-            let label = texts.text(.botLabel, language)
-            console.show(makeRenderer().message(label: label, text: texts.text(.goodbye, language)))
-        }
+        if kiosk == nil { presenter.goodbye(language) }
     }
 
-    private func updateStatus() async {
-        if !connected {
-            console.setStatus(texts.text(.reconnecting, language))
-        } else if typingShown {
-            console.setStatus(texts.text(.typing, language))
-        } else {
-            console.setStatus(nil)
-        }
-    }
-
-    private func updatePrompt() async {
-        let prompt = makeRenderer().inputPrompt(label: texts.text(.promptLabel, language))
-        console.setPrompt(prompt.text, width: prompt.width)
-    }
-
-    private func makeRenderer() -> Renderer {
-        Renderer(width: console.columns, palette: palette)
+    private func updateStatus() {
+        presenter.status(connected: connected, waiting: typingShown, language)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The kiosk rules: when a session counts as idle, the staff passphrase, and the welcome banner.
+/// The kiosk rules: when a session counts as idle, and the staff passphrase.
 ///
 /// Owned by ``ChatController`` and used from its task only.
 final class KioskController {
@@ -52,11 +52,5 @@ final class KioskController {
         inUse = false
         lastReset = .now
         lastOutput = .now
-    }
-
-    /// The welcome banner: the text framed by rules across the width.
-    func banner(_ welcome: String, renderer: Renderer) -> [String] {
-        let rule = renderer.palette.paint(String(repeating: "─", count: max(renderer.width - 1, 8)), .banner)
-        return [rule] + renderer.block(welcome, role: .banner) + [rule, ""]
     }
 }
