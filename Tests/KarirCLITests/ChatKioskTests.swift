@@ -89,6 +89,23 @@ struct ChatKioskTests {
         }
     }
 
+    @Test("/quit in a kiosk says goodbye and clears the screen for the next person; the kiosk keeps running")
+    func quitEndsVisit() async throws {
+        try await ChatTestFixture.with(extraArguments: ["--kiosk"]) { chat in
+            let terminal = chat.terminal
+            try await terminal.waitFor("Kamu:")
+            try terminal.enter("rahasia")
+            try await terminal.waitFor("Jawaban untuk: rahasia")
+            try terminal.enter("/quit")
+            try await terminal.waitFor("Terima kasih, sampai jumpa.")
+            try await terminal.wait(for: "the cleared screen", history: true) { screen in
+                !screen.contains("rahasia") && screen.contains("Selamat datang di kios uji Karir.")
+            }
+            #expect(!(try terminal.screen()).contains("EXITED"))
+            try await eventually("the session reset") { chat.server.resets == 1 }
+        }
+    }
+
     @Test("a server error shows only the friendly message in a kiosk")
     func friendlyServerError() async throws {
         try await ChatTestFixture.with(extraArguments: Self.kioskArguments) { chat in

@@ -176,4 +176,29 @@ struct ChatTerminalTests {
             #expect(try terminal.screen().contains("Thank you, goodbye."))
         }
     }
+
+    @Test("after the terminal is resized, answers wrap to the new width")
+    func resize() async throws {
+        try await ChatTestFixture.with(columns: 120, rows: 30) { chat in
+            let terminal = chat.terminal
+            try await terminal.waitFor("Kamu:")
+            try terminal.resize(columns: 50, rows: 30)
+            try await Task.sleep(for: .milliseconds(300))
+            try terminal.enter("panjang")
+            try await terminal.waitFor("AKHIR-JAWABAN")
+            let lines = try terminal.lines()
+            #expect(lines.allSatisfy { $0.count < 50 }, "\(lines)")
+            #expect(lines.contains { $0.count > 40 }, "lines should use the new width")
+        }
+    }
+
+    @Test("--session names the conversation on the server")
+    func sessionName() async throws {
+        try await ChatTestFixture.with(extraArguments: ["--session", "loket-3"]) { chat in
+            try await chat.terminal.waitFor("Kamu:")
+            try chat.terminal.enter("halo")
+            try await chat.terminal.waitFor("Halo juga!")
+            #expect(chat.server.sessions == ["loket-3"])
+        }
+    }
 }

@@ -12,6 +12,7 @@ final class FakeKarirServer: Sendable {
         var connections: [ObjectIdentifier: Channel] = [:]
         var port = 0
         var asks: [String] = []
+        var sessions: Set<String> = []
         var resets = 0
         var offered: [String: [String]] = [:]
         var accepted = 0
@@ -25,6 +26,8 @@ final class FakeKarirServer: Sendable {
     var port: Int { state.withLock { $0.port } }
     /// Every `ask` text received, in order.
     var asks: [String] { state.withLock { $0.asks } }
+    /// Session names seen in `ask` and `reset`.
+    var sessions: Set<String> { state.withLock { $0.sessions } }
     /// How many `reset` calls were received.
     var resets: Int { state.withLock { $0.resets } }
     /// Connections accepted since the start.
@@ -106,6 +109,7 @@ final class FakeKarirServer: Sendable {
         let id = request["id"] ?? NSNull()
         let params = request["params"] as? [String: Any] ?? [:]
         let session = params["session"] as? String ?? ""
+        if method == "ask" || method == "reset" { _ = state.withLock { $0.sessions.insert(session) } }
         func result(_ value: Any) -> String? { Self.encode(["jsonrpc": "2.0", "id": id, "result": value]) }
         func failure(_ code: Int, _ message: String) -> String? {
             Self.encode(["jsonrpc": "2.0", "id": id, "error": ["code": code, "message": message]])

@@ -57,6 +57,11 @@ final class TmuxTerminal {
         try press("Enter")
     }
 
+    /// Resizes the terminal (the program gets SIGWINCH).
+    func resize(columns: Int, rows: Int) throws {
+        try tmuxRun(["resize-window", "-t", "chat", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
     /// The screen as text. `history` includes the scrollback; `escapes` keeps colours as SGR codes.
     func screen(history: Bool = false, escapes: Bool = false) throws -> String {
         var arguments = ["capture-pane", "-p", "-t", "chat"]
