@@ -11,6 +11,11 @@ final class TmuxTerminal {
         var description: String { "timed out waiting for \(what); screen was:\n\(screen)" }
     }
 
+    /// tmux is not installed.
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "tmux is needed for the terminal tests: apt-get install tmux (scripts/setup does it)" }
+    }
+
     let socket: String
     let columns: Int
     let rows: Int
@@ -24,6 +29,7 @@ final class TmuxTerminal {
     /// After the program exits the pane shows `EXITED rc=<status>`.
     init(columns: Int, rows: Int, arguments: [String], environment: [String: String] = [:],
          unset: [String] = ["NO_COLOR", "KARIR_KIOSK_PASSPHRASE"]) throws {
+        guard FileManager.default.isExecutableFile(atPath: tmux.path) else { throw Missing() }
         socket = "karirtest\(UUID().uuidString.prefix(8).lowercased())"
         self.columns = columns
         self.rows = rows
@@ -97,12 +103,12 @@ final class TmuxTerminal {
         try await wait(for: "'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
-    /// The process id of the program (the child of the pane's shell).
+    /// The process id of the program (the child of the pane's shell), from `/proc`.
     func programPID() throws -> Int32 {
         let shell = try tmuxRun(["display-message", "-p", "-t", "chat", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let output = try ProcessRunner.run(URL(fileURLWithPath: "/bin/ps"), ["-o", "pid=", "--ppid", shell])
-        guard let pid = output.stdout.split(separator: "\n").compactMap({ Int32($0.trimmingCharacters(in: .whitespaces)) }).first else {
-            throw WaitFailed(what: "the program's pid", screen: output.stdout)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        guard let pid = children.split(separator: " ").compactMap({ Int32($0) }).first else {
+            throw WaitFailed(what: "the program's pid (child of \(shell))", screen: children)
         }
         return pid
     }
