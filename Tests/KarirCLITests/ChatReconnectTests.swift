@@ -28,6 +28,23 @@ struct ChatReconnectTests {
         }
     }
 
+    @Test("a choice offered before a server restart is sent by its title, which the restarted server can still match")
+    func choiceAfterRestart() async throws {
+        try await ChatTestFixture.with { chat in
+            let terminal = chat.terminal
+            try await terminal.waitFor("Kamu:")
+            try terminal.enter("pilih")
+            try await terminal.waitFor("Ketik nomornya.")
+            try await chat.server.stop()
+            try await terminal.waitFor("Menyambung lagi ke server uji…")
+            try await chat.server.start()
+            try await terminal.wait(for: "the reconnection") { !$0.contains("Menyambung") }
+            try terminal.enter("2")
+            try await terminal.waitFor("Jawaban untuk: Upah minimum")
+            #expect(chat.server.asks == ["pilih", "Upah minimum provinsi"])
+        }
+    }
+
     @Test("if the connection drops after a question was sent, the person is asked to retype it; it is never resent")
     func dropAfterSending() async throws {
         try await ChatTestFixture.with(columns: 120, rows: 30) { chat in

@@ -30,6 +30,9 @@ final class ChatController {
     /// Set by `--lang` or `/lang`: answers are asked for in this language.
     private var forcedLanguage: Language?
     private var offeredChoices: [Choice] = []
+    /// The connection was lost since the choices were offered: a restarted server may have
+    /// forgotten them, so a number is sent as the choice's title instead.
+    private var choicesMayBeForgotten = false
     private var queue: [ConsoleEvent] = []
     private var inFlight: (token: Int, task: Task<Void, Never>)?
     private var nextToken = 0
@@ -136,6 +139,7 @@ final class ChatController {
         case .backend(let status):
             let wasConnected = connected
             connected = status == .connected
+            if !connected { choicesMayBeForgotten = true }
             if connected, !wasConnected {
                 // Back after an outage (or a kiosk that started without its server): fetch the texts.
                 let texts = self.texts
@@ -171,8 +175,13 @@ final class ChatController {
         case .question(let text):
             ask(text)
         case .choice(let number):
-            // The engine keeps the offered choices in its session, in-process and on the server alike.
-            ask(String(number))
+            // The engine keeps the offered choices in its session, in-process and on the server
+            // alike; only after an outage the title is safer than the number.
+            if choicesMayBeForgotten, let choice = offeredChoices.first(where: { $0.number == number }) {
+                ask(choice.title)
+            } else {
+                ask(String(number))
+            }
         case .badChoice:
             notice(.chooseNumber)
         case .help:
@@ -236,6 +245,7 @@ final class ChatController {
                 presenter.prompt(language)
             }
             offeredChoices = Renderer.choices(of: payload)
+            choicesMayBeForgotten = false
             presenter.reply(payload)
         case .failure(let error):
             presenter.failure(error, language)

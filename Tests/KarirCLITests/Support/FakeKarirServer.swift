@@ -76,6 +76,8 @@ final class FakeKarirServer: Sendable {
             return Array(state.connections.values)
         }
         for connection in connections { try? await connection.close() }
+        // Like the real server, a restart forgets the sessions.
+        state.withLock { $0.offered = [:] }
     }
 
     /// Stops and releases the event loop.
