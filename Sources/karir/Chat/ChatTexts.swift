@@ -19,13 +19,20 @@ final class ChatTexts: Sendable {
         cache.withLock { $0[Self.cacheKey(key, language)] } ?? BuiltinTexts.text(key, language)
     }
 
-    /// Fetches every key in both languages from the backend; keys it lacks keep the built-in text.
+    /// Fetches every key in both languages from the backend, all at once (a server answers
+    /// pipelined requests in order); keys it lacks keep the built-in text.
     func preload() async {
-        for language in Language.allCases {
-            for key in TextKey.allCases {
-                guard let fetched = await backend.prompt(key.rawValue, language) else { continue }
+        let backend = self.backend
+        await withTaskGroup(of: (String, String?).self) { group in
+            for language in Language.allCases {
+                for key in TextKey.allCases {
+                    group.addTask { (Self.cacheKey(key, language), await backend.prompt(key.rawValue, language)) }
+                }
+            }
+            for await (cacheKey, fetched) in group {
+                guard let fetched else { continue }
                 let cleaned = fetched.trimmingCharacters(in: .whitespacesAndNewlines)
-                cache.withLock { $0[Self.cacheKey(key, language)] = cleaned }
+                cache.withLock { $0[cacheKey] = cleaned }
             }
         }
     }
