@@ -77,8 +77,11 @@ struct Renderer: Sendable {
         WordWrapper.wrap(text, width: usable).map { line in role.map { palette.paint(line, $0) } ?? line }
     }
 
-    /// The choices a reply offers: the candidates of a clarify, else the suggestions.
+    /// The choices a reply offers, which a typed number picks: the candidates of a clarify, else
+    /// the suggestions. None for a step of a guided flow: its numbered options are in the text and
+    /// the engine checks the answer.
     static func choices(of payload: ReplyPayload) -> [Choice] {
+        if payload.kind == .flow { return [] }
         if payload.kind == .clarify, let candidates = payload.candidates, !candidates.isEmpty { return candidates }
         return payload.suggestions
     }
