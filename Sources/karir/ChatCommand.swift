@@ -13,10 +13,11 @@ struct ChatCommand: AsyncParsableCommand {
         line and answered in plain text, for scripts.
         In the chat: type a question, or the number of an offered choice. Commands: /help, \
         /lang id|en, /reset, /quit.
+
         Kiosk mode (--kiosk) shows a welcome banner, resets the session and clears the screen \
         after --idle-minutes without activity, and ignores Ctrl-C and Ctrl-D. Staff leave it by \
         typing the passphrase (--kiosk-passphrase or KARIR_KIOSK_PASSPHRASE) or with a signal \
-        (kill -TERM).
+        (kill -TERM). See docs/chat.md.
         """
     )
 
