@@ -11,6 +11,7 @@ struct ChatCommand: AsyncParsableCommand {
         Without --connect the engine runs in this process on --knowledge and --prompts. With \
         --connect HOST:PORT it talks to a running `karir serve`. Input from a pipe is read line by \
         line and answered in plain text, for scripts.
+
         In the chat: type a question, or the number of an offered choice. Commands: /help, \
         /lang id|en, /reset, /quit.
 
