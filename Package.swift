@@ -40,6 +40,7 @@ let package = Package(
         .target(name: "KarirWebhook", dependencies: [
             "KarirCore", "CCurl",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
