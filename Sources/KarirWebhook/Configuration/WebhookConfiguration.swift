@@ -46,6 +46,9 @@ public struct WebhookConfiguration: Sendable, Equatable {
         try check(outbox.maxPending, 1...100_000_000, "\(root).outbox.max_pending")
         try check(outbox.maxDead, 0...100_000_000, "\(root).outbox.max_dead")
 
+        guard !endpoints.isEmpty else {
+            throw .noEndpoints(key: "\(root).endpoints", location: at("\(root).endpoints"))
+        }
         var names: Set<String> = []
         for (index, endpoint) in endpoints.enumerated() {
             let base = "\(root).endpoints[\(index)]"

@@ -30,6 +30,8 @@ public enum WebhookConfigurationError: Error, Equatable, Sendable, CustomStringC
     case missingSecretEnvironment(key: String, location: String?, variable: String)
     /// An endpoint lists no events, so it would never receive anything.
     case noEvents(key: String, location: String?)
+    /// The configuration names no endpoint at all.
+    case noEndpoints(key: String, location: String?)
 
     public var description: String {
         switch self {
@@ -70,6 +72,9 @@ public enum WebhookConfigurationError: Error, Equatable, Sendable, CustomStringC
         case let .noEvents(key, location):
             return "\(Self.prefix(location))`\(key)` is empty, so the endpoint would never receive anything. "
                 + "List at least one of: \(ChatEventKinds.names.joined(separator: ", "))."
+        case let .noEndpoints(key, location):
+            return "\(Self.prefix(location))`\(key)` lists no endpoint. Add one with at least a `url`, "
+                + "or leave webhooks out of the configuration."
         }
     }
 
