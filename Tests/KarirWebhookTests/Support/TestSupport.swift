@@ -22,7 +22,8 @@ enum Fixtures {
     static let quietLogger = Logger(label: "karir.webhook.test") { _ in SwiftLogNoOpLogHandler() }
 
     static func event(_ number: Int, session: String = "s1", type: ChatEvent.Kind = .message) -> ChatEvent {
-        ChatEvent(type: type, timestamp: Date(timeIntervalSince1970: 1_767_225_600 + Double(number)), session: session,
+        ChatEvent(id: "evt-\(session)-\(type.rawValue)-\(number)", type: type,
+                  timestamp: Date(timeIntervalSince1970: 1_767_225_600 + Double(number)), session: session,
                   question: "Bagaimana cara membuat kartu kuning? #\(number)", answer: "Datang ke Disnaker dengan KTP. #\(number)",
                   topic: "job_search", intent: "kartu_kuning", confidence: 0.87, lang: .id)
     }
