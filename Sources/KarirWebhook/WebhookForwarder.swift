@@ -39,7 +39,7 @@ public final class WebhookForwarder: EventSink {
         try configuration.validate()
         let lock = try DataDirectoryLock(directory: dataDirectory)
         let store = try SQLiteOutboxStore(directory: dataDirectory, maxPending: configuration.outbox.maxPending,
-                                          durability: configuration.outbox.durability)
+                                          durability: configuration.outbox.durability, backgroundCheckpoints: true)
         try store.releaseAllLeases(now: Date())
         let forwarder = try WebhookForwarder(configuration: configuration, store: store, dataDirectory: dataDirectory,
                                              lock: lock, logger: logger, metricsFactory: metricsFactory ?? MetricsSystem.factory)

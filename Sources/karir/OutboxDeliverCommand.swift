@@ -11,35 +11,22 @@ struct OutboxDeliverCommand: ParsableCommand {
         commandName: "deliver",
         abstract: "Deliver the outbox without serving chats (until interrupted, or --until-empty).")
 
-    @OptionGroup var options: OutboxOptions
+    @OptionGroup var webhook: WebhookOptions
 
     @Option(help: "YAML configuration file with a `webhooks:` section.")
     var config: String?
-
-    @Option(name: .customLong("webhook"), help: "Endpoint URL receiving every event (repeatable); instead of --config.")
-    var webhooks: [String] = []
-
-    @Option(name: .customLong("webhook-secret"), help: "Signing secret for the --webhook endpoints.")
-    var webhookSecret: String?
 
     @Flag(help: "Exit once nothing is pending (delivered or dead).")
     var untilEmpty = false
 
     func validate() throws {
-        if config != nil, !webhooks.isEmpty { throw ValidationError("give either --config or --webhook, not both") }
-        if config == nil, webhooks.isEmpty { throw ValidationError("give --config FILE or at least one --webhook URL") }
+        if config == nil, webhook.urls.isEmpty { throw ValidationError("give --config FILE or at least one --webhook URL") }
     }
 
     func run() throws {
         let logger = Logger(label: "karir.webhook") { StreamLogHandler.standardError(label: $0) }
-        let forwarder: WebhookForwarder
-        do {
-            let configuration = try config.map { try WebhookConfiguration.load(yamlFile: $0) }
-                ?? WebhookConfiguration.fromFlags(urls: webhooks, secret: webhookSecret)
-            forwarder = try WebhookForwarder.start(configuration: configuration, dataDirectory: options.dataDirectory,
-                                                   logger: logger)
-        } catch {
-            printError("\(error)")
+        guard let forwarder = try webhook.startForwarder(configFile: config, logger: logger) else {
+            printError("\(config ?? "the configuration") has no `webhooks:` section and no --webhook was given")
             throw ExitCode(1)
         }
         let stop = DispatchSemaphore(value: 0)

@@ -25,6 +25,10 @@ final class EndpointScheduler: Sendable {
         var lastMaintenance = Date.distantPast
     }
 
+    /// Longest endpoint pause without a `Retry-After`: an unreachable endpoint is probed at least
+    /// once a minute, so delivery resumes soon after it comes back even when rows back off longer.
+    static let maxPause = 60.0
+
     let endpoints: [EndpointConfiguration]
     private let state = Mutex(State())
 
@@ -68,13 +72,13 @@ final class EndpointScheduler: Sendable {
         }
     }
 
-    /// The endpoint failed as a whole: pause it for `delay(consecutive failures)` seconds, or for
-    /// exactly `retryAfter` when the receiver said so.
+    /// The endpoint failed as a whole: pause it for `delay(consecutive failures)` seconds (at most
+    /// ``maxPause``), or for exactly `retryAfter` when the receiver said so.
     func recordUnreachable(_ endpoint: String, now: Date, retryAfter: Double?, delay: (Int) -> Double) {
         state.withLock { state in
             var entry = state.endpoints[endpoint, default: EndpointState()]
             entry.consecutiveFailures += 1
-            let seconds = retryAfter ?? delay(entry.consecutiveFailures)
+            let seconds = retryAfter ?? min(Self.maxPause, delay(entry.consecutiveFailures))
             entry.pausedUntil = max(entry.pausedUntil ?? now, now.addingTimeInterval(seconds))
             state.endpoints[endpoint] = entry
         }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KarirCore
+import Logging
 import Synchronization
 
 /// The outbox in an embedded SQLite database (`<data-dir>/outbox.sqlite`), through GRDB.
@@ -19,13 +20,16 @@ public final class SQLiteOutboxStore: OutboxStore {
     let path: String
     private let maxPending: Int
     let pending: Mutex<Int>
+    private let checkpointer: SQLiteCheckpointer?
 
     /// Opens (creating if needed) the outbox in `directory`.
     /// - Parameters:
     ///   - maxPending: the pending cap; deliveries beyond it are stored dead (see ``OutboxSettings``).
     ///   - durability: SQLite `synchronous` level.
+    ///   - backgroundCheckpoints: checkpoint the WAL on a thread of its own instead of inside
+    ///     commits (the delivering process uses this so that no answer waits for a checkpoint).
     public init(directory: String, maxPending: Int = OutboxSettings().maxPending,
-                durability: Durability = .normal) throws(OutboxError) {
+                durability: Durability = .normal, backgroundCheckpoints: Bool = false) throws(OutboxError) {
         try DataDirectory.create(directory)
         path = (directory as NSString).appendingPathComponent(Self.fileName)
         self.maxPending = maxPending
@@ -36,6 +40,7 @@ public final class SQLiteOutboxStore: OutboxStore {
         let synchronous = durability == .full ? "FULL" : "NORMAL"
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+            if backgroundCheckpoints { try db.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
             // Keep the WAL file from staying large after a burst.
             try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
         }
@@ -54,11 +59,18 @@ public final class SQLiteOutboxStore: OutboxStore {
         }
         pool = opened
         pending = Mutex(0)
+        checkpointer = backgroundCheckpoints
+            ? try SQLiteCheckpointer(path: path, logger: Logger(label: "karir.webhook.outbox")) : nil
         _ = try counts()
     }
 
-    /// Closes the database; further calls fail.
+    deinit {
+        checkpointer?.stop()
+    }
+
+    /// Stops background checkpoints and closes the database; further calls fail.
     public func close() throws(OutboxError) {
+        checkpointer?.stop()
         try guarded("close") { try pool.close() }
     }
 
