@@ -23,6 +23,8 @@ struct Turn {
     let explain: Bool
     var ranking: Matcher.Ranking?
     var rule = ""
+    /// A close runner-up to offer first among the suggestions.
+    var alsoSuggest: Int?
 
     var kb: KnowledgeBase { engine.knowledge.base }
     var settings: MatchSettings { engine.knowledge.base.settings }
@@ -34,7 +36,9 @@ struct Turn {
         self.explain = explain
         let analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: session.language)
         self.analysis = analysis
-        self.language = forced ?? (analysis.tokens.isEmpty ? (session.language ?? .id) : analysis.language)
+        let detected = forced ?? (analysis.tokens.isEmpty ? (session.language ?? .id) : analysis.language)
+        let languages = engine.knowledge.base.settings.languages
+        self.language = languages.contains(detected) ? detected : (languages.first ?? detected)
     }
 
     mutating func run() -> Reply {
@@ -93,9 +97,18 @@ struct Turn {
         }
         let others = ranking.candidates.dropFirst()
         if top.score >= settings.answerThreshold {
-            if let second = others.first, top.score - second.score < settings.clarifyMargin,
-               kb.intents[second.intent].topic != kb.intents[top.intent].topic || second.score >= settings.answerThreshold {
+            // Two close candidates from different topics are two different questions: ask.
+            // Close candidates of one topic are neighbouring answers: answer the best and
+            // offer the other first among the suggestions.
+            // The same wording taught to two topics ("berapa biayanya?") is ambiguous unless
+            // the conversation's context tells them apart.
+            if let second = others.first, kb.intents[second.intent].topic != kb.intents[top.intent].topic,
+               top.score - second.score < settings.clarifyMargin
+                || (top.boost == second.boost && second.example >= 0.8 && top.example - second.example < 0.03) {
                 return clarify(Array(ranking.candidates.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
+            }
+            if let second = others.first, top.score - second.score < settings.clarifyMargin {
+                alsoSuggest = second.intent
             }
             rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))"
             return answer(intent: top.intent, score: top.score, entity: nil)
@@ -123,7 +136,9 @@ struct Turn {
               let e = analysis.entities.first(where: { $0.type == slot }) else { return nil }
         let otherWords = analysis.tokens.filter { $0.entity == nil && $0.surface.count > 2 && !Self.fillers.contains($0.surface) }.count
         guard otherWords <= 2 else { return nil }
-        if let top, top.intent != i, top.score >= settings.answerThreshold + 0.15, kb.intents[top.intent].slot?.value == slot {
+        // A clearly different question about the new entity wins; context boosts do not count
+        // here, they favour exactly the intents this rule competes with.
+        if let top, top.intent != i, top.score - top.boost >= settings.answerThreshold + 0.15, kb.intents[top.intent].slot?.value == slot {
             return nil
         }
         return (i, e)
@@ -164,14 +179,13 @@ struct Turn {
                     session.activeTopic = def.topic
                     let missing = engine.knowledge.missing[i][language]?.render(values)
                         ?? (language == .id ? "Maaf, data untuk \(values["slot"] ?? valueID) belum ada." : "Sorry, there is no data for \(values["slot"] ?? valueID) yet.")
-                    return finish(Reply(text: missing.trimmingCharacters(in: .whitespacesAndNewlines), kind: .answer, topic: def.topic,
+                    return finish(Reply(text: missing.trimmedWhitespace(), kind: .answer, topic: def.topic,
                                         intent: def.id, confidence: score, language: language,
                                         suggestions: suggestions(for: def), source: def.source, asOf: def.asOf, session: session))
                 }
             }
         }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         session.pendingIntent = nil
         session.lastIntent = def.id
         session.activeTopic = def.topic
@@ -186,9 +200,11 @@ struct Turn {
     }
 
     func suggestions(for def: IntentDefinition) -> [Choice] {
-        def.followUps.enumerated().compactMap { n, f in
-            guard let j = engine.knowledge.intentIndex[f.value] else { return nil }
-            return Choice(number: n + 1, intent: f.value, topic: kb.intents[j].topic, title: kb.intents[j].title[language])
+        var ids = def.followUps.map(\.value)
+        if let extra = alsoSuggest.map({ kb.intents[$0].id }), extra != def.id, !ids.contains(extra) { ids.insert(extra, at: 0) }
+        return ids.prefix(4).enumerated().compactMap { n, id in
+            guard let j = engine.knowledge.intentIndex[id] else { return nil }
+            return Choice(number: n + 1, intent: id, topic: kb.intents[j].topic, title: kb.intents[j].title[language])
         }
     }
 
@@ -237,7 +253,7 @@ struct Turn {
             Trace.ScoredCandidate(
                 intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic, score: (c.score * 1000).rounded() / 1000,
                 detail: c.pattern.map { "pattern: \($0)" }
-                    ?? "example \(fmt(c.example)) × \(fmt(Matcher.exampleWeight)) + centroid \(fmt(c.centroid)) × \(fmt(1 - Matcher.exampleWeight)) + context \(fmt(c.boost)); nearest: \"\(c.nearest)\"")
+                    ?? "(example \(fmt(c.example)) × \(fmt(settings.exampleWeight)) + centroid \(fmt(c.centroid)) × \(fmt(1 - settings.exampleWeight))) × known words \(fmt(c.knownFactor)) + context \(fmt(c.boost)); nearest: \"\(c.nearest)\"")
         }
         var stems: [String] = []
         for t in analysis.tokens where t.stem != t.surface { stems.append("\(t.surface)→\(t.stem)") }

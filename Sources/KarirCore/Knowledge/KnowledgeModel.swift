@@ -66,10 +66,12 @@ public struct DataTable: Sendable {
 public struct FlowStep: Sendable {
     public var id: String
     public var question: Localized
-    /// Numbered answers (value + label); empty for yes/no steps.
+    /// Numbered answers (value + label); empty for interest items.
     public var choices: [(value: String, label: Localized)]
-    /// For yes/no interest items: the RIASEC letter a "yes" adds to.
+    /// For interest items (answered on a 3-point scale): the RIASEC letter the answer adds to.
     public var scores: String?
+    /// For choice steps: what the answer means for the recommendation (`education`, `abroad`).
+    public var role: String?
 }
 
 /// A guided conversation, such as the interest inventory of career counselling.
@@ -82,23 +84,29 @@ public struct FlowDefinition: Sendable {
     public var recommendFrom: String?
     public var intro: Localized?
     public var result: Localized?
+    /// Names of the interest letters (R, I, A, S, E, C) shown in the result.
+    public var letters: [String: Localized]
     public var location: Located<String>
 }
 
 /// Engine thresholds that staff may tune in `settings:`.
 public struct MatchSettings: Sendable {
     /// Minimum score to answer.
-    public var answerThreshold: Double = 0.42
+    public var answerThreshold: Double = 0.26
     /// Minimum score to ask back instead of falling back.
-    public var clarifyThreshold: Double = 0.30
+    public var clarifyThreshold: Double = 0.22
+    /// Weight of the nearest example against the intent's centroid (all its examples) in a score.
+    public var exampleWeight: Double = 0.4
     /// When the top two intents are closer than this, ask back.
-    public var clarifyMargin: Double = 0.035
+    public var clarifyMargin: Double = 0.025
     /// Score added to intents of the active topic.
-    public var topicBoost: Double = 0.06
+    public var topicBoost: Double = 0.10
     /// Score added to the last answer's follow-ups.
-    public var followUpBoost: Double = 0.10
+    public var followUpBoost: Double = 0.12
     /// Intents offered when nothing fits.
     public var fallbackSuggestions: [String] = []
+    /// The languages the knowledge is written in; every text must exist in each.
+    public var languages: [Language] = Language.allCases
 }
 
 /// Everything loaded from a knowledge folder, validated but not yet compiled for matching.

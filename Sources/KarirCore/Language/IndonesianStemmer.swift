@@ -31,10 +31,10 @@ public struct IndonesianStemmer: Sendable {
             if let q = Self.stripSuffix(form, oneOf: ["nya", "ku", "mu"]) { inflected.append(q) }
         }
 
+        // The plainest form first: "kapankah" is "kapan", not a prefix game on "kapankah".
+        for form in inflected.dropFirst() where isKnown(form) && derivational(form) == nil { return String(form) }
         for form in inflected {
-            if let root = derivational(form) {
-                if bestRoot == nil || root.count < (bestRoot?.count ?? Int.max) { bestRoot = root }
-            }
+            if let root = derivational(form) { bestRoot = root; break }
         }
         if let bestRoot { return String(bestRoot) }
         // Only inflection stripped: accept when the remainder is known ("gajinya" → "gaji").
@@ -42,36 +42,43 @@ public struct IndonesianStemmer: Sendable {
         return word
     }
 
-    /// Tries derivational suffixes (none, -kan, -an, -i) combined with prefixes; returns the
-    /// shortest accepted root that strips at least one affix.
+    /// Tries derivational suffixes (none, -kan, -an, -i) with prefix chains. Preference: a
+    /// confix (prefix and suffix) over a prefix alone over a suffix alone; along a prefix chain
+    /// the first known word wins (so "dipecat" stops at "pecat" and does not go on to "cat").
     private func derivational(_ word: [Character]) -> [Character]? {
-        var candidates: [([Character], String)] = [(word, "")]
-        for suffix in ["kan", "an", "i"] {
-            if let w = Self.stripSuffix(word, oneOf: [suffix]) { candidates.append((w, suffix)) }
-        }
-        var best: [Character]?
-        for (form, suffix) in candidates {
-            let strippedSuffix = !suffix.isEmpty
-            if strippedSuffix, isKnown(form), form.count >= 3 {
-                if best == nil || form.count < (best?.count ?? .max) { best = form }
+        var confix: [Character]?, prefixOnly: [Character]?, suffixOnly: [Character]?
+        for suffix in ["", "kan", "an", "i", "in"] {
+            let form: [Character]
+            if suffix.isEmpty { form = word } else {
+                guard let w = Self.stripSuffix(word, oneOf: [suffix]) else { continue }
+                form = w
             }
-            for root in prefixRoots(form, suffix: suffix, depth: 0) where root.count >= 3 {
-                if best == nil || root.count < (best?.count ?? .max) { best = root }
+            let root = firstKnownPrefixRoot(form, suffix: suffix)
+            if suffix.isEmpty {
+                prefixOnly = root
+            } else {
+                if let root, confix == nil || root.count < (confix?.count ?? .max) { confix = root }
+                if suffixOnly == nil, isKnown(form) { suffixOnly = form }
             }
         }
-        return best
+        return confix ?? prefixOnly ?? suffixOnly
     }
 
-    /// Roots reachable by removing prefixes from `word` (each step must end on a known word,
-    /// except intermediate steps that can be stripped further).
-    private func prefixRoots(_ word: [Character], suffix: String, depth: Int) -> [[Character]] {
-        guard depth < 3, word.count > 3 else { return [] }
-        var out: [[Character]] = []
-        for next in prefixOptions(word, suffix: suffix) {
-            if isKnown(next) { out.append(next) }
-            out.append(contentsOf: prefixRoots(next, suffix: suffix, depth: depth + 1))
+    /// Breadth-first over up to three prefixes: the first known remainder, nil if none.
+    private func firstKnownPrefixRoot(_ word: [Character], suffix: String) -> [Character]? {
+        var level: [[Character]] = [word]
+        for _ in 0..<3 {
+            var next: [[Character]] = []
+            for w in level where w.count > 3 {
+                for option in prefixOptions(w, suffix: suffix) {
+                    if isKnown(option) { return option }
+                    next.append(option)
+                }
+            }
+            if next.isEmpty { return nil }
+            level = next
         }
-        return out
+        return nil
     }
 
     /// Candidate remainders after removing one prefix, with the recoding rules.
@@ -82,7 +89,7 @@ public struct IndonesianStemmer: Sendable {
         let forbidden: (String) -> Bool = { prefix in
             // Confix pairs that do not occur in Indonesian.
             switch (prefix, suffix) {
-            case ("be", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("se", "i"), ("se", "kan"), ("te", "an"):
+            case ("be", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("se", "i"), ("se", "kan"), ("te", "an"), ("ke", "in"), ("se", "in"):
                 return true
             default: return false
             }
@@ -96,7 +103,8 @@ public struct IndonesianStemmer: Sendable {
             switch first {
             case "m":
                 out.append(Array(afterPrefix.dropFirst()) .prepended("p"))   // memukul → pukul
-                out.append(Array(afterPrefix.dropFirst()))                    // memakan? → akan (guarded by dictionary)
+                out.append(Array(afterPrefix.dropFirst()))                    // membaca → baca
+                out.append(afterPrefix)                                       // meminta → minta
                 if afterPrefix.starts(with: Array("mp")) { out.append(Array(afterPrefix.dropFirst())) } // memperbaiki → perbaiki
             case "n":
                 if afterPrefix.starts(with: Array("ny")) {
@@ -110,6 +118,7 @@ public struct IndonesianStemmer: Sendable {
                     let tail = Array(afterPrefix.dropFirst())
                     out.append(tail.prepended("t"))                               // menulis → tulis
                     out.append(tail)                                              // mendaftar → daftar
+                    out.append(afterPrefix)                                       // menilai → nilai
                 }
             case "r":
                 out.append(Array(afterPrefix.dropFirst()))                        // perawat? merawat → rawat
@@ -120,6 +129,11 @@ public struct IndonesianStemmer: Sendable {
                 out.append(afterPrefix)                                           // pekerja → kerja
             }
         }
+        // Colloquial nasal prefixes: ngelamar → lamar, ngambil → ambil, ngirim → kirim,
+        // nyari → cari, nyoba → coba.
+        if has("nge") { out.append(rest(3)) }
+        if has("ng"), !has("nge") || w.count > 5 { out.append(rest(2)); out.append(rest(2).prepended("k")) }
+        if has("ny") { out.append(rest(2).prepended("s")); out.append(rest(2).prepended("c")) }
         // ber-, ter-, per-
         for (p, short) in [("ber", "be"), ("ter", "te"), ("per", "pe")] {
             if has(p), !forbidden(short) {

@@ -7,10 +7,14 @@ struct Candidate: Sendable {
     var example: Double
     /// Cosine similarity with the intent's centroid.
     var centroid: Double
+    /// Penalty factor for words the knowledge does not know (1 = all known).
+    var knownFactor: Double = 1
     /// Context boost added (active topic, expected follow-up).
     var boost: Double
     /// The nearest example, for explanations.
     var nearest: String
     /// The pattern that fired, if any.
     var pattern: String?
+    /// Index of the nearest example.
+    var nearestDoc: Int32 = -1
 }

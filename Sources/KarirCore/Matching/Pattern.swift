@@ -1,8 +1,8 @@
 /// A compiled pattern (see docs/knowledge-format.md, "Patterns").
 struct Pattern: Sendable {
     indirect enum Element: Sendable {
-        /// a word, compared by root
-        case word(String)
+        /// a word and its root; a token matches either
+        case word(String, String)
         case prefix(String)
         case star
         case optional([[Element]])
@@ -13,6 +13,7 @@ struct Pattern: Sendable {
 
     let source: String
     let elements: [Element]
+    let variants: [[Flat]]
     let intent: Int
     /// literal words, then fewer wildcards: sorts the most specific first
     let literalCount: Int
@@ -32,12 +33,13 @@ struct Pattern: Sendable {
     }
 
     /// Parses `text`; `normalize` turns a literal word into the form tokens are compared in.
-    init(_ text: String, intent: Int, normalize: (String) -> [String]) throws(ParseError) {
+    init(_ text: String, intent: Int, normalize: (String) -> [(String, String)]) throws(ParseError) {
         var chars = Array(text)[...]
         let elements = try Pattern.parseSequence(&chars, closing: nil, normalize: normalize)
         guard !elements.isEmpty else { throw .empty }
         self.source = text
         self.elements = elements
+        self.variants = Pattern.expand(elements)
         self.intent = intent
         var literals = 0, wildcards = 0
         func count(_ es: [Element]) {
@@ -56,7 +58,7 @@ struct Pattern: Sendable {
         self.wildcardCount = wildcards
     }
 
-    private static func parseSequence(_ s: inout ArraySlice<Character>, closing: Character?, normalize: (String) -> [String]) throws(ParseError) -> [Element] {
+    private static func parseSequence(_ s: inout ArraySlice<Character>, closing: Character?, normalize: (String) -> [(String, String)]) throws(ParseError) -> [Element] {
         var out: [Element] = []
         var word = ""
         func flushWord() {
@@ -66,10 +68,10 @@ struct Pattern: Sendable {
             if word.hasPrefix("~") { out.append(.concept(String(word.dropFirst()))); return }
             if word.hasPrefix("@") { out.append(.entity(String(word.dropFirst()))); return }
             if word.hasSuffix("*") {
-                for w in normalize(String(word.dropLast())) { out.append(.prefix(w)) }
+                for w in normalize(String(word.dropLast())) { out.append(.prefix(w.0)) }
                 return
             }
-            for w in normalize(word) { out.append(.word(w)) }
+            for w in normalize(word) { out.append(.word(w.0, w.1)) }
         }
         while let c = s.first {
             s = s.dropFirst()
@@ -95,7 +97,7 @@ struct Pattern: Sendable {
         return out
     }
 
-    private static func parseAlternatives(_ s: inout ArraySlice<Character>, closing: Character, normalize: (String) -> [String]) throws(ParseError) -> [[Element]] {
+    private static func parseAlternatives(_ s: inout ArraySlice<Character>, closing: Character, normalize: (String) -> [(String, String)]) throws(ParseError) -> [[Element]] {
         var alts: [[Element]] = []
         while true {
             let seq = try parseSequence(&s, closing: closing, normalize: normalize)
@@ -108,48 +110,76 @@ struct Pattern: Sendable {
         }
     }
 
-    /// Whether the whole token list matches. Bounded: gives up after a fixed number of steps.
-    func matches(_ tokens: [Token], stem: (String) -> String) -> Bool {
-        var budget = 20_000
-        return match(elements[...], tokens, 0, stem, &budget)
+    /// One alternative-free reading of the pattern: what matching actually runs.
+    enum Flat: Sendable {
+        case word(String, String)
+        case prefix(String)
+        case star
+        case concept(String)
+        case entity(String)
     }
 
-    private func match(_ es: ArraySlice<Element>, _ tokens: [Token], _ i: Int, _ stem: (String) -> String, _ budget: inout Int) -> Bool {
+    /// Expands alternatives and optional parts into flat sequences (at most 256).
+    static func expand(_ elements: [Element]) -> [[Flat]] {
+        var results: [[Flat]] = [[]]
+        for e in elements {
+            let options: [[Flat]]
+            switch e {
+            case .word(let w, let r): options = [[.word(w, r)]]
+            case .prefix(let p): options = [[.prefix(p)]]
+            case .star: options = [[.star]]
+            case .concept(let c): options = [[.concept(c)]]
+            case .entity(let t): options = [[.entity(t)]]
+            case .alternatives(let alts): options = alts.flatMap(expand)
+            case .optional(let alts): options = [[]] + alts.flatMap(expand)
+            }
+            var next: [[Flat]] = []
+            for r in results { for o in options where next.count < 256 { next.append(r + o) } }
+            results = next
+        }
+        return results
+    }
+
+    /// Whether the whole token list matches. Bounded: gives up after a fixed number of steps.
+    func matches(_ tokens: [Token]) -> Bool {
+        variants.indices.contains { matches(variant: $0, tokens) }
+    }
+
+    func matches(variant: Int, _ tokens: [Token]) -> Bool {
+        var budget = 5_000
+        return Self.match(variants[variant], 0, tokens, 0, &budget)
+    }
+
+    private static func match(_ v: [Flat], _ ei: Int, _ tokens: [Token], _ ti: Int, _ budget: inout Int) -> Bool {
         budget -= 1
         if budget <= 0 { return false }
-        guard let e = es.first else { return i == tokens.count }
-        let rest = es.dropFirst()
-        switch e {
+        guard ei < v.count else { return ti == tokens.count }
+        switch v[ei] {
         case .star:
-            var j = i
+            if ei + 1 == v.count { return true }
+            var j = ti
             while j <= tokens.count {
-                if match(rest, tokens, j, stem, &budget) { return true }
+                if match(v, ei + 1, tokens, j, &budget) { return true }
                 j += 1
             }
             return false
-        case .word(let w):
-            guard i < tokens.count, tokens[i].entity == nil else { return false }
-            let t = tokens[i]
-            guard t.surface == w || t.stem == w || t.stem == stem(w) else { return false }
-            return match(rest, tokens, i + 1, stem, &budget)
+        case .word(let w, let root):
+            guard ti < tokens.count, tokens[ti].entity == nil else { return false }
+            let t = tokens[ti]
+            guard t.surface == w || t.stem == w || t.stem == root else { return false }
+            return match(v, ei + 1, tokens, ti + 1, &budget)
         case .prefix(let p):
-            guard i < tokens.count, tokens[i].entity == nil, tokens[i].surface.hasPrefix(p) else { return false }
-            return match(rest, tokens, i + 1, stem, &budget)
+            guard ti < tokens.count, tokens[ti].entity == nil, tokens[ti].surface.hasPrefix(p) else { return false }
+            return match(v, ei + 1, tokens, ti + 1, &budget)
         case .entity(let type):
-            guard i < tokens.count, tokens[i].entity?.type == type else { return false }
-            return match(rest, tokens, i + 1, stem, &budget)
+            guard ti < tokens.count, tokens[ti].entity?.type == type else { return false }
+            return match(v, ei + 1, tokens, ti + 1, &budget)
         case .concept(let name):
-            guard i < tokens.count else { return false }
-            for c in tokens[i].concepts where c.name == name {
-                if match(rest, tokens, i + c.length, stem, &budget) { return true }
+            guard ti < tokens.count else { return false }
+            for c in tokens[ti].concepts where c.name == name {
+                if match(v, ei + 1, tokens, ti + c.length, &budget) { return true }
             }
             return false
-        case .alternatives(let alts):
-            for a in alts where match(a[...] + rest, tokens, i, stem, &budget) { return true }
-            return false
-        case .optional(let alts):
-            for a in alts where match(a[...] + rest, tokens, i, stem, &budget) { return true }
-            return match(rest, tokens, i, stem, &budget)
         }
     }
 }

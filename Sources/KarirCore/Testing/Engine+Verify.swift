@@ -23,7 +23,10 @@ extension Engine {
                 for e in intent.examples[lang] ?? [] {
                     defer { doc += 1 }
                     total += 1
+                    // Examples are checked inside their own topic, as a follow-up would be:
+                    // "berapa biayanya?" may belong to several topics' cost intents.
                     var session = Session(language: lang)
+                    session.activeTopic = intent.topic
                     if let context = intent.context.first?.value {
                         if knowledge.topicIndex[context] != nil { session.activeTopic = context } else { session.lastIntent = context; session.activeTopic = knowledge.intentIndex[context].map { kb.intents[$0].topic } }
                     }
