@@ -12,8 +12,9 @@ import Synchronization
 ///     // hand `forwarder` to the server as its EventSink; on exit:
 ///     forwarder.shutdown()
 ///
-/// ``publish(_:)`` appends to the durable outbox and returns; worker threads deliver. Pending
-/// events survive restarts (including `kill -9`) and are sent after the next start.
+/// ``publish(_:)`` hands events to the outbox writer and returns; the writer commits them to the
+/// durable outbox (usually within a millisecond) and worker threads deliver. Committed events
+/// survive restarts (including `kill -9`) and are sent after the next start.
 public final class WebhookForwarder: EventSink {
     /// The sink that answers call (also reachable through the forwarder's own ``publish(_:)``).
     public let sink: WebhookSink
@@ -22,6 +23,7 @@ public final class WebhookForwarder: EventSink {
     /// The data directory in use.
     public let dataDirectory: String
     private let service: DeliveryService
+    private let writer: OutboxWriter
     private let counters: StatsCounters
     private let lock: Mutex<DataDirectoryLock?>
 
@@ -55,8 +57,11 @@ public final class WebhookForwarder: EventSink {
         let stats = StatsCounters()
         service = DeliveryService(.init(store: store, configuration: configuration, renderer: PayloadRenderer(hasher: hasher),
                                         deadLetters: deadLetters, metrics: metrics, stats: stats, logger: logger))
-        sink = WebhookSink(store: store, configuration: configuration, signal: service.signal, deadLetters: deadLetters,
-                           hasher: hasher, metrics: metrics, stats: stats, logger: logger)
+        let committer = OutboxCommitter(
+            store: store, endpoints: Dictionary(configuration.endpoints.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+            signal: service.signal, deadLetters: deadLetters, hasher: hasher, metrics: metrics, stats: stats, logger: logger)
+        writer = OutboxWriter(commit: committer.commit)
+        sink = WebhookSink(configuration: configuration, writer: writer, committer: committer)
         self.store = store
         self.dataDirectory = dataDirectory
         counters = stats
@@ -72,12 +77,14 @@ public final class WebhookForwarder: EventSink {
     /// Totals since start.
     public var stats: WebhookStats { counters.snapshot(queueDepth: store.pendingEstimate) }
 
-    /// Stops the workers, waiting up to `timeout` seconds for requests in flight, and releases the
-    /// data directory. Undelivered events stay in the outbox for the next start. Events published
-    /// afterwards are still stored, but only delivered after a restart.
+    /// Commits events still in memory, stops the workers (waiting up to `timeout` seconds for
+    /// requests in flight) and releases the data directory. Undelivered events stay in the outbox
+    /// for the next start. Events published afterwards are committed on the caller's thread and
+    /// delivered after a restart.
     /// - Returns: false when a request was still in flight at the deadline.
     @discardableResult
     public func shutdown(timeout: Double = 15) -> Bool {
+        writer.stop()
         let finished = service.shutdown(timeout: timeout)
         lock.withLock { $0 = nil }
         return finished

@@ -17,6 +17,7 @@ import Testing
             max_pending: 5000
             max_dead: 200
             durability: full
+            wait_for_commit: true
           endpoints:
             - name: counsellor-desk
               url: https://desk.disnaker.example.go.id/karir/hook
@@ -38,7 +39,7 @@ import Testing
         let configuration = try WebhookConfiguration.parse(yaml: Self.fullExample, environment: ["DESK_SECRET": "s3cret"])
         #expect(configuration.workers == 3)
         #expect(configuration.retry == RetrySettings(initialBackoff: 0.5, maxBackoff: 600, maxRetryAfter: 3600))
-        #expect(configuration.outbox == OutboxSettings(maxPending: 5000, maxDead: 200, durability: .full))
+        #expect(configuration.outbox == OutboxSettings(maxPending: 5000, maxDead: 200, durability: .full, waitForCommit: true))
         #expect(configuration.endpoints.count == 2)
         let desk = configuration.endpoints[0]
         #expect(desk.name == "counsellor-desk")

@@ -39,8 +39,7 @@ import Testing
         defer { forwarder.shutdown() }
 
         forwarder.publish((1...8).map { Fixtures.event($0) })
-        #expect(forwarder.stats.enqueued == 5)
-        #expect(forwarder.stats.overflow == 3)
+        #expect(await Fixtures.eventually { forwarder.stats.enqueued == 5 && forwarder.stats.overflow == 3 })
         let lines = Fixtures.deadLetterLines(in: directory)
         #expect(lines.compactMap { ($0["event"] as? [String: Any])?["id"] as? String }
             == (6...8).map { Fixtures.event($0).id })
@@ -66,6 +65,33 @@ import Testing
         #expect(await receiver.waitForRequests(4))
         #expect(receiver.requests.dropFirst(2).compactMap(\.eventID) == [Fixtures.event(1).id, Fixtures.event(2).id])
         #expect(try await Fixtures.eventually { try admin.counts() == OutboxCounts(pendingByEndpoint: [:], deadByEndpoint: [:]) })
+    }
+
+    @Test func waitForCommitMakesPublishDurableOnReturn() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var configuration = Fixtures.configuration(url: "http://127.0.0.1:\(try Fixtures.closedPort())/hook")
+        configuration.outbox.waitForCommit = true
+        let forwarder = try WebhookForwarder.start(configuration: configuration, dataDirectory: directory.path,
+                                                   logger: Fixtures.quietLogger)
+        defer { forwarder.shutdown() }
+        forwarder.publish([Fixtures.event(1), Fixtures.event(2)])
+        // Another connection, as another process would see the file.
+        let reader = try SQLiteOutboxStore(directory: directory.path)
+        #expect(try reader.counts().pending == 2)
+    }
+
+    @Test func shutdownCommitsWhatIsStillInMemoryAndLaterPublishesStillLand() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let configuration = Fixtures.configuration(url: "http://127.0.0.1:\(try Fixtures.closedPort())/hook")
+        let forwarder = try WebhookForwarder.start(configuration: configuration, dataDirectory: directory.path,
+                                                   logger: Fixtures.quietLogger)
+        for number in 1...200 { forwarder.publish([Fixtures.event(number, session: "s\(number % 7)")]) }
+        forwarder.shutdown()
+        forwarder.publish([Fixtures.event(201)])
+        let reader = try SQLiteOutboxStore(directory: directory.path)
+        #expect(try reader.counts().pending + reader.counts().dead == 201)
     }
 
     @Test func eventsNobodyWantsAreNotStored() throws {

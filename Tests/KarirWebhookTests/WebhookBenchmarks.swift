@@ -11,14 +11,16 @@ import Testing
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["KARIR_BENCH"] != nil))
 struct WebhookBenchmarks {
     /// Cost added to an answer: one `publish` of the events of one exchange, measured one call at
-    /// a time while the workers deliver to a local receiver (so they compete for the database).
-    @Test(arguments: [(1, 1), (2, 1), (2, 2)])
-    func enqueueCost(events: Int, endpoints: Int) async throws {
+    /// a time while the workers deliver to a local receiver (so they compete for the database);
+    /// with `wait_for_commit` the call includes the SQLite commit.
+    @Test(arguments: [(1, 1, false), (2, 1, false), (2, 2, false), (1, 1, true), (2, 2, true)])
+    func enqueueCost(events: Int, endpoints: Int, waitForCommit: Bool) async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let receiver = try TestReceiver()
         defer { receiver.stop() }
         var configuration = Fixtures.configuration(url: receiver.url)
+        configuration.outbox.waitForCommit = waitForCommit
         for index in 1..<endpoints {
             configuration.endpoints.append(EndpointConfiguration(name: "extra\(index)", url: receiver.url, timeout: 2))
         }
@@ -28,11 +30,11 @@ struct WebhookBenchmarks {
         let samples = try await Self.paced { round in
             forwarder.publish((0..<events).map { Fixtures.event(round * 10 + $0, session: "s\(round % 200)") })
         }
-        Self.report("publish while delivering, events=\(events) endpoints=\(endpoints)", samples)
+        Self.report("publish while delivering, events=\(events) endpoints=\(endpoints) wait_for_commit=\(waitForCommit)", samples)
         #expect(await Fixtures.eventually(timeout: 60) { forwarder.stats.queueDepth == 0 })
     }
 
-    /// The same insert with no delivery running: the outbox write alone.
+    /// A synchronous outbox insert with no delivery running: the commit alone.
     @Test func enqueueCostWithoutDelivery() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

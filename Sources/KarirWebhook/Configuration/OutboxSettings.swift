@@ -8,12 +8,18 @@ public struct OutboxSettings: Sendable, Equatable {
     public var maxDead: Int
     /// SQLite `synchronous` level.
     public var durability: Durability
+    /// When true, `publish` returns only after its events are committed (no loss window on a
+    /// crash, at the cost of one commit per answer); when false (default) it returns at once and
+    /// the writer thread commits within about a millisecond.
+    public var waitForCommit: Bool
 
-    /// Defaults: 100 000 pending, 10 000 dead, `normal` durability.
-    public init(maxPending: Int = 100_000, maxDead: Int = 10_000, durability: Durability = .normal) {
+    /// Defaults: 100 000 pending, 10 000 dead, `normal` durability, no waiting for the commit.
+    public init(maxPending: Int = 100_000, maxDead: Int = 10_000, durability: Durability = .normal,
+                waitForCommit: Bool = false) {
         self.maxPending = maxPending
         self.maxDead = maxDead
         self.durability = durability
+        self.waitForCommit = waitForCommit
     }
 }
 

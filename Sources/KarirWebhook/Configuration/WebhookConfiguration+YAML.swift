@@ -59,7 +59,8 @@ extension WebhookConfiguration {
             if let value = try retry.seconds("max_retry_after") { configuration.retry.maxRetryAfter = value }
         }
         if let outbox = try section.section("outbox") {
-            try outbox.requireOnly(["max_pending", "max_dead", "durability"])
+            try outbox.requireOnly(["max_pending", "max_dead", "durability", "wait_for_commit"])
+            if let value = try outbox.bool("wait_for_commit") { configuration.outbox.waitForCommit = value }
             if let value = try outbox.int("max_pending") { configuration.outbox.maxPending = value }
             if let value = try outbox.int("max_dead") { configuration.outbox.maxDead = value }
             if let value = try outbox.string("durability") {
