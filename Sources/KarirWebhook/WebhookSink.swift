@@ -1,10 +1,9 @@
-import Dispatch
 import Foundation
 import KarirCore
 
 /// The answer-path half of the forwarder. ``publish(_:)`` picks the endpoints that want each
 /// event and hands the deliveries to the outbox writer thread: an append to a bounded list in
-/// memory, no disk and no network. With `outbox.wait_for_commit` it also waits for the commit.
+/// memory, no disk and no network. With `outbox.wait_for_commit` it commits them itself instead.
 public struct WebhookSink: EventSink {
     /// Endpoint names subscribed to each event kind, in configuration order.
     let routes: [ChatEvent.Kind: [String]]
@@ -33,10 +32,11 @@ public struct WebhookSink: EventSink {
             if let names = routes[event.type], !names.isEmpty { items.append(OutboxItem(event: event, endpoints: names)) }
         }
         guard !items.isEmpty else { return }
-        let waiter = waitForCommit ? DispatchSemaphore(value: 0) : nil
-        switch writer.submit(items, waiter: waiter) {
+        // Committing here is cheaper than waiting for the writer thread: no hand-over, no wake-up.
+        guard !waitForCommit else { return committer.commit(items) }
+        switch writer.submit(items) {
         case .queued:
-            waiter?.wait()
+            break
         case .stopped:
             committer.commit(items)
         case .full:

@@ -49,14 +49,4 @@ import Testing
         #expect(writer.submit([item]) == .stopped)
         #expect(recorder.batches.withLock { $0.map(\.count) } == [1, OutboxWriter.capacity])
     }
-
-    @Test func waiterIsSignalledAfterTheCommit() {
-        let recorder = Recorder()
-        let writer = OutboxWriter(commit: recorder.commit)
-        defer { writer.stop() }
-        let waiter = DispatchSemaphore(value: 0)
-        #expect(writer.submit([OutboxItem(event: Fixtures.event(7), endpoints: ["a"])], waiter: waiter) == .queued)
-        waiter.wait()
-        #expect(recorder.batches.withLock { $0 } == [[Fixtures.event(7).id]])
-    }
 }

@@ -8,9 +8,9 @@ public struct OutboxSettings: Sendable, Equatable {
     public var maxDead: Int
     /// SQLite `synchronous` level.
     public var durability: Durability
-    /// When true, `publish` returns only after its events are committed (no loss window on a
-    /// crash, at the cost of one commit per answer); when false (default) it returns at once and
-    /// the writer thread commits within about a millisecond.
+    /// When true, `publish` commits its events itself and returns after the commit (no loss
+    /// window on a crash, at the cost of one SQLite commit per answer); when false (default) it
+    /// hands them to the writer thread, which commits within about a millisecond.
     public var waitForCommit: Bool
 
     /// Defaults: 100 000 pending, 10 000 dead, `normal` durability, no waiting for the commit.

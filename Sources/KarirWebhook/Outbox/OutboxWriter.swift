@@ -7,8 +7,8 @@ import Synchronization
 /// A synchronous SQLite commit costs 20–150 µs on a busy two-core machine (measured, see
 /// docs/benchmarks.md), more than an answer should pay. Here `publish` appends to a bounded
 /// in-memory list (about a microsecond) and returns; this thread commits everything that
-/// accumulated in one transaction (group commit), usually within a millisecond. With
-/// `wait_for_commit` the publisher waits for that commit instead.
+/// accumulated in one transaction (group commit), usually within a millisecond. (With
+/// `wait_for_commit` the sink commits on the caller's thread and this writer is not used.)
 ///
 /// The list is bounded (``capacity`` events): if the disk stalls that long, further events
 /// go to the dead letters rather than to memory.
@@ -17,7 +17,7 @@ final class OutboxWriter: Sendable {
     static let capacity = 10_000
 
     enum Submission: Equatable {
-        /// Queued; committed shortly (and `waiter` signalled after the commit).
+        /// Queued; committed shortly.
         case queued
         /// The list is full: the disk is not keeping up.
         case full
@@ -27,7 +27,6 @@ final class OutboxWriter: Sendable {
 
     private struct State {
         var items: [OutboxItem] = []
-        var waiters: [DispatchSemaphore] = []
         var running = true
     }
 
@@ -42,12 +41,11 @@ final class OutboxWriter: Sendable {
             var running = true
             while running {
                 wake.wait()
-                let (batch, waiters, stillRunning) = state.withLock { state in
-                    defer { state.items.removeAll(keepingCapacity: true); state.waiters.removeAll() }
-                    return (state.items, state.waiters, state.running)
+                let (batch, stillRunning) = state.withLock { state in
+                    defer { state.items = [] }
+                    return (state.items, state.running)
                 }
                 if !batch.isEmpty { commit(batch) }
-                for waiter in waiters { waiter.signal() }
                 running = stillRunning
             }
         }
@@ -57,13 +55,12 @@ final class OutboxWriter: Sendable {
 
     /// Hands `items` to the writer thread. Only the first submission after a commit posts the
     /// semaphore; later ones join the same batch.
-    func submit(_ items: [OutboxItem], waiter: DispatchSemaphore? = nil) -> Submission {
+    func submit(_ items: [OutboxItem]) -> Submission {
         let (outcome, first) = state.withLock { state -> (Submission, Bool) in
             guard state.running else { return (.stopped, false) }
             guard state.items.count + items.count <= Self.capacity else { return (.full, false) }
-            let first = state.items.isEmpty && state.waiters.isEmpty
+            let first = state.items.isEmpty
             state.items.append(contentsOf: items)
-            if let waiter { state.waiters.append(waiter) }
             return (.queued, first)
         }
         if first { wake.signal() }
