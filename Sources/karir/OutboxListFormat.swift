@@ -7,7 +7,8 @@ enum OutboxListFormat {
         let header = ["ID", "ENDPOINT", "TYPE", "EVENT", "ATTEMPTS", rows.first?.state == .dead ? "DIED" : "NEXT", "LAST ERROR"]
         let lines = rows.map { row -> [String] in
             [String(row.id), row.endpoint, row.type.rawValue, row.eventID, String(row.attempts),
-             row.state == .dead ? "" : when(row.nextAttemptAt, now: now), String((row.lastError ?? "").prefix(70))]
+             row.state == .dead ? "" : row.queuedBehindEarlier ? "queued" : when(row.nextAttemptAt, now: now),
+             String((row.lastError ?? "").prefix(70))]
         }
         var widths = header.map(\.count)
         for line in lines {
@@ -16,7 +17,7 @@ enum OutboxListFormat {
         func render(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
                 index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
         return ([render(header)] + lines.map(render)).joined(separator: "\n")
     }
@@ -24,11 +25,11 @@ enum OutboxListFormat {
     static func json(_ row: OutboxEntry) -> String {
         var object: [String: Any] = [
             "id": row.id, "endpoint": row.endpoint, "event_id": row.eventID, "type": row.type.rawValue,
-            "state": row.state.rawValue, "attempts": row.attempts,
+            "state": row.state.rawValue, "queued_behind_earlier": row.queuedBehindEarlier, "attempts": row.attempts,
             "next_attempt_at": row.nextAttemptAt.formatted(.iso8601), "created_at": row.createdAt.formatted(.iso8601),
         ]
         if let error = row.lastError { object["last_error"] = error }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 

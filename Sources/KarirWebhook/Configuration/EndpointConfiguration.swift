@@ -44,9 +44,12 @@ public struct EndpointConfiguration: Sendable, Equatable {
 
 /// A request header name and value.
 public struct HTTPHeader: Sendable, Equatable {
+    /// The header name, e.g. `Authorization`.
     public var name: String
+    /// The value, on one line.
     public var value: String
 
+    /// A header to send with every request to the endpoint.
     public init(name: String, value: String) {
         self.name = name
         self.value = value

@@ -57,9 +57,12 @@ public protocol OutboxStore: Sendable {
 
 /// An event and the endpoints it is queued for.
 public struct OutboxItem: Sendable {
+    /// The event as published.
     public var event: ChatEvent
+    /// Names of the endpoints that want it, in configuration order.
     public var endpoints: [String]
 
+    /// An event queued for the named endpoints.
     public init(event: ChatEvent, endpoints: [String]) {
         self.event = event
         self.endpoints = endpoints
@@ -73,6 +76,7 @@ public struct EnqueueResult: Sendable, Equatable {
     /// Deliveries stored as dead because the outbox was full, with their events.
     public var overflow: [OutboxDelivery]
 
+    /// A result; empty by default.
     public init(queued: Int = 0, overflow: [OutboxDelivery] = []) {
         self.queued = queued
         self.overflow = overflow
@@ -83,13 +87,16 @@ public struct EnqueueResult: Sendable, Equatable {
 public struct OutboxDelivery: Sendable, Equatable {
     /// Storage id; ascending ids are queue order.
     public var id: Int64
+    /// Endpoint name.
     public var endpoint: String
+    /// The event as published (session not hashed).
     public var event: ChatEvent
     /// Attempts already made (0 for a first attempt).
     public var attempts: Int
     /// When the event entered the outbox.
     public var createdAt: Date
 
+    /// A delivery as read from storage.
     public init(id: Int64, endpoint: String, event: ChatEvent, attempts: Int, createdAt: Date) {
         self.id = id
         self.endpoint = endpoint
@@ -101,28 +108,47 @@ public struct OutboxDelivery: Sendable, Equatable {
 
 /// A row of `karir outbox list`.
 public struct OutboxEntry: Sendable, Equatable {
+    /// Whether the delivery may still be sent.
     public enum State: String, Sendable, CaseIterable {
+        /// Waiting for its (next) attempt.
         case pending
+        /// Exhausted its attempts, was refused, or did not fit in the outbox.
         case dead
     }
 
+    /// Storage id; ascending ids are queue order.
     public var id: Int64
+    /// Endpoint name.
     public var endpoint: String
+    /// The event id receivers de-duplicate on.
     public var eventID: String
+    /// The event kind.
     public var type: ChatEvent.Kind
+    /// The session id as the host knows it (not hashed: the outbox is local state).
     public var session: String
+    /// Pending or dead.
     public var state: State
+    /// True while an earlier delivery of the same session to the same endpoint is pending.
+    public var queuedBehindEarlier: Bool
+    /// Attempts made so far.
     public var attempts: Int
+    /// When the next attempt may start (for a pending delivery).
     public var nextAttemptAt: Date
+    /// When the event entered the outbox.
     public var createdAt: Date
+    /// Why the last attempt failed, or why the delivery died.
     public var lastError: String?
 }
 
 /// Queue sizes, as stored.
 public struct OutboxCounts: Sendable, Equatable {
+    /// Pending deliveries per endpoint name (endpoints with none are absent).
     public var pendingByEndpoint: [String: Int]
+    /// Dead deliveries per endpoint name (endpoints with none are absent).
     public var deadByEndpoint: [String: Int]
 
+    /// All pending deliveries.
     public var pending: Int { pendingByEndpoint.values.reduce(0, +) }
+    /// All dead deliveries.
     public var dead: Int { deadByEndpoint.values.reduce(0, +) }
 }

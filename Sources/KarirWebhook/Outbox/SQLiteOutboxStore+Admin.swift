@@ -32,16 +32,16 @@ extension SQLiteOutboxStore {
                 arguments += [limit]
                 let rows = try Row.fetchAll(db, sql: """
                     SELECT d.id, d.endpoint, d.event_id, e.type, d.session, d.attempts, d.next_attempt_at,
-                           d.created_at, d.last_error
+                           d.created_at, d.last_error, d.state
                     FROM delivery d JOIN event e ON e.id = d.event_id
                     WHERE \(stateFilter) \(endpointFilter)
                     ORDER BY d.id LIMIT ?
                     """, arguments: arguments)
                 return rows.map { row in
-                    let typeName: String = row[3]
+                    let typeName: String = row[3], rowState: String = row[9]
                     return OutboxEntry(id: row[0], endpoint: row[1], eventID: row[2],
                                        type: ChatEvent.Kind(rawValue: typeName) ?? .message, session: row[4], state: state,
-                                       attempts: row[5], nextAttemptAt: Milliseconds.date(row[6]),
+                                       queuedBehindEarlier: rowState == "waiting", attempts: row[5], nextAttemptAt: Milliseconds.date(row[6]),
                                        createdAt: Milliseconds.date(row[7]), lastError: row[8])
                 }
             }

@@ -74,6 +74,7 @@ public final class SQLiteOutboxStore: OutboxStore {
         try guarded("close") { try pool.close() }
     }
 
+    /// Pending deliveries as counted by this process (refreshed by ``counts()``).
     public var pendingEstimate: Int { pending.withLock { $0 } }
 
     public func enqueue(_ items: [OutboxItem], now: Date) throws(OutboxError) -> EnqueueResult {
