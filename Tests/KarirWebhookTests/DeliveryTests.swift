@@ -103,7 +103,7 @@ import Testing
 
         // Two sessions: the pause applies to the whole endpoint, not only to the refused event.
         forwarder.publish([Fixtures.event(1, session: "a")])
-        #expect(await receiver.waitForRequests(1))
+        #expect(await Fixtures.eventually { forwarder.stats.retried == 1 })
         forwarder.publish([Fixtures.event(2, session: "b")])
         #expect(await receiver.waitForRequests(3, timeout: 5))
         let requests = receiver.requests
@@ -236,7 +236,7 @@ import Testing
         // Each slow request is answered 0.3 s after it arrives; at most two may overlap.
         let starts = slow.requests.map(\.receivedAt)
         let overlap = starts.map { start in starts.filter { $0 <= start && start < $0.addingTimeInterval(0.3) }.count }.max()
-        #expect(overlap == 2, "requests in flight to the slow endpoint at once: \(overlap ?? 0)")
+        #expect((1...2).contains(overlap ?? 0), "requests in flight to the slow endpoint at once: \(overlap ?? 0)")
     }
 
     @Test func secondForwarderOnTheSameDataDirectoryIsRefused() throws {

@@ -34,7 +34,8 @@ extension DeliveryService {
                 metrics.latency.recordNanoseconds(Int64(max(0, now.timeIntervalSince(delivery.createdAt)) * 1e9))
             case let .retry(reason, retryAfter, pauseEndpoint):
                 if pauseEndpoint {
-                    scheduler.recordUnreachable(endpoint.name, now: now, retryAfter: retryAfter) {
+                    let pause = retryAfter.map { min($0, deps.configuration.retry.maxRetryAfter) }
+                    scheduler.recordUnreachable(endpoint.name, now: now, retryAfter: pause) {
                         backoff.delay(afterAttempt: $0, retryAfter: nil)
                     }
                 } else {
