@@ -16,7 +16,9 @@ final class TmuxTerminal {
         var description: String { "tmux is needed for the terminal tests: apt-get install tmux (scripts/setup does it)" }
     }
 
+    /// Name of this terminal's scratch folder, which also holds its tmux socket.
     let socket: String
+    private let socketPath: String
     let columns: Int
     let rows: Int
     /// Files where the wrapper saves `stty -g` before and after the client ran.
@@ -35,6 +37,9 @@ final class TmuxTerminal {
         self.rows = rows
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(socket)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // An explicit socket in the scratch folder (not -L): tmux leaves its socket file behind
+        // on kill-server, and this way it goes with the folder.
+        socketPath = scratch.appendingPathComponent("tmux.sock").path
         sttyBefore = scratch.appendingPathComponent("stty.before")
         sttyAfter = scratch.appendingPathComponent("stty.after")
         let env = ["env"] + unset.flatMap { ["-u", $0] } + environment.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }
@@ -123,7 +128,7 @@ final class TmuxTerminal {
 
     @discardableResult
     private func tmuxRun(_ arguments: [String]) throws -> String {
-        let output = try ProcessRunner.run(tmux, ["-L", socket] + arguments, timeout: 10)
+        let output = try ProcessRunner.run(tmux, ["-S", socketPath] + arguments, timeout: 10)
         return output.stdout
     }
 
