@@ -49,7 +49,7 @@ public final class SessionStore: Sendable {
     public func peek(_ key: SessionKey) -> Session? {
         let now = clock()
         let slot: SessionSlot? = index.withLock { index in
-            guard let record = index.records[key], now &- record.lastUsed <= idleTimeoutNanos else { return nil }
+            guard let record = index.records[key], !isExpired(record.lastUsed, now: now, idleTimeout: idleTimeoutNanos) else { return nil }
             return record.slot
         }
         return slot?.session.withLock { $0 }
@@ -92,7 +92,7 @@ private struct Index {
     mutating func touch(_ key: SessionKey, now: UInt64, capacity: Int, idleTimeout: UInt64) -> SessionSlot {
         nextStamp += 1
         let slot: SessionSlot
-        if let record = records[key], now &- record.lastUsed <= idleTimeout {
+        if let record = records[key], !isExpired(record.lastUsed, now: now, idleTimeout: idleTimeout) {
             slot = record.slot
         } else {
             slot = SessionSlot()
@@ -113,7 +113,7 @@ private struct Index {
                 touches.removeFirst()
                 continue
             }
-            guard now &- record.lastUsed > idleTimeout else { break }
+            guard isExpired(record.lastUsed, now: now, idleTimeout: idleTimeout) else { break }
             touches.removeFirst()
             records.removeValue(forKey: first.key)
             removed += 1
@@ -139,4 +139,10 @@ private struct Index {
         }
         touches = kept
     }
+}
+
+/// Whether a session last used at `lastUsed` is expired at `now`. A use stamped after `now` (a touch
+/// racing with a sweep that read the clock earlier) is never expired.
+private func isExpired(_ lastUsed: UInt64, now: UInt64, idleTimeout: UInt64) -> Bool {
+    now > lastUsed && now - lastUsed > idleTimeout
 }
