@@ -5,6 +5,6 @@ struct Karir: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "karir",
         abstract: "Karir: career information and counselling chatbot (Bahasa Indonesia / English).",
-        subcommands: []
+        subcommands: [ServeCommand.self, BenchCommand.self, ReportCommand.self]
     )
 }
