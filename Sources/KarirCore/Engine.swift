@@ -3,7 +3,7 @@ import Foundation
 /// Summary of the loaded knowledge, for `info` and logs.
 public struct EngineInfo: Codable, Sendable, Equatable {
     public var version: String
-    /// SHA-256-like fingerprint of the knowledge and prompt files (hex), changes with any edit.
+    /// Fingerprint of the knowledge and prompt files (hex); changes with any edit.
     public var knowledgeHash: String
     public var topics: [String]
     public var languages: [Language]
@@ -30,29 +30,61 @@ public final class Engine: Sendable {
     public let info: EngineInfo
     /// Warnings found while loading (errors make loading fail).
     public let warnings: [Diagnostic]
+    let knowledge: CompiledKnowledge
+    let matcher: Matcher
+    let entityValues: [String: [String: EntityValue]]
 
     /// Loads and validates `knowledge` and `prompts` folders.
     /// - Throws: ``LoadFailure`` with every error found (file, line, column, hint).
     public static func load(knowledge: URL, prompts: URL) throws(LoadFailure) -> Engine {
-        throw LoadFailure(diagnostics: [Diagnostic(.error, file: knowledge.path, "engine not built yet")])
+        let start = DispatchTime.now()
+        let (kb, kbDiagnostics) = KnowledgeLoader.load(folder: knowledge)
+        let (promptSet, promptDiagnostics) = PromptSet.load(folder: prompts)
+        var diagnostics = kbDiagnostics + promptDiagnostics
+        if diagnostics.contains(where: { $0.severity == .error }) { throw LoadFailure(diagnostics: diagnostics) }
+        let (compiled, compileDiagnostics) = CompiledKnowledge.compile(kb, prompts: promptSet)
+        diagnostics += compileDiagnostics
+        guard let compiled, !diagnostics.contains(where: { $0.severity == .error }) else {
+            throw LoadFailure(diagnostics: diagnostics)
+        }
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        return Engine(compiled: compiled, warnings: diagnostics, loadMilliseconds: ms)
     }
 
-    init(info: EngineInfo, warnings: [Diagnostic]) {
-        self.info = info
+    init(compiled: CompiledKnowledge, warnings: [Diagnostic], loadMilliseconds: Double) {
+        self.knowledge = compiled
+        self.matcher = Matcher(knowledge: compiled)
         self.warnings = warnings
-    }
-
-    /// Answers one message in the given session.
-    /// - Parameters:
-    ///   - text: the user's message, any size or content (it is cleaned and capped).
-    ///   - session: the conversation so far; a fresh `Session()` for a new one.
-    ///   - language: forces the answer language (otherwise detected, session as tie-breaker).
-    ///   - explain: fill ``Reply/trace`` with the decision trace.
-    public func respond(to text: String, in session: Session, language: Language? = nil, explain: Bool = false) -> Reply {
-        Reply(text: "", kind: .fallback, topic: "fallback", intent: nil, confidence: 0,
-              language: language ?? .id, session: session)
+        var values: [String: [String: EntityValue]] = [:]
+        for (type, list) in compiled.base.entities { for v in list { values[type, default: [:]][v.id] = v } }
+        self.entityValues = values
+        self.info = EngineInfo(
+            version: Engine.version, knowledgeHash: compiled.base.fingerprint,
+            topics: compiled.base.topics.map(\.id), languages: Language.allCases,
+            intents: compiled.base.intents.count, examples: compiled.exampleCount,
+            loadedAt: Date(), loadMilliseconds: loadMilliseconds)
     }
 
     /// A prompt from `prompts/` rendered in a language (e.g. `greeting`, `help`, `chat_typing`).
-    public func prompt(_ key: String, _ language: Language) -> String { key }
+    /// Returns an empty string for an unknown key.
+    public func prompt(_ key: String, _ language: Language) -> String {
+        prompt(key, language, [:])
+    }
+
+    /// Whether `prompts/` defines `key`.
+    public func hasPrompt(_ key: String) -> Bool { knowledge.prompts[key] != nil }
+
+    func prompt(_ key: String, _ language: Language, _ values: [String: Any]) -> String {
+        knowledge.prompts[key]?[language]?.render(values).trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    }
+
+    /// Title of an intent in a language (for menus), nil for an unknown id.
+    public func title(ofIntent id: String, _ language: Language) -> String? {
+        knowledge.intentIndex[id].map { knowledge.base.intents[$0].title[language] }
+    }
+
+    /// Topic of an intent, nil for an unknown id.
+    public func topic(ofIntent id: String) -> String? {
+        knowledge.intentIndex[id].map { knowledge.base.intents[$0].topic }
+    }
 }

@@ -5,6 +5,7 @@ struct Karir: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "karir",
         abstract: "Karir: career information and counselling chatbot (Bahasa Indonesia / English).",
-        subcommands: [ServeCommand.self, BenchCommand.self, ReportCommand.self]
+        subcommands: [AskCommand.self, CheckCommand.self, TestCommand.self, EvalCommand.self,
+                      ServeCommand.self, BenchCommand.self, ReportCommand.self]
     )
 }

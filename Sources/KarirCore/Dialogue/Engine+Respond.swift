@@ -1,0 +1,284 @@
+import Foundation
+
+extension Engine {
+    /// Answers one message in the given session.
+    /// - Parameters:
+    ///   - text: the user's message, any size or content (it is cleaned and capped).
+    ///   - session: the conversation so far; a fresh `Session()` for a new one.
+    ///   - language: forces the answer language (otherwise detected, session as tie-breaker).
+    ///   - explain: fill ``Reply/trace`` with the decision trace.
+    public func respond(to text: String, in session: Session, language: Language? = nil, explain: Bool = false) -> Reply {
+        var turn = Turn(engine: self, session: session, text: text, forced: language, explain: explain)
+        return turn.run()
+    }
+}
+
+/// One message being answered: the analysis, the decision and the reply.
+struct Turn {
+    let engine: Engine
+    var session: Session
+    let text: String
+    let analysis: Analysis
+    let language: Language
+    let explain: Bool
+    var ranking: Matcher.Ranking?
+    var rule = ""
+    /// A close runner-up to offer first among the suggestions.
+    var alsoSuggest: Int?
+
+    var kb: KnowledgeBase { engine.knowledge.base }
+    var settings: MatchSettings { engine.knowledge.base.settings }
+
+    init(engine: Engine, session: Session, text: String, forced: Language?, explain: Bool) {
+        self.engine = engine
+        self.session = session
+        self.text = text
+        self.explain = explain
+        let analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: session.language)
+        self.analysis = analysis
+        self.language = forced ?? (analysis.tokens.isEmpty ? (session.language ?? .id) : analysis.language)
+    }
+
+    mutating func run() -> Reply {
+        session.turn += 1
+        session.language = language
+
+        if analysis.tokens.isEmpty {
+            rule = "empty message"
+            return finish(Reply(text: engine.prompt("help", language), kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
+                                confidence: 0, language: language, session: session))
+        }
+        if session.flow != nil, let reply = FlowRunner.handle(&self) { return reply }
+        if let choice = numberedChoice() {
+            rule = "numbered choice"
+            return answer(intent: choice.intent, score: 1, entity: choice.entity)
+        }
+
+        let ranking = engine.matcher.rank(analysis, session: session)
+        self.ranking = ranking
+        let top = ranking.candidates.first
+
+        if let pending = session.pendingIntent, let i = engine.knowledge.intentIndex[pending], let slot = kb.intents[i].slot?.value {
+            if let e = analysis.entities.first(where: { $0.type == slot }) {
+                rule = "slot filled for \(pending)"
+                return answer(intent: i, score: 1, entity: e)
+            }
+            session.pendingIntent = nil
+            if (top?.score ?? 0) < settings.answerThreshold && analysis.tokens.count <= 3 {
+                rule = "slot still missing for \(pending)"
+                session.pendingIntent = pending
+                let again = engine.prompt("ask_slot_again", language)
+                let ask = engine.knowledge.asks[i][language]?.render() ?? ""
+                return finish(Reply(text: [again, ask].filter { !$0.isEmpty }.joined(separator: " "), kind: .ask, topic: kb.intents[i].topic,
+                                    intent: pending, confidence: 0, language: language, session: session))
+            }
+        }
+
+        if let followUp = entityFollowUp(top) {
+            rule = "same question, new \(followUp.entity.type)"
+            return answer(intent: followUp.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: followUp.entity)
+        }
+
+        if let safety = ranking.candidates.first(where: { isHighPriority($0.intent) && $0.score >= settings.clarifyThreshold }),
+           let top, safety.score >= 0.75 * top.score {
+            rule = safety.pattern.map { "pattern \($0)" } ?? "high-priority topic"
+            return answer(intent: safety.intent, score: safety.score, entity: nil)
+        }
+
+        guard let top else { return fallback(reason: "no intent shares a word with the message") }
+        if let pattern = top.pattern {
+            rule = "pattern \(pattern)"
+            return answer(intent: top.intent, score: 1, entity: nil)
+        }
+        if ranking.outOfScope > top.example {
+            return fallback(reason: "closest to an out-of-scope example: \(ranking.outOfScopeExample ?? "")")
+        }
+        let others = ranking.candidates.dropFirst()
+        if top.score >= settings.answerThreshold {
+            // Two close candidates from different topics are two different questions: ask.
+            // Close candidates of one topic are neighbouring answers: answer the best and
+            // offer the other first among the suggestions.
+            // The same wording taught to two topics ("berapa biayanya?") is ambiguous unless
+            // the conversation's context tells them apart.
+            if let second = others.first, kb.intents[second.intent].topic != kb.intents[top.intent].topic,
+               top.score - second.score < settings.clarifyMargin
+                || (top.boost == second.boost && second.example >= 0.8 && top.example - second.example < 0.03) {
+                return clarify(Array(ranking.candidates.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
+            }
+            if let second = others.first, top.score - second.score < settings.clarifyMargin {
+                alsoSuggest = second.intent
+            }
+            rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))"
+            return answer(intent: top.intent, score: top.score, entity: nil)
+        }
+        if top.score >= settings.clarifyThreshold {
+            return clarify(Array(ranking.candidates.prefix { $0.score >= settings.clarifyThreshold }.prefix(3)))
+        }
+        return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(settings.clarifyThreshold))")
+    }
+
+    // MARK: decisions
+
+    /// "2" after a menu picks the second choice.
+    func numberedChoice() -> (intent: Int, entity: EntityMention?)? {
+        guard analysis.tokens.count == 1, let n = Int(analysis.tokens[0].surface), n >= 1, n <= session.offeredChoices.count else { return nil }
+        let choice = ChoiceCode(session.offeredChoices[n - 1])
+        guard let i = engine.knowledge.intentIndex[choice.intent] else { return nil }
+        let entity = choice.entity.flatMap { e in engine.entityValues[e.type]?[e.id].map { EntityMention(type: e.type, id: e.id, text: $0.names.first ?? e.id) } }
+        return (i, entity)
+    }
+
+    /// "kalau Jawa Timur?" after a wage answer: the same intent with the new entity.
+    func entityFollowUp(_ top: Candidate?) -> (intent: Int, entity: EntityMention)? {
+        guard let last = session.lastIntent, let i = engine.knowledge.intentIndex[last], let slot = kb.intents[i].slot?.value,
+              let e = analysis.entities.first(where: { $0.type == slot }) else { return nil }
+        let otherWords = analysis.tokens.filter { $0.entity == nil && $0.surface.count > 2 && !Self.fillers.contains($0.surface) }.count
+        guard otherWords <= 2 else { return nil }
+        if let top, top.intent != i, top.score >= settings.answerThreshold + 0.15, kb.intents[top.intent].slot?.value == slot {
+            return nil
+        }
+        return (i, e)
+    }
+
+    static let fillers: Set<String> = ["kalau", "kalo", "klo", "bagaimana", "gimana", "yang", "untuk", "buat", "what", "about", "how",
+                                       "and", "then", "dengan", "dong", "sih", "saja", "aja", "juga", "also", "for"]
+
+    func isHighPriority(_ intent: Int) -> Bool { engine.knowledge.topicIndex[kb.intents[intent].topic]?.highPriority ?? false }
+
+    // MARK: replies
+
+    mutating func answer(intent i: Int, score: Double, entity: EntityMention?) -> Reply {
+        let def = kb.intents[i]
+        var values: [String: Any] = [:]
+        if let source = def.source { values["source"] = source }
+        if let asOf = def.asOf { values["as_of"] = asOf }
+        var text: String
+        if let slot = def.slot?.value {
+            let chosen = entity.flatMap { $0.type == slot ? $0.id : nil } ?? analysis.entities.first(where: { $0.type == slot })?.id ?? session.slots[slot]
+            guard let valueID = chosen, let value = engine.entityValues[slot]?[valueID] else {
+                session.pendingIntent = def.id
+                session.activeTopic = def.topic
+                if rule.isEmpty { rule = "slot `\(slot)` missing" }
+                let ask = engine.knowledge.asks[i][language]?.render(values) ?? ""
+                return finish(Reply(text: ask, kind: .ask, topic: def.topic, intent: def.id, confidence: score,
+                                    language: language, session: session))
+            }
+            session.slots[slot] = valueID
+            values["slot"] = value.names.first ?? valueID
+            values["slot_id"] = valueID
+            if let lookup = def.lookup?.value {
+                if let row = kb.tables[lookup]?.rows[valueID] {
+                    values["row"] = row
+                } else {
+                    session.pendingIntent = nil
+                    session.lastIntent = def.id
+                    session.activeTopic = def.topic
+                    let missing = engine.knowledge.missing[i][language]?.render(values)
+                        ?? (language == .id ? "Maaf, data untuk \(values["slot"] ?? valueID) belum ada." : "Sorry, there is no data for \(values["slot"] ?? valueID) yet.")
+                    return finish(Reply(text: missing.trimmingCharacters(in: .whitespacesAndNewlines), kind: .answer, topic: def.topic,
+                                        intent: def.id, confidence: score, language: language,
+                                        suggestions: suggestions(for: def), source: def.source, asOf: def.asOf, session: session))
+                }
+            }
+        }
+        text = engine.knowledge.answers[i][language]?.render(values) ?? ""
+        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        session.pendingIntent = nil
+        session.lastIntent = def.id
+        session.activeTopic = def.topic
+        let suggestions = suggestions(for: def)
+        session.offeredChoices = suggestions.map(\.intent)
+        var reply = Reply(text: text, kind: .answer, topic: def.topic, intent: def.id, confidence: min(1, max(0, score)),
+                          language: language, suggestions: suggestions, source: def.source, asOf: def.asOf, session: session)
+        if let flow = kb.flows.first(where: { $0.startIntent == def.id }) {
+            reply = FlowRunner.start(flow, after: reply, turn: &self)
+        }
+        return finish(reply)
+    }
+
+    func suggestions(for def: IntentDefinition) -> [Choice] {
+        var ids = def.followUps.map(\.value)
+        if let extra = alsoSuggest.map({ kb.intents[$0].id }), extra != def.id, !ids.contains(extra) { ids.insert(extra, at: 0) }
+        return ids.prefix(4).enumerated().compactMap { n, id in
+            guard let j = engine.knowledge.intentIndex[id] else { return nil }
+            return Choice(number: n + 1, intent: id, topic: kb.intents[j].topic, title: kb.intents[j].title[language])
+        }
+    }
+
+    mutating func clarify(_ candidates: [Candidate]) -> Reply {
+        rule = "top candidates too close (margin < \(fmt(settings.clarifyMargin))) or below answer threshold"
+        let choices = candidates.enumerated().map { n, c in
+            Choice(number: n + 1, intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic,
+                   title: kb.intents[c.intent].title[language], confidence: (c.score * 1000).rounded() / 1000)
+        }
+        session.offeredChoices = choices.map(\.intent)
+        let text = engine.prompt("clarify", language, ["choices": choices.map { ["number": $0.number, "title": $0.title] }])
+        return finish(Reply(text: text, kind: .clarify, topic: BuiltInTopic.clarify, intent: nil,
+                            confidence: candidates.first?.score ?? 0, language: language, candidates: choices, session: session))
+    }
+
+    mutating func fallback(reason: String) -> Reply {
+        rule = "fallback: \(reason)"
+        var picks: [Choice] = []
+        var topics: Set<String> = []
+        for c in ranking?.candidates ?? [] where c.score >= 0.15 && picks.count < 3 {
+            let def = kb.intents[c.intent]
+            guard topics.insert(def.topic).inserted, !isHighPriority(c.intent) else { continue }
+            picks.append(Choice(number: picks.count + 1, intent: def.id, topic: def.topic, title: def.title[language]))
+        }
+        if picks.isEmpty {
+            for id in settings.fallbackSuggestions.prefix(3) {
+                guard let j = engine.knowledge.intentIndex[id] else { continue }
+                picks.append(Choice(number: picks.count + 1, intent: id, topic: kb.intents[j].topic, title: kb.intents[j].title[language]))
+            }
+        }
+        session.offeredChoices = picks.map(\.intent)
+        let text = engine.prompt("fallback", language, ["suggestions": picks.map { ["number": $0.number, "title": $0.title] }])
+        return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
+                            confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
+    }
+
+    func finish(_ reply: Reply) -> Reply {
+        var reply = reply
+        reply.session = reply.session.turn == session.turn ? reply.session : session
+        if explain { reply.trace = trace() }
+        return reply
+    }
+
+    func trace() -> Trace {
+        let candidates = (ranking?.candidates ?? []).prefix(5).map { c in
+            Trace.ScoredCandidate(
+                intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic, score: (c.score * 1000).rounded() / 1000,
+                detail: c.pattern.map { "pattern: \($0)" }
+                    ?? "(example \(fmt(c.example)) × \(fmt(settings.exampleWeight)) + centroid \(fmt(c.centroid)) × \(fmt(1 - settings.exampleWeight))) × known words \(fmt(c.knownFactor)) + context \(fmt(c.boost)); nearest: \"\(c.nearest)\"")
+        }
+        var stems: [String] = []
+        for t in analysis.tokens where t.stem != t.surface { stems.append("\(t.surface)→\(t.stem)") }
+        for t in analysis.tokens { if let typed = t.typed { stems.append("typo \(typed)→\(t.surface)") } }
+        var oos = ""
+        if let r = ranking, r.outOfScope > 0 { oos = "; nearest out-of-scope example \(fmt(r.outOfScope))" }
+        let unknown = analysis.tokens.filter { !$0.known }.map(\.surface)
+        return Trace(normalized: analysis.normalized, tokens: analysis.tokens.map(\.surface), stems: stems,
+                     entities: analysis.entities.map { "\($0.type)=\($0.id) (\"\($0.text)\")" }, language: language,
+                     languageScores: ["id_minus_en": (analysis.languageScore * 100).rounded() / 100],
+                     rule: rule + oos + (unknown.isEmpty ? "" : "; unknown words: \(unknown.joined(separator: ", "))"),
+                     candidates: Array(candidates))
+    }
+}
+
+func fmt(_ x: Double) -> String { String(format: "%.3f", x) }
+
+/// A menu choice remembered in the session: `intent` or `intent@type=id`.
+struct ChoiceCode {
+    var intent: String
+    var entity: (type: String, id: String)?
+    init(_ code: String) {
+        let parts = code.split(separator: "@", maxSplits: 1)
+        intent = String(parts.first ?? "")
+        if parts.count == 2 {
+            let kv = parts[1].split(separator: "=", maxSplits: 1)
+            if kv.count == 2 { entity = (String(kv[0]), String(kv[1])) }
+        }
+    }
+    static func encode(intent: String, type: String, id: String) -> String { "\(intent)@\(type)=\(id)" }
+}

@@ -1,0 +1,231 @@
+import Foundation
+
+/// Runs guided conversations (`flows:` in the knowledge), such as the interest inventory of
+/// career counselling: one question per turn, answered by number or in words, with the
+/// commands stop / restart / back / "change 3" available at any time. The state lives in
+/// ``Session/flow``, so the conversation survives across server connections.
+enum FlowRunner {
+    enum Command: Equatable { case stop, restart, back, change(Int) }
+
+    static let stopWords: Set<String> = ["stop", "berhenti", "keluar", "batal", "cancel", "quit", "exit", "udahan", "sudahi", "hentikan"]
+    static let restartWords: Set<String> = ["ulang", "ulangi", "restart", "reset"]
+    static let backWords: Set<String> = ["kembali", "back", "sebelumnya", "previous", "mundur"]
+    static let changeWords: Set<String> = ["ganti", "ubah", "change", "edit", "koreksi"]
+    static let noWords: Set<String> = ["tidak", "no", "nope", "n", "enggak", "kurang", "bukan", "never", "not", "dont", "jarang"]
+    static let midWords: Set<String> = ["biasa", "lumayan", "kadang", "sometimes", "maybe", "mungkin", "netral", "neutral", "sedang", "agak", "somewhat"]
+    static let yesWords: Set<String> = ["ya", "iya", "yes", "y", "suka", "yup", "betul", "benar", "sangat", "oke", "ok", "yeah", "love", "like", "senang", "mau"]
+
+    /// Called at the start of a turn while a flow runs. Nil means "not a flow answer": the
+    /// flow is left and the message is answered normally.
+    static func handle(_ turn: inout Turn) -> Reply? {
+        guard let state = turn.session.flow, let flow = turn.kb.flows.first(where: { $0.id == state.flowID }),
+              state.step < flow.steps.count else {
+            turn.session.flow = nil
+            return nil
+        }
+        // Commands and answers are read as typed: spelling correction must not turn
+        // "restart" into a knowledge word.
+        let words = turn.analysis.tokens.map { $0.typed ?? $0.surface }
+        switch command(words, steps: flow.steps.count) {
+        case .stop?:
+            turn.session.flow = nil
+            turn.rule = "flow \(flow.id): stopped"
+            return reply(turn, text: turn.engine.promptOr("flow_stopped", turn.language,
+                                                         id: "Baik, tes minat dihentikan. Kamu bisa bertanya apa saja, atau ketik \"mulai tes minat\" untuk mengulang.",
+                                                         en: "All right, the interest quiz is stopped. Ask me anything, or type \"start interest quiz\" to begin again."),
+                         flow: flow, done: true)
+        case .restart?:
+            turn.session.flow = FlowState(flowID: flow.id)
+            turn.rule = "flow \(flow.id): restarted"
+            return reply(turn, text: question(flow, 0, turn), flow: flow)
+        case .back?:
+            let step = max(0, state.step - 1)
+            turn.session.flow?.step = step
+            turn.rule = "flow \(flow.id): back to step \(step + 1)"
+            return reply(turn, text: question(flow, step, turn), flow: flow)
+        case .change(let n)?:
+            turn.session.flow?.step = n - 1
+            turn.session.flow?.answers["_return"] = String(state.step)
+            turn.rule = "flow \(flow.id): change answer \(n)"
+            return reply(turn, text: question(flow, n - 1, turn), flow: flow)
+        case nil:
+            break
+        }
+        let step = flow.steps[state.step]
+        guard let value = parse(words, step: step) else {
+            // Not an answer: a real question leaves the flow, anything else asks again.
+            let ranking = turn.engine.matcher.rank(turn.analysis, session: turn.session)
+            if let top = ranking.candidates.first, top.score >= turn.settings.answerThreshold + 0.1, words.count >= 3 {
+                turn.session.flow = nil
+                return nil
+            }
+            turn.rule = "flow \(flow.id): answer not understood"
+            let again = turn.engine.promptOr("flow_invalid", turn.language,
+                                             id: "Maaf, jawab dengan nomor pilihan ya (atau ketik \"stop\" untuk berhenti).",
+                                             en: "Sorry, please answer with the number of a choice (or type \"stop\" to leave).")
+            return reply(turn, text: again + "\n\n" + question(flow, state.step, turn), flow: flow)
+        }
+        var next = state
+        next.answers[step.id] = value
+        if let back = next.answers.removeValue(forKey: "_return"), let b = Int(back) {
+            next.step = b
+        } else {
+            next.step = state.step + 1
+        }
+        if next.step >= flow.steps.count || next.answers.count >= flow.steps.count {
+            turn.session.flow = nil
+            turn.rule = "flow \(flow.id): finished"
+            return result(flow, answers: next.answers, turn: &turn)
+        }
+        turn.session.flow = next
+        turn.rule = "flow \(flow.id): step \(state.step + 1) answered"
+        return reply(turn, text: question(flow, next.step, turn), flow: flow)
+    }
+
+    /// Starts `flow` right after the answer of its start intent.
+    static func start(_ flow: FlowDefinition, after answer: Reply, turn: inout Turn) -> Reply {
+        turn.session.flow = FlowState(flowID: flow.id)
+        turn.session.offeredChoices = []
+        var r = answer
+        let intro = flow.intro?[turn.language] ?? ""
+        r.text = [answer.text, intro, question(flow, 0, turn)].filter { !$0.isEmpty }.joined(separator: "\n\n")
+        r.kind = .flow
+        r.suggestions = []
+        r.session = turn.session
+        return r
+    }
+
+    static func command(_ words: [String], steps: Int) -> Command? {
+        guard !words.isEmpty, words.count <= 4 else { return nil }
+        if words.contains(where: stopWords.contains) { return .stop }
+        if words.contains(where: restartWords.contains) || words == ["mulai", "lagi"] || words == ["start", "over"] { return .restart }
+        if words.contains(where: backWords.contains) { return .back }
+        if words.contains(where: changeWords.contains), let n = words.compactMap({ Int($0) }).first, n >= 1, n <= steps { return .change(n) }
+        return nil
+    }
+
+    static func parse(_ words: [String], step: FlowStep) -> String? {
+        if step.scores != nil {
+            if words.count == 1, let n = Int(words[0]) { return [1: "2", 2: "1", 3: "0"][n] }
+            if words.contains(where: noWords.contains) { return "0" }
+            if words.contains(where: midWords.contains) { return "1" }
+            if words.contains(where: yesWords.contains) { return "2" }
+            return nil
+        }
+        if words.count == 1, let n = Int(words[0]), n >= 1, n <= step.choices.count { return step.choices[n - 1].value }
+        let text = " " + words.joined(separator: " ") + " "
+        for choice in step.choices {
+            for label in [choice.label.id, choice.label.en, choice.value] {
+                let l = TextNormalizer.words(label).joined(separator: " ")
+                if !l.isEmpty, text.contains(" " + l + " ") { return choice.value }
+            }
+        }
+        return nil
+    }
+
+    static func question(_ flow: FlowDefinition, _ index: Int, _ turn: Turn) -> String {
+        let step = flow.steps[index]
+        let lang = turn.language
+        let progress = "(\(index + 1)/\(flow.steps.count))"
+        var lines = ["\(progress) \(step.question[lang])"]
+        if step.scores != nil {
+            lines.append("1. " + turn.engine.promptOr("flow_scale_yes", lang, id: "Ya, suka", en: "Yes, I like it"))
+            lines.append("2. " + turn.engine.promptOr("flow_scale_mid", lang, id: "Biasa saja", en: "So-so"))
+            lines.append("3. " + turn.engine.promptOr("flow_scale_no", lang, id: "Tidak suka", en: "No, I don't"))
+        } else {
+            for (n, c) in step.choices.enumerated() { lines.append("\(n + 1). \(c.label[lang])") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func reply(_ turn: Turn, text: String, flow: FlowDefinition, done: Bool = false) -> Reply {
+        var session = turn.session
+        session.offeredChoices = []
+        let topic = turn.engine.knowledge.intentIndex[flow.startIntent].map { turn.kb.intents[$0].topic } ?? BuiltInTopic.fallback
+        return turn.finish(Reply(text: text, kind: done ? .answer : .flow, topic: topic, intent: flow.startIntent, confidence: 1,
+                                 language: turn.language, session: session))
+    }
+
+    /// Interest profile → the closest occupations of the catalogue, with reasons.
+    static func result(_ flow: FlowDefinition, answers: [String: String], turn: inout Turn) -> Reply {
+        let lang = turn.language
+        var scores: [Character: Int] = [:]
+        for step in flow.steps {
+            guard let letters = step.scores, let v = answers[step.id].flatMap(Int.init) else { continue }
+            for l in letters { scores[l, default: 0] += v }
+        }
+        let order = Array("RIASEC")
+        let ranked = order.sorted { (scores[$0] ?? 0, -(order.firstIndex(of: $0) ?? 0)) > (scores[$1] ?? 0, -(order.firstIndex(of: $1) ?? 0)) }
+        let code = String(ranked.prefix(3))
+
+        var educationLevel: Int?
+        var educationValues: [String] = []
+        var avoidAbroad = false
+        for step in flow.steps {
+            if step.role == "education", let v = answers[step.id] {
+                educationValues = step.choices.map(\.value)
+                educationLevel = educationValues.firstIndex(of: v)
+            }
+            if step.role == "abroad", let v = answers[step.id] { avoidAbroad = ["no", "tidak"].contains(v) }
+        }
+
+        var picks: [(id: String, row: [String: String], score: Double)] = []
+        if let tableName = flow.recommendFrom, let table = turn.kb.tables[tableName] {
+            for (id, row) in table.rows {
+                guard let riasec = row["riasec"], !riasec.isEmpty else { continue }
+                if avoidAbroad, ["yes", "ya", "true"].contains(row["abroad"]?.lowercased() ?? "") { continue }
+                if let level = educationLevel, let need = row["min_education"], let needLevel = educationValues.firstIndex(of: need), needLevel > level { continue }
+                // Cosine between the person's profile and the occupation's code (first letter
+                // weighs 3, second 2, third 1).
+                var dot = 0.0, norm = 0.0
+                for (pos, l) in riasec.prefix(3).enumerated() {
+                    let w = Double(3 - pos)
+                    dot += Double(scores[l] ?? 0) * w
+                    norm += w * w
+                }
+                let profile = scores.values.reduce(0.0) { $0 + Double($1 * $1) }
+                picks.append((id, row, profile > 0 && norm > 0 ? dot / (profile.squareRoot() * norm.squareRoot()) : 0))
+            }
+        }
+        picks.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+        let top = Array(picks.prefix(3))
+        let suffix = lang == .id ? "_id" : "_en"
+        func letterName(_ l: Character) -> String { flow.letters[String(l)]?[lang] ?? String(l) }
+        let occupations: [[String: Any]] = top.enumerated().map { n, p in
+            let matching = Array(p.row["riasec"] ?? "").filter { ranked.prefix(3).contains($0) }.map(letterName)
+            return ["number": n + 1,
+                    "title": p.row["title" + suffix] ?? p.id,
+                    "reason": matching.isEmpty ? "" : matching.joined(separator: ", "),
+                    "training": p.row["training" + suffix] ?? "",
+                    "where": p.row["where" + suffix] ?? ""]
+        }
+        let values: [String: Any] = ["code": code, "interests": ranked.prefix(3).map(letterName).joined(separator: ", "),
+                                     "occupations": occupations]
+        let template = flow.result.flatMap { try? AnswerTemplate($0[lang]) }
+        let text = template?.render(values).trimmingCharacters(in: .whitespacesAndNewlines)
+            ?? occupations.map { "\($0["number"] ?? ""). \($0["title"] ?? "")" }.joined(separator: "\n")
+
+        // Picking a number next opens that occupation's overview.
+        let overview = turn.kb.intents.first { $0.slot?.value == turn.kb.tables[flow.recommendFrom ?? ""]?.key && $0.id.hasSuffix("overview") }
+        var choices: [Choice] = []
+        if let overview {
+            for (n, p) in top.enumerated() {
+                choices.append(Choice(number: n + 1, intent: overview.id, topic: overview.topic, title: p.row["title" + suffix] ?? p.id))
+            }
+            turn.session.offeredChoices = top.map { ChoiceCode.encode(intent: overview.id, type: turn.kb.tables[flow.recommendFrom ?? ""]?.key ?? "", id: $0.id) }
+            if let first = top.first, let key = turn.kb.tables[flow.recommendFrom ?? ""]?.key { turn.session.slots[key] = first.id }
+            turn.session.activeTopic = overview.topic
+        }
+        turn.session.lastIntent = flow.startIntent
+        return turn.finish(Reply(text: text, kind: .answer, topic: turn.engine.knowledge.intentIndex[flow.startIntent].map { turn.kb.intents[$0].topic } ?? "",
+                                 intent: flow.startIntent, confidence: 1, language: lang, suggestions: choices, session: turn.session))
+    }
+}
+
+extension Engine {
+    /// A prompt, or the given built-in text when `prompts/` does not define the key.
+    func promptOr(_ key: String, _ language: Language, id: String, en: String) -> String {
+        let text = prompt(key, language)
+        return text.isEmpty ? (language == .id ? id : en) : text
+    }
+}

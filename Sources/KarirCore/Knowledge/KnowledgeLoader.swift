@@ -1,0 +1,304 @@
+import Foundation
+import Yams
+
+/// Reads every YAML file of a knowledge folder into a validated ``KnowledgeBase``.
+///
+/// It never stops at the first problem: it reports everything it finds with file, line and
+/// column, so that a person editing the files can fix them in one go.
+public enum KnowledgeLoader {
+    static let topLevelKeys: Set<String> = ["topics", "intents", "lexicon", "synonyms", "entities", "tables", "flows", "settings", "out_of_scope"]
+    static let intentKeys: Set<String> = ["id", "topic", "title", "examples", "patterns", "not", "answer", "follow_ups", "context",
+                                          "source", "as_of", "slot", "ask", "lookup", "missing"]
+
+    /// Loads `folder`; returns the knowledge and all diagnostics (errors and warnings).
+    public static func load(folder: URL) -> (KnowledgeBase, [Diagnostic]) {
+        let collector = DiagnosticCollector()
+        var kb = KnowledgeBase()
+        let files = yamlFiles(in: folder, skipping: ["tests", "eval"])
+        if files.isEmpty {
+            collector.add(Diagnostic(.error, file: folder.path, "no knowledge files found",
+                                     hint: "point --knowledge at the folder that holds topics.yaml and intents/"))
+        }
+        var fingerprint = Fingerprint()
+        for url in files {
+            let display = displayPath(url)
+            guard let data = try? Data(contentsOf: url) else {
+                collector.add(Diagnostic(.error, file: display, "cannot read the file", hint: "check that it exists and is readable"))
+                continue
+            }
+            fingerprint.add(display, data)
+            guard let text = String(data: data, encoding: .utf8) else {
+                collector.add(Diagnostic(.error, file: display, line: 1, column: 1, "the file is not valid UTF-8",
+                                         hint: "save it as UTF-8 (most editors: File → Save with encoding → UTF-8)"))
+                continue
+            }
+            guard let root = compose(text, file: display, collector: collector) else { continue }
+            let reader = NodeReader(file: display, collector: collector)
+            readFile(root, reader: reader, into: &kb)
+        }
+        kb.fingerprint = fingerprint.hex
+        KnowledgeValidator.validate(&kb, collector: collector)
+        return (kb, collector.diagnostics)
+    }
+
+    /// Parses YAML, turning Yams errors into located diagnostics. Nil for an empty or broken file.
+    static func compose(_ text: String, file: String, collector: DiagnosticCollector) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            collector.add(yamlDiagnostic(error, file: file))
+        } catch {
+            collector.add(Diagnostic(.error, file: file, "cannot parse YAML: \(error)"))
+        }
+        return nil
+    }
+
+    static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
+        let hint = "check the indentation (spaces, not tabs) and put texts with `: `, `#` or quotes inside \"double quotes\""
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let where_ = context.map { " (\($0.text))" } ?? ""
+            return Diagnostic(.error, file: file, line: mark.line, column: mark.column, "YAML syntax: \(problem)\(where_)", hint: hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return Diagnostic(.error, file: file, line: context.mark.line, column: context.mark.column,
+                              "the key \(duplicates.joined(separator: ", ")) appears twice in one mapping", hint: "keep one of them")
+        case let .reader(problem, _, _, _):
+            return Diagnostic(.error, file: file, line: 1, column: 1, "cannot read the file: \(problem)", hint: "save it as UTF-8 text")
+        default:
+            return Diagnostic(.error, file: file, "YAML error: \(error)", hint: hint)
+        }
+    }
+
+    static func readFile(_ root: Node, reader: NodeReader, into kb: inout KnowledgeBase) {
+        guard let entries = reader.mapping(root, what: "the file", allowed: topLevelKeys) else { return }
+        for entry in entries {
+            switch entry.key {
+            case "topics": readTopics(entry.value, reader, &kb)
+            case "intents": readIntents(entry.value, reader, &kb)
+            case "lexicon": readLexicon(entry.value, reader, &kb)
+            case "synonyms": readSynonyms(entry.value, reader, &kb)
+            case "entities": readEntities(entry.value, reader, &kb)
+            case "tables": readTables(entry.value, reader, &kb)
+            case "flows": FlowReader.read(entry.value, reader, &kb)
+            case "settings": readSettings(entry.value, reader, &kb)
+            case "out_of_scope":
+                for (lang, items) in reader.perLanguageLists(entry.value, what: "out_of_scope", requireBoth: false) {
+                    kb.outOfScope[lang, default: []].append(contentsOf: items)
+                }
+            default: break
+            }
+        }
+    }
+
+    static func readTopics(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        guard let items = r.sequence(node, what: "topics") else { return }
+        for item in items {
+            guard let fields = r.mapping(item, what: "a topic", allowed: ["id", "title", "priority", "description"]) else { continue }
+            let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "topic id") else {
+                r.error(item, "a topic needs an `id`", hint: "add `id: some_topic`"); continue
+            }
+            var title = Localized(id: id, en: id)
+            if let t = f["title"] { title = r.localized(t, what: "title of topic \(id)") ?? title } else {
+                r.error(item, "topic \(id) has no title", hint: "add `title: { id: \"...\", en: \"...\" }`")
+            }
+            var high = false
+            if let p = f["priority"], let v = r.string(p, what: "priority") {
+                if v == "high" { high = true } else if v != "normal" {
+                    r.error(p, "priority must be `high` or `normal`", hint: "use `priority: high` for safety topics only")
+                }
+            }
+            kb.topics.append(TopicDefinition(id: id, title: title, highPriority: high, location: r.located(id, item)))
+        }
+    }
+
+    static func readIntents(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        guard let items = r.sequence(node, what: "intents") else { return }
+        for item in items {
+            guard let fields = r.mapping(item, what: "an intent", allowed: intentKeys) else { continue }
+            let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "intent id") else {
+                r.error(item, "an intent needs an `id`", hint: "add `id: topic_question_name` as the intent's first line"); continue
+            }
+            let what = "intent \(id)"
+            var topic = ""
+            if let t = f["topic"] { topic = r.nonEmptyString(t, what: "topic of \(what)") ?? "" } else {
+                r.error(item, "\(what) has no topic", hint: "add `topic:` with one of the topics declared in topics.yaml")
+            }
+            var title = Localized(id: id, en: id)
+            if let t = f["title"] { title = r.localized(t, what: "title of \(what)") ?? title } else {
+                r.error(item, "\(what) has no title", hint: "add `title: { id: \"...\", en: \"...\" }`: a short label for menus")
+            }
+            var examples: [Language: [Located<String>]] = [:]
+            if let e = f["examples"] { examples = r.perLanguageLists(e, what: "examples of \(what)", requireBoth: true) } else {
+                r.error(item, "\(what) has no examples", hint: "add `examples:` with `id:` and `en:` lists of questions")
+            }
+            var answer: [Language: Located<String>] = [:]
+            if let a = f["answer"] {
+                if let entries = r.mapping(a, what: "answer of \(what)", allowed: ["id", "en"]) {
+                    for e in entries {
+                        if let lang = Language(code: e.key), let s = r.nonEmptyString(e.value, what: "answer of \(what).\(e.key)") {
+                            answer[lang] = r.located(s, e.value)
+                        }
+                    }
+                    for lang in Language.allCases where answer[lang] == nil {
+                        r.error(a, "the answer of \(what) lacks the \(lang.rawValue) text", hint: "add `\(lang.rawValue): |` followed by the answer in \(lang == .id ? "Bahasa Indonesia" : "English")")
+                    }
+                }
+            } else {
+                r.error(item, "\(what) has no answer", hint: "add `answer:` with `id:` and `en:` texts")
+            }
+            let def = IntentDefinition(
+                id: id, topic: topic, title: title, examples: examples,
+                patterns: f["patterns"].map { r.strings($0, what: "patterns of \(what)") } ?? [],
+                negatives: f["not"].map { r.perLanguageLists($0, what: "not of \(what)", requireBoth: false) } ?? [:],
+                answer: answer,
+                followUps: f["follow_ups"].map { r.strings($0, what: "follow_ups of \(what)") } ?? [],
+                context: f["context"].map { r.strings($0, what: "context of \(what)") } ?? [],
+                source: f["source"].flatMap { r.nonEmptyString($0, what: "source of \(what)") },
+                asOf: f["as_of"].flatMap { r.nonEmptyString($0, what: "as_of of \(what)") },
+                slot: f["slot"].flatMap { n in r.nonEmptyString(n, what: "slot of \(what)").map { r.located($0, n) } },
+                ask: f["ask"].flatMap { r.localized($0, what: "ask of \(what)") },
+                lookup: f["lookup"].flatMap { n in r.nonEmptyString(n, what: "lookup of \(what)").map { r.located($0, n) } },
+                missing: f["missing"].flatMap { r.localized($0, what: "missing of \(what)") },
+                location: r.located(id, idNode))
+            kb.intents.append(def)
+        }
+    }
+
+    static func readLexicon(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        guard let entries = r.mapping(node, what: "lexicon") else { return }
+        for e in entries {
+            guard let value = r.nonEmptyString(e.value, what: "lexicon entry `\(e.key)`") else { continue }
+            let key = TextNormalizer.words(e.key)
+            guard key.count == 1, let word = key.first else {
+                r.error(e.keyNode, "lexicon key `\(e.key)` must be a single word", hint: "put phrases in synonyms.yaml instead")
+                continue
+            }
+            if let existing = kb.lexicon[word], existing.value != value {
+                r.error(e.keyNode, "lexicon entry `\(word)` is defined twice with different meanings (also at \(existing.file):\(existing.line))",
+                        hint: "keep one meaning for each word")
+                continue
+            }
+            kb.lexicon[word] = r.located(value, e.value)
+        }
+    }
+
+    static func readSynonyms(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        guard let entries = r.mapping(node, what: "synonyms") else { return }
+        for e in entries {
+            let members = r.strings(e.value, what: "synonym set `\(e.key)`").map(\.value)
+            guard !members.isEmpty else { continue }
+            kb.synonyms[e.key, default: []].append(contentsOf: members)
+        }
+    }
+
+    static func readEntities(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        guard let types = r.mapping(node, what: "entities") else { return }
+        for t in types {
+            guard let items = r.sequence(t.value, what: "entity type `\(t.key)`") else { continue }
+            for item in items {
+                guard let fields = r.mapping(item, what: "an entity of `\(t.key)`", allowed: ["id", "names"]) else { continue }
+                let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "entity id") else {
+                    r.error(item, "an entity needs an `id`", hint: "add `id: lower_snake_case_name`"); continue
+                }
+                let names = f["names"].map { r.strings($0, what: "names of \(t.key) \(id)").map(\.value) } ?? []
+                if names.isEmpty { r.error(item, "entity \(t.key) \(id) has no names", hint: "add `names: [Name, Short name, English name]`") }
+                kb.entities[t.key, default: []].append(EntityValue(type: t.key, id: id, names: names, location: r.located(id, idNode)))
+            }
+        }
+    }
+
+    static func readTables(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        guard let tables = r.mapping(node, what: "tables") else { return }
+        for t in tables {
+            guard let fields = r.mapping(t.value, what: "table `\(t.key)`", allowed: ["key", "rows", "description"]) else { continue }
+            let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            guard let keyNode = f["key"], let key = r.nonEmptyString(keyNode, what: "key of table \(t.key)") else {
+                r.error(t.value, "table `\(t.key)` has no `key`", hint: "add `key: province` (the entity type that selects a row)"); continue
+            }
+            var rows: [String: [String: String]] = [:]
+            var locations: [String: Located<String>] = [:]
+            if let rowsNode = f["rows"], let rowEntries = r.mapping(rowsNode, what: "rows of table \(t.key)") {
+                for row in rowEntries {
+                    guard let cells = r.mapping(row.value, what: "row `\(row.key)` of table \(t.key)") else { continue }
+                    var values: [String: String] = [:]
+                    for c in cells {
+                        if case .scalar(let s) = c.value, c.value.null == nil { values[c.key] = s.string }
+                        else if c.value.null == nil { r.error(c.value, "cell `\(c.key)` of row `\(row.key)` must be a single value", hint: "write the value on one line, or use a `|` block") }
+                    }
+                    rows[row.key] = values
+                    locations[row.key] = r.located(row.key, row.keyNode)
+                }
+            }
+            if let existing = kb.tables[t.key] {
+                r.error(t.keyNode, "table `\(t.key)` is defined twice (also at \(existing.location.file):\(existing.location.line))", hint: "merge the rows into one table")
+                continue
+            }
+            kb.tables[t.key] = DataTable(name: t.key, key: key, rows: rows, rowLocations: locations, location: r.located(t.key, t.keyNode))
+        }
+    }
+
+    static func readSettings(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight", "fallback_suggestions"]
+        guard let entries = r.mapping(node, what: "settings", allowed: allowed) else { return }
+        for e in entries {
+            if e.key == "fallback_suggestions" {
+                kb.settings.fallbackSuggestions = r.strings(e.value, what: "fallback_suggestions").map(\.value)
+                continue
+            }
+            guard let s = r.string(e.value, what: e.key), let v = Double(s), v >= 0, v <= 1 else {
+                r.error(e.value, "\(e.key) must be a number between 0 and 1", hint: "for example `\(e.key): 0.4`"); continue
+            }
+            switch e.key {
+            case "answer_threshold": kb.settings.answerThreshold = v
+            case "clarify_threshold": kb.settings.clarifyThreshold = v
+            case "clarify_margin": kb.settings.clarifyMargin = v
+            case "topic_boost": kb.settings.topicBoost = v
+            case "follow_up_boost": kb.settings.followUpBoost = v
+            case "example_weight": kb.settings.exampleWeight = v
+            default: break
+            }
+        }
+    }
+
+    /// All `.yaml`/`.yml` files below `folder`, sorted, skipping the named sub-folders.
+    static func yamlFiles(in folder: URL, skipping: Set<String>) -> [URL] {
+        let fm = FileManager.default
+        guard let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.isDirectoryKey]) else { return [] }
+        var out: [URL] = []
+        for case let url as URL in enumerator {
+            let isDir = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+            if isDir {
+                if skipping.contains(url.lastPathComponent) || url.lastPathComponent.hasPrefix(".") { enumerator.skipDescendants() }
+                continue
+            }
+            if ["yaml", "yml"].contains(url.pathExtension.lowercased()), !url.lastPathComponent.hasPrefix(".") { out.append(url) }
+        }
+        return out.sorted { $0.path < $1.path }
+    }
+
+    /// A path relative to the current directory when below it, for short messages.
+    static func displayPath(_ url: URL) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        let path = url.standardizedFileURL.path
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        return path
+    }
+}
+
+/// FNV-1a over file names and contents: a cheap fingerprint that changes with any edit.
+struct Fingerprint {
+    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ name: String, _ data: Data) {
+        for b in name.utf8 { mix(b) }
+        mix(0)
+        for b in data { mix(b) }
+    }
+    private mutating func mix(_ b: UInt8) {
+        hash ^= UInt64(b)
+        hash = hash &* 0x0000_0100_0000_01B3
+    }
+    var hex: String { String(hash, radix: 16, uppercase: false) }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A value and where it was written (for diagnostics).
+public struct Located<Value: Sendable>: Sendable {
+    public var value: Value
+    public var file: String
+    public var line: Int
+    public var column: Int
+}
+
+/// A text per language.
+public struct Localized: Sendable, Equatable {
+    public var id: String
+    public var en: String
+    public init(id: String, en: String) { self.id = id; self.en = en }
+    public subscript(_ language: Language) -> String { language == .id ? id : en }
+}
+
+/// A declared topic.
+public struct TopicDefinition: Sendable {
+    public var id: String
+    public var title: Localized
+    /// Intents of a high-priority topic (safety) win whenever they match at all.
+    public var highPriority: Bool
+    public var location: Located<String>
+}
+
+/// One intent as written in the knowledge files, validated.
+public struct IntentDefinition: Sendable {
+    public var id: String
+    public var topic: String
+    public var title: Localized
+    public var examples: [Language: [Located<String>]]
+    public var patterns: [Located<String>]
+    public var negatives: [Language: [Located<String>]]
+    public var answer: [Language: Located<String>]
+    public var followUps: [Located<String>]
+    public var context: [Located<String>]
+    public var source: String?
+    public var asOf: String?
+    public var slot: Located<String>?
+    public var ask: Localized?
+    public var lookup: Located<String>?
+    public var missing: Localized?
+    public var location: Located<String>
+}
+
+/// A thing named in questions (a province, an occupation …).
+public struct EntityValue: Sendable {
+    public var type: String
+    public var id: String
+    public var names: [String]
+    public var location: Located<String>
+}
+
+/// A data table answers can read, keyed by an entity type.
+public struct DataTable: Sendable {
+    public var name: String
+    public var key: String
+    public var rows: [String: [String: String]]
+    public var rowLocations: [String: Located<String>]
+    public var location: Located<String>
+}
+
+/// One step of a guided conversation.
+public struct FlowStep: Sendable {
+    public var id: String
+    public var question: Localized
+    /// Numbered answers (value + label); empty for interest items.
+    public var choices: [(value: String, label: Localized)]
+    /// For interest items (answered on a 3-point scale): the RIASEC letter the answer adds to.
+    public var scores: String?
+    /// For choice steps: what the answer means for the recommendation (`education`, `abroad`).
+    public var role: String?
+}
+
+/// A guided conversation, such as the interest inventory of career counselling.
+public struct FlowDefinition: Sendable {
+    public var id: String
+    /// Intent whose answer starts the flow.
+    public var startIntent: String
+    public var steps: [FlowStep]
+    /// Table of occupations to recommend from (rows need a `riasec` field).
+    public var recommendFrom: String?
+    public var intro: Localized?
+    public var result: Localized?
+    /// Names of the interest letters (R, I, A, S, E, C) shown in the result.
+    public var letters: [String: Localized]
+    public var location: Located<String>
+}
+
+/// Engine thresholds that staff may tune in `settings:`.
+public struct MatchSettings: Sendable {
+    /// Minimum score to answer.
+    public var answerThreshold: Double = 0.26
+    /// Minimum score to ask back instead of falling back.
+    public var clarifyThreshold: Double = 0.22
+    /// Weight of the nearest example against the intent's centroid (all its examples) in a score.
+    public var exampleWeight: Double = 0.4
+    /// When the top two intents are closer than this, ask back.
+    public var clarifyMargin: Double = 0.025
+    /// Score added to intents of the active topic.
+    public var topicBoost: Double = 0.10
+    /// Score added to the last answer's follow-ups.
+    public var followUpBoost: Double = 0.12
+    /// Intents offered when nothing fits.
+    public var fallbackSuggestions: [String] = []
+}
+
+/// Everything loaded from a knowledge folder, validated but not yet compiled for matching.
+public struct KnowledgeBase: Sendable {
+    public var topics: [TopicDefinition] = []
+    public var intents: [IntentDefinition] = []
+    public var lexicon: [String: Located<String>] = [:]
+    public var synonyms: [String: [String]] = [:]
+    public var entities: [String: [EntityValue]] = [:]
+    public var tables: [String: DataTable] = [:]
+    public var flows: [FlowDefinition] = []
+    public var outOfScope: [Language: [Located<String>]] = [:]
+    public var settings = MatchSettings()
+    /// Fingerprint of every file read.
+    public var fingerprint: String = ""
+}
+
+/// Built-in pseudo-topics.
+public enum BuiltInTopic {
+    public static let clarify = "clarify"
+    public static let fallback = "fallback"
+}

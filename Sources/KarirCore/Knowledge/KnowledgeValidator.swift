@@ -1,0 +1,108 @@
+/// Cross-file checks: ids, references between intents, topics, entities and tables.
+enum KnowledgeValidator {
+    static func validate(_ kb: inout KnowledgeBase, collector: DiagnosticCollector) {
+        func error(_ at: Located<String>, _ message: String, hint: String? = nil) {
+            collector.add(Diagnostic(.error, file: at.file, line: at.line, column: at.column, message, hint: hint))
+        }
+        func warning(_ at: Located<String>, _ message: String, hint: String? = nil) {
+            collector.add(Diagnostic(.warning, file: at.file, line: at.line, column: at.column, message, hint: hint))
+        }
+
+        var topicIDs: [String: Located<String>] = [:]
+        for t in kb.topics {
+            if t.id == BuiltInTopic.clarify || t.id == BuiltInTopic.fallback {
+                error(t.location, "`\(t.id)` is built in and must not be declared", hint: "remove this topic")
+            } else if let first = topicIDs[t.id] {
+                error(t.location, "topic `\(t.id)` is declared twice (first at \(first.file):\(first.line))", hint: "remove one of them")
+            } else {
+                topicIDs[t.id] = t.location
+            }
+        }
+        if kb.topics.isEmpty && !kb.intents.isEmpty {
+            collector.add(Diagnostic(.error, file: kb.intents[0].location.file, "no topics are declared",
+                                     hint: "add a topics.yaml with `topics:` and one entry per topic"))
+        }
+
+        var intentIDs: [String: Located<String>] = [:]
+        for intent in kb.intents {
+            if let first = intentIDs[intent.id] {
+                error(intent.location, "intent id `\(intent.id)` is used twice (first at \(first.file):\(first.line))", hint: "rename one of them")
+            } else {
+                intentIDs[intent.id] = intent.location
+            }
+        }
+        let topicSet = Set(topicIDs.keys)
+        for intent in kb.intents {
+            if !intent.topic.isEmpty, topicIDs[intent.topic] == nil {
+                let guess = closest(intent.topic, in: topicSet).map { "did you mean `\($0)`? " } ?? ""
+                error(intent.location, "intent `\(intent.id)` has unknown topic `\(intent.topic)`", hint: "\(guess)topics are declared in topics.yaml")
+            }
+            for f in intent.followUps where intentIDs[f.value] == nil {
+                let guess = closest(f.value, in: Set(intentIDs.keys)).map { "did you mean `\($0)`? " } ?? ""
+                error(f, "follow-up `\(f.value)` of intent `\(intent.id)` is not an intent", hint: "\(guess)use the id of an existing intent")
+            }
+            for c in intent.context where intentIDs[c.value] == nil && topicIDs[c.value] == nil {
+                error(c, "context `\(c.value)` of intent `\(intent.id)` is neither a topic nor an intent", hint: "use a topic id or an intent id")
+            }
+            for lang in Language.allCases {
+                let n = intent.examples[lang]?.count ?? 0
+                if n > 0 && n < 8 {
+                    warning(intent.location, "intent `\(intent.id)` has only \(n) \(lang.rawValue) examples",
+                            hint: "add more ways of asking (at least 8; 12 or more is better): casual, slang, typos, short fragments")
+                }
+            }
+            if let slot = intent.slot {
+                if kb.entities[slot.value] == nil {
+                    error(slot, "slot `\(slot.value)` of intent `\(intent.id)` is not an entity type", hint: "declare it under `entities:` or fix the name")
+                }
+                if intent.ask == nil {
+                    error(intent.location, "intent `\(intent.id)` has a slot but no `ask`", hint: "add `ask: { id: \"...?\", en: \"...?\" }`: the question asked when the slot is missing")
+                }
+            }
+            if let lookup = intent.lookup {
+                if let table = kb.tables[lookup.value] {
+                    if let slot = intent.slot, table.key != slot.value {
+                        error(lookup, "table `\(lookup.value)` is keyed by `\(table.key)` but the intent's slot is `\(slot.value)`", hint: "use `slot: \(table.key)`")
+                    }
+                    if intent.slot == nil {
+                        error(lookup, "intent `\(intent.id)` looks up `\(lookup.value)` but has no slot", hint: "add `slot: \(table.key)`")
+                    }
+                } else {
+                    error(lookup, "table `\(lookup.value)` does not exist", hint: "check the name under `tables:`")
+                }
+            }
+            let factual = intent.answer.values.contains { $0.value.contains(where: \.isNumber) }
+            if factual && intent.lookup == nil && (intent.source == nil || intent.asOf == nil) && intent.topic != "smalltalk" {
+                warning(intent.location, "the answer of `\(intent.id)` states figures but has no `source` and `as_of`",
+                        hint: "add `source:` (the official site) and `as_of:` (YYYY-MM, when the facts were checked)")
+            }
+        }
+        for (name, table) in kb.tables {
+            if let values = kb.entities[table.key] {
+                let ids = Set(values.map(\.id))
+                for (rowID, loc) in table.rowLocations where !ids.contains(rowID) {
+                    error(loc, "row `\(rowID)` of table `\(name)` is not a `\(table.key)` entity", hint: "use an id declared under `entities: \(table.key):`")
+                }
+            } else {
+                error(table.location, "table `\(name)` is keyed by `\(table.key)`, which is not an entity type", hint: "declare `entities: \(table.key):`")
+            }
+        }
+        var entityIDs: [String: Set<String>] = [:]
+        for (type, values) in kb.entities {
+            for v in values where !(entityIDs[type, default: []].insert(v.id).inserted) {
+                error(v.location, "entity `\(type)` `\(v.id)` is declared twice", hint: "merge the names into one entry")
+            }
+        }
+        for flow in kb.flows {
+            if intentIDs[flow.startIntent] == nil {
+                error(flow.location, "flow `\(flow.id)` starts from unknown intent `\(flow.startIntent)`", hint: "set `start:` to an existing intent id")
+            }
+            if let t = flow.recommendFrom, kb.tables[t] == nil {
+                error(flow.location, "flow `\(flow.id)` recommends from unknown table `\(t)`", hint: "name a table with a `riasec` column")
+            }
+        }
+        for s in kb.settings.fallbackSuggestions where intentIDs[s] == nil {
+            collector.add(Diagnostic(.error, file: "settings", "fallback suggestion `\(s)` is not an intent", hint: "use existing intent ids"))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+/// Corrects a misspelt word to the nearest word of a known vocabulary ("lowonagn" → "lowongan"),
+/// with a symmetric-delete index: every vocabulary word is stored under each form it takes with
+/// one letter deleted, so a look-up costs a few hash probes whatever the vocabulary's size.
+///
+/// Short words are never corrected (too many neighbours); words of 4–5 letters may be one edit
+/// away, longer words two.
+public struct SpellingCorrector: Sendable {
+    private let frequency: [String: Int]
+    private let deletes: [String: [String]]
+
+    public init(vocabulary: [String: Int]) {
+        self.frequency = vocabulary
+        var deletes: [String: [String]] = [:]
+        for word in vocabulary.keys where word.count >= 4 {
+            deletes[word, default: []].append(word)
+            for d in Self.oneDeletes(word) { deletes[d, default: []].append(word) }
+        }
+        self.deletes = deletes
+    }
+
+    public func contains(_ word: String) -> Bool { frequency[word] != nil }
+
+    /// The nearest known word within the allowed distance, most frequent first; nil if none.
+    public func correct(_ word: String) -> String? {
+        let n = word.count
+        guard n >= 4, word.allSatisfy({ $0.isLetter }) else { return nil }
+        let maxDistance = n >= 7 ? 2 : 1
+        var probes: Set<String> = [word]
+        let first = Self.oneDeletes(word)
+        probes.formUnion(first)
+        if maxDistance >= 2 { for d in first { probes.formUnion(Self.oneDeletes(d)) } }
+        var best: (word: String, distance: Int, freq: Int)?
+        var seen: Set<String> = []
+        for probe in probes {
+            guard let candidates = deletes[probe] else { continue }
+            for candidate in candidates where seen.insert(candidate).inserted {
+                let d = Self.distance(word, candidate, limit: maxDistance)
+                guard d <= maxDistance else { continue }
+                let f = frequency[candidate] ?? 0
+                if let b = best, (d, -f, candidate) >= (b.distance, -b.freq, b.word) { continue }
+                best = (candidate, d, f)
+            }
+        }
+        return best?.word
+    }
+
+    static func oneDeletes(_ word: String) -> [String] {
+        let chars = Array(word)
+        guard chars.count > 1 else { return [] }
+        var out: [String] = []
+        out.reserveCapacity(chars.count)
+        for i in chars.indices {
+            var c = chars
+            c.remove(at: i)
+            out.append(String(c))
+        }
+        return out
+    }
+
+    /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping
+    /// early once it exceeds `limit`.
+    static func distance(_ a: String, _ b: String, limit: Int) -> Int {
+        let x = Array(a), y = Array(b)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev2 = [Int](repeating: 0, count: y.count + 1)
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            var rowMin = cur[0]
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                cur[j] = v
+                rowMin = min(rowMin, v)
+            }
+            if rowMin > limit { return limit + 1 }
+            (prev2, prev, cur) = (prev, cur, prev2)
+        }
+        return prev[y.count]
+    }
+}

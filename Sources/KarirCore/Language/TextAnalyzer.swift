@@ -1,0 +1,182 @@
+/// One word of an analysed message.
+public struct Token: Sendable, Equatable {
+    /// The word as understood (after slang expansion and spelling correction).
+    public var surface: String
+    /// Its root (Indonesian or English stemming), or the word itself.
+    public var stem: String
+    /// The word the user typed when spelling correction changed it.
+    public var typed: String?
+    /// Concept sets this word starts, with how many words the phrase spans.
+    public var concepts: [(name: String, length: Int)]
+    /// When the token stands for an entity mention ("jawa tengah" → province jawa_tengah).
+    public var entity: EntityMention?
+    /// Whether the word is known to the knowledge base at all.
+    public var known: Bool
+
+    public static func == (a: Token, b: Token) -> Bool {
+        a.surface == b.surface && a.stem == b.stem && a.entity == b.entity && a.typed == b.typed
+    }
+}
+
+/// An entity named in a message.
+public struct EntityMention: Sendable, Equatable {
+    public var type: String
+    public var id: String
+    /// The words as they appeared.
+    public var text: String
+}
+
+/// A message turned into tokens, with its language.
+public struct Analysis: Sendable {
+    public var tokens: [Token]
+    public var language: Language
+    public var languageScore: Double
+    public var entities: [EntityMention] { tokens.compactMap(\.entity) }
+    public var normalized: String { tokens.map(\.surface).joined(separator: " ") }
+}
+
+/// The language layer compiled from a knowledge base: slang lexicon, spelling, stemming,
+/// synonym phrases, entity names and language detection, applied in that order.
+public struct TextAnalyzer: Sendable {
+    let lexicon: [String: [String]]
+    let vocabulary: Set<String>
+    let corrector: SpellingCorrector
+    let stemmer: IndonesianStemmer
+    let detector: LanguageDetector
+    /// word sequence (joined by a space) → concept names
+    let conceptPhrases: [String: [String]]
+    let longestConcept: Int
+    /// word sequence → entity (type, id)
+    let entityNames: [String: (type: String, id: String)]
+    let longestEntity: Int
+    /// memo of stems for known words
+    let stemCache: [String: String]
+
+    /// Builds the layer. `corpus` is every text of the knowledge (examples, answers, names),
+    /// used as the stemmer's dictionary and the spelling vocabulary; `languageCounts` trains
+    /// language detection.
+    init(lexicon rawLexicon: [String: String], synonyms: [String: [String]], entities: [String: [EntityValue]],
+         corpus: [String: Int], languageCounts: [Language: [String: Int]]) {
+        var lexicon: [String: [String]] = [:]
+        for (k, v) in rawLexicon { lexicon[k] = TextNormalizer.words(v) }
+        self.lexicon = lexicon
+
+        var vocabulary = corpus
+        for words in lexicon.values { for w in words { vocabulary[w, default: 0] += 1 } }
+        for k in lexicon.keys { vocabulary[k, default: 0] += 1 }
+        var conceptPhrases: [String: [String]] = [:]
+        var longestConcept = 1
+        for (name, members) in synonyms {
+            for m in members {
+                let words = TextNormalizer.words(m).flatMap { lexicon[$0] ?? [$0] }
+                guard !words.isEmpty else { continue }
+                for w in words { vocabulary[w, default: 0] += 1 }
+                let key = words.joined(separator: " ")
+                if !(conceptPhrases[key]?.contains(name) ?? false) { conceptPhrases[key, default: []].append(name) }
+                longestConcept = max(longestConcept, words.count)
+            }
+        }
+        var entityNames: [String: (String, String)] = [:]
+        var longestEntity = 1
+        for (type, values) in entities {
+            for v in values {
+                for name in v.names + [v.id.replacingOccurrences(of: "_", with: " ")] {
+                    let words = TextNormalizer.words(name)
+                    guard !words.isEmpty else { continue }
+                    for w in words { vocabulary[w, default: 0] += 1 }
+                    entityNames[words.joined(separator: " ")] = (type, v.id)
+                    longestEntity = max(longestEntity, words.count)
+                }
+            }
+        }
+        self.conceptPhrases = conceptPhrases
+        self.longestConcept = min(longestConcept, 6)
+        self.entityNames = entityNames
+        self.longestEntity = min(longestEntity, 6)
+        self.vocabulary = Set(vocabulary.keys)
+        self.corrector = SpellingCorrector(vocabulary: vocabulary)
+        let stemmer = IndonesianStemmer(dictionary: Set(vocabulary.keys))
+        self.stemmer = stemmer
+        self.detector = LanguageDetector(counts: languageCounts)
+        var cache: [String: String] = [:]
+        for w in vocabulary.keys { cache[w] = Self.computeStem(w, stemmer) }
+        self.stemCache = cache
+    }
+
+    static func computeStem(_ word: String, _ stemmer: IndonesianStemmer) -> String {
+        let id = stemmer.stem(word)
+        if id != word { return id }
+        return EnglishStemmer.stem(word)
+    }
+
+    func stem(_ word: String) -> String { stemCache[word] ?? Self.computeStem(word, stemmer) }
+
+    /// Analyses a message. `sessionLanguage` breaks ties in language detection.
+    public func analyze(_ text: String, sessionLanguage: Language?) -> Analysis {
+        var words: [String] = []
+        for w in TextNormalizer.words(text) { words.append(contentsOf: lexicon[w] ?? [w]) }
+        if words.count > 200 { words = Array(words.prefix(200)) }
+
+        // Spelling: elongation, known stems, then nearest known word.
+        var items: [(word: String, typed: String?, known: Bool)] = []
+        items.reserveCapacity(words.count)
+        for w in words {
+            if vocabulary.contains(w) || w.first?.isNumber == true {
+                items.append((w, nil, true))
+            } else if let d = TextNormalizer.dedoubled(w), vocabulary.contains(d) {
+                for x in lexicon[d] ?? [d] { items.append((x, nil, true)) }
+            } else if stem(w) != w, vocabulary.contains(stem(w)) {
+                items.append((w, nil, true))
+            } else if let c = corrector.correct(w) {
+                for (k, x) in (lexicon[c] ?? [c]).enumerated() { items.append((x, k == 0 ? w : nil, true)) }
+            } else {
+                items.append((w, nil, false))
+            }
+        }
+        let resolved = items.map(\.word)
+        let typed = items.map(\.typed)
+        let known = items.map(\.known)
+
+        let detection = detector.detect(resolved, fallback: sessionLanguage)
+
+        var tokens: [Token] = []
+        var i = 0
+        while i < resolved.count {
+            // Entities: longest name first.
+            var matched = false
+            var length = min(longestEntity, resolved.count - i)
+            while length >= 1 {
+                let key = resolved[i..<(i + length)].joined(separator: " ")
+                if let e = entityNames[key] {
+                    let mention = EntityMention(type: e.type, id: e.id, text: key)
+                    tokens.append(Token(surface: key, stem: "@" + e.type, typed: nil, concepts: [], entity: mention, known: true))
+                    i += length
+                    matched = true
+                    break
+                }
+                length -= 1
+            }
+            if matched { continue }
+            let w = resolved[i]
+            tokens.append(Token(surface: w, stem: stem(w), typed: typed[i], concepts: [], entity: nil, known: known[i]))
+            i += 1
+        }
+        // Concepts: phrases over surfaces, single words by surface or stem.
+        for start in tokens.indices where tokens[start].entity == nil {
+            var found: [(String, Int)] = []
+            let maxLen = min(longestConcept, tokens.count - start)
+            if maxLen >= 2 {
+                for length in stride(from: maxLen, through: 2, by: -1) {
+                    let key = tokens[start..<(start + length)].map(\.surface).joined(separator: " ")
+                    if let names = conceptPhrases[key] { for n in names { found.append((n, length)) } }
+                }
+            }
+            for n in conceptPhrases[tokens[start].surface] ?? [] { found.append((n, 1)) }
+            if tokens[start].stem != tokens[start].surface {
+                for n in conceptPhrases[tokens[start].stem] ?? [] where !found.contains(where: { $0.0 == n }) { found.append((n, 1)) }
+            }
+            tokens[start].concepts = found.map { (name: $0.0, length: $0.1) }
+        }
+        return Analysis(tokens: tokens, language: detection.language, languageScore: detection.score)
+    }
+}

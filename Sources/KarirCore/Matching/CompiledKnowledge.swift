@@ -1,0 +1,140 @@
+import Foundation
+
+/// The knowledge base compiled for answering: analyser, similarity index, patterns and
+/// templates, built once at load time and only read afterwards.
+struct CompiledKnowledge: Sendable {
+    let base: KnowledgeBase
+    let analyzer: TextAnalyzer
+    let index: SimilarityIndex
+    /// Patterns, most specific first.
+    let patterns: [Pattern]
+    let intentIndex: [String: Int]
+    let topicIndex: [String: TopicDefinition]
+    let answers: [[Language: AnswerTemplate]]
+    let asks: [[Language: AnswerTemplate]]
+    let missing: [[Language: AnswerTemplate]]
+    let prompts: [String: [Language: AnswerTemplate]]
+    /// Examples per intent (positives only), for statistics.
+    let exampleCount: Int
+
+    static func compile(_ kb: KnowledgeBase, prompts: PromptSet) -> (CompiledKnowledge?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+
+        // Corpus and language statistics.
+        var corpus: [String: Int] = [:]
+        var languageCounts: [Language: [String: Int]] = [:]
+        func addText(_ text: String, _ lang: Language?) {
+            for w in TextNormalizer.words(text) {
+                corpus[w, default: 0] += 1
+                if let lang { languageCounts[lang, default: [:]][w, default: 0] += 1 }
+            }
+        }
+        for intent in kb.intents {
+            for (lang, list) in intent.examples { for e in list { addText(e.value, lang) } }
+            for (lang, list) in intent.negatives { for e in list { addText(e.value, lang) } }
+            for (lang, a) in intent.answer { addText(a.value, lang) }
+            addText(intent.title.id, .id); addText(intent.title.en, .en)
+        }
+        for (lang, list) in kb.outOfScope { for e in list { addText(e.value, lang) } }
+        let analyzer = TextAnalyzer(lexicon: kb.lexicon.mapValues(\.value), synonyms: kb.synonyms, entities: kb.entities,
+                                    corpus: corpus, languageCounts: languageCounts)
+
+        // Similarity index.
+        var docs: [SimilarityIndex.Document] = []
+        var intentIndex: [String: Int] = [:]
+        for (i, intent) in kb.intents.enumerated() { intentIndex[intent.id] = intentIndex[intent.id] ?? i }
+        var exampleCount = 0
+        for (i, intent) in kb.intents.enumerated() {
+            for lang in Language.allCases {
+                for e in intent.examples[lang] ?? [] {
+                    let a = analyzer.analyze(e.value, sessionLanguage: lang)
+                    docs.append(.init(features: FeatureExtractor.features(a.tokens), owner: Int32(i), text: e.value))
+                    exampleCount += 1
+                }
+                for e in intent.negatives[lang] ?? [] {
+                    let a = analyzer.analyze(e.value, sessionLanguage: lang)
+                    docs.append(.init(features: FeatureExtractor.features(a.tokens), owner: Int32(-1 - i), text: e.value))
+                }
+            }
+        }
+        for (lang, list) in kb.outOfScope {
+            for e in list {
+                let a = analyzer.analyze(e.value, sessionLanguage: lang)
+                docs.append(.init(features: FeatureExtractor.features(a.tokens), owner: Int32.min, text: e.value))
+            }
+        }
+        let index = SimilarityIndex(documents: docs, intentCount: kb.intents.count)
+
+        // Patterns.
+        var patterns: [Pattern] = []
+        for (i, intent) in kb.intents.enumerated() {
+            for p in intent.patterns {
+                do {
+                    patterns.append(try Pattern(p.value, intent: i) { word in
+                        analyzer.analyze(word, sessionLanguage: nil).tokens.map(\.surface)
+                    })
+                } catch {
+                    diagnostics.append(Diagnostic(.error, file: p.file, line: p.line, column: p.column,
+                                                  "pattern of `\(intent.id)`: \(error.description)",
+                                                  hint: "close every ( and [ and separate alternatives with |"))
+                }
+                for case let name in Self.conceptReferences(p.value) where kb.synonyms[name] == nil {
+                    diagnostics.append(Diagnostic(.error, file: p.file, line: p.line, column: p.column,
+                                                  "pattern of `\(intent.id)` uses unknown synonym set `~\(name)`",
+                                                  hint: "declare it under `synonyms:` or fix the name"))
+                }
+            }
+        }
+        patterns.sort { ($0.literalCount, -$0.wildcardCount) > ($1.literalCount, -$1.wildcardCount) }
+
+        // Templates.
+        func compileTemplate(_ text: String, at: Located<String>?, what: String) -> AnswerTemplate? {
+            do { return try AnswerTemplate(text) } catch {
+                diagnostics.append(Diagnostic(.error, file: at?.file ?? "", line: at?.line ?? 0, column: at?.column ?? 0,
+                                              "the template of \(what) does not parse: \(error)",
+                                              hint: "every {{#section}} needs a matching {{/section}}; values are written {{name}}"))
+                return nil
+            }
+        }
+        var answers: [[Language: AnswerTemplate]] = []
+        var asks: [[Language: AnswerTemplate]] = []
+        var missing: [[Language: AnswerTemplate]] = []
+        for intent in kb.intents {
+            var a: [Language: AnswerTemplate] = [:], k: [Language: AnswerTemplate] = [:], m: [Language: AnswerTemplate] = [:]
+            for lang in Language.allCases {
+                if let text = intent.answer[lang] { a[lang] = compileTemplate(text.value, at: text, what: "`\(intent.id)` (\(lang.rawValue))") }
+                if let ask = intent.ask { k[lang] = compileTemplate(ask[lang], at: intent.location, what: "ask of `\(intent.id)`") }
+                if let miss = intent.missing { m[lang] = compileTemplate(miss[lang], at: intent.location, what: "missing of `\(intent.id)`") }
+            }
+            answers.append(a); asks.append(k); missing.append(m)
+        }
+        var promptTemplates: [String: [Language: AnswerTemplate]] = [:]
+        for (key, text) in prompts.texts {
+            for lang in Language.allCases {
+                promptTemplates[key, default: [:]][lang] = compileTemplate(text[lang], at: nil, what: "prompt `\(key)`")
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        let compiled = CompiledKnowledge(
+            base: kb, analyzer: analyzer, index: index, patterns: patterns, intentIndex: intentIndex,
+            topicIndex: Dictionary(kb.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            answers: answers, asks: asks, missing: missing, prompts: promptTemplates, exampleCount: exampleCount)
+        return (compiled, diagnostics)
+    }
+
+    static func conceptReferences(_ pattern: String) -> [String] {
+        var out: [String] = []
+        var current: String?
+        for c in pattern {
+            if c == "~" { current = ""; continue }
+            if var cur = current {
+                if c.isLetter || c.isNumber || c == "_" { cur.append(c); current = cur } else {
+                    if !cur.isEmpty { out.append(cur) }
+                    current = nil
+                }
+            }
+        }
+        if let cur = current, !cur.isEmpty { out.append(cur) }
+        return out
+    }
+}

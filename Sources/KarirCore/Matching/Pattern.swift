@@ -1,0 +1,155 @@
+/// A compiled pattern (see docs/knowledge-format.md, "Patterns").
+struct Pattern: Sendable {
+    indirect enum Element: Sendable {
+        /// a word, compared by root
+        case word(String)
+        case prefix(String)
+        case star
+        case optional([[Element]])
+        case alternatives([[Element]])
+        case concept(String)
+        case entity(String)
+    }
+
+    let source: String
+    let elements: [Element]
+    let intent: Int
+    /// literal words, then fewer wildcards: sorts the most specific first
+    let literalCount: Int
+    let wildcardCount: Int
+
+    enum ParseError: Error, CustomStringConvertible {
+        case unbalanced(Character)
+        case empty
+        case emptyAlternative
+        var description: String {
+            switch self {
+            case .unbalanced(let c): return "unbalanced `\(c)` in pattern"
+            case .empty: return "the pattern is empty"
+            case .emptyAlternative: return "an alternative inside ( | ) or [ | ] is empty"
+            }
+        }
+    }
+
+    /// Parses `text`; `normalize` turns a literal word into the form tokens are compared in.
+    init(_ text: String, intent: Int, normalize: (String) -> [String]) throws(ParseError) {
+        var chars = Array(text)[...]
+        let elements = try Pattern.parseSequence(&chars, closing: nil, normalize: normalize)
+        guard !elements.isEmpty else { throw .empty }
+        self.source = text
+        self.elements = elements
+        self.intent = intent
+        var literals = 0, wildcards = 0
+        func count(_ es: [Element]) {
+            for e in es {
+                switch e {
+                case .word, .concept, .entity: literals += 1
+                case .prefix: literals += 1
+                case .star: wildcards += 1
+                case .optional(let alts): if let f = alts.first { count(f) }
+                case .alternatives(let alts): if let f = alts.first { count(f) }
+                }
+            }
+        }
+        count(elements)
+        self.literalCount = literals
+        self.wildcardCount = wildcards
+    }
+
+    private static func parseSequence(_ s: inout ArraySlice<Character>, closing: Character?, normalize: (String) -> [String]) throws(ParseError) -> [Element] {
+        var out: [Element] = []
+        var word = ""
+        func flushWord() {
+            defer { word = "" }
+            guard !word.isEmpty else { return }
+            if word == "*" { out.append(.star); return }
+            if word.hasPrefix("~") { out.append(.concept(String(word.dropFirst()))); return }
+            if word.hasPrefix("@") { out.append(.entity(String(word.dropFirst()))); return }
+            if word.hasSuffix("*") {
+                for w in normalize(String(word.dropLast())) { out.append(.prefix(w)) }
+                return
+            }
+            for w in normalize(word) { out.append(.word(w)) }
+        }
+        while let c = s.first {
+            s = s.dropFirst()
+            switch c {
+            case "(", "[":
+                flushWord()
+                let close: Character = c == "(" ? ")" : "]"
+                let alts = try parseAlternatives(&s, closing: close, normalize: normalize)
+                out.append(c == "(" ? .alternatives(alts) : .optional(alts))
+            case ")", "]", "|":
+                if closing == nil { throw .unbalanced(c) }
+                flushWord()
+                s = [c] + s
+                return out
+            case " ", "\t", "\n":
+                flushWord()
+            default:
+                word.append(c)
+            }
+        }
+        flushWord()
+        if closing != nil { throw .unbalanced(closing ?? "(") }
+        return out
+    }
+
+    private static func parseAlternatives(_ s: inout ArraySlice<Character>, closing: Character, normalize: (String) -> [String]) throws(ParseError) -> [[Element]] {
+        var alts: [[Element]] = []
+        while true {
+            let seq = try parseSequence(&s, closing: closing, normalize: normalize)
+            guard !seq.isEmpty else { throw .emptyAlternative }
+            alts.append(seq)
+            guard let c = s.first else { throw .unbalanced(closing) }
+            s = s.dropFirst()
+            if c == closing { return alts }
+            if c != "|" { throw .unbalanced(c) }
+        }
+    }
+
+    /// Whether the whole token list matches. Bounded: gives up after a fixed number of steps.
+    func matches(_ tokens: [Token], stem: (String) -> String) -> Bool {
+        var budget = 20_000
+        return match(elements[...], tokens, 0, stem, &budget)
+    }
+
+    private func match(_ es: ArraySlice<Element>, _ tokens: [Token], _ i: Int, _ stem: (String) -> String, _ budget: inout Int) -> Bool {
+        budget -= 1
+        if budget <= 0 { return false }
+        guard let e = es.first else { return i == tokens.count }
+        let rest = es.dropFirst()
+        switch e {
+        case .star:
+            var j = i
+            while j <= tokens.count {
+                if match(rest, tokens, j, stem, &budget) { return true }
+                j += 1
+            }
+            return false
+        case .word(let w):
+            guard i < tokens.count, tokens[i].entity == nil else { return false }
+            let t = tokens[i]
+            guard t.surface == w || t.stem == w || t.stem == stem(w) else { return false }
+            return match(rest, tokens, i + 1, stem, &budget)
+        case .prefix(let p):
+            guard i < tokens.count, tokens[i].entity == nil, tokens[i].surface.hasPrefix(p) else { return false }
+            return match(rest, tokens, i + 1, stem, &budget)
+        case .entity(let type):
+            guard i < tokens.count, tokens[i].entity?.type == type else { return false }
+            return match(rest, tokens, i + 1, stem, &budget)
+        case .concept(let name):
+            guard i < tokens.count else { return false }
+            for c in tokens[i].concepts where c.name == name {
+                if match(rest, tokens, i + c.length, stem, &budget) { return true }
+            }
+            return false
+        case .alternatives(let alts):
+            for a in alts where match(a[...] + rest, tokens, i, stem, &budget) { return true }
+            return false
+        case .optional(let alts):
+            for a in alts where match(a[...] + rest, tokens, i, stem, &budget) { return true }
+            return match(rest, tokens, i, stem, &budget)
+        }
+    }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import KarirCore
+
+@Suite struct MatcherTests {
+    let engine = Fixture.engine
+
+    func ask(_ text: String, _ session: Session = Session()) -> Reply { engine.respond(to: text, in: session, explain: true) }
+
+    @Test func patternFiresBeforeExamples() {
+        let r = ask("saya mau daftar pelatihan las minggu depan")
+        #expect(r.intent == "training_register")
+        #expect(r.trace?.rule.contains("pattern") == true)
+        #expect(r.confidence == 1)
+    }
+
+    @Test func toleratesTyposSlangAndWordOrder() {
+        #expect(ask("brapa biaya kartu kunig").intent == "ak1_cost")
+        #expect(ask("gmn daftar pelatihan blk").intent == "training_register")
+        #expect(ask("kartu kuning syaratnya apa saja").intent == "ak1_requirements")
+        #expect(ask("requirements yellow card what").intent == "ak1_requirements")
+    }
+
+    @Test func ellipticalFollowUpResolvesAgainstTheTopic() {
+        let first = ask("syarat kartu kuning apa")
+        #expect(first.intent == "ak1_requirements")
+        #expect(ask("biayanya berapa?", first.session).intent == "ak1_cost")
+
+        let other = ask("cara daftar pelatihan blk")
+        #expect(other.intent == "training_register")
+        #expect(ask("biayanya berapa?", other.session).intent == "training_cost")
+    }
+
+    @Test func asksBackWhenCandidatesAreTooClose() {
+        let r = ask("biayanya berapa?")
+        #expect(r.kind == .clarify)
+        #expect(r.topic == "clarify")
+        let intents = Set(r.candidates.map(\.intent))
+        #expect(intents.isSuperset(of: ["ak1_cost", "training_cost"]))
+        #expect(r.text.contains("1. "))
+        // Picking a number answers that choice.
+        let pick = ask("2", r.session)
+        #expect(pick.kind == .answer)
+        #expect(pick.intent == r.candidates[1].intent)
+    }
+
+    @Test func fallsBackHonestlyOutOfScope() {
+        for q in ["resep rendang padang", "who won the football match yesterday", "asdfgh qwerty zxcv", "cuaca besok di surabaya"] {
+            let r = ask(q)
+            #expect(r.kind == .fallback, "\(q) → \(r.intent ?? r.topic)")
+            #expect(r.topic == "fallback")
+        }
+        #expect(ask("resep rendang padang").text.hasPrefix("Maaf"))
+        #expect(ask("who won the football match yesterday").text.hasPrefix("Sorry"))
+    }
+
+    @Test func safetyAlwaysWins() {
+        let r = ask("saya dipecat dari pabrik dan rasanya ingin bunuh diri")
+        #expect(r.intent == "safety_self_harm")
+        #expect(r.topic == "safety")
+    }
+
+    @Test func confidenceIsInUnitInterval() {
+        for q in ["halo", "biaya", "syarat ak1", "zzz", "berapa ump jateng", ""] {
+            let c = ask(q).confidence
+            #expect(c >= 0 && c <= 1)
+        }
+    }
+}
+
+@Suite struct SlotAndTableTests {
+    let engine = Fixture.engine
+    func ask(_ text: String, _ session: Session = Session()) -> Reply { engine.respond(to: text, in: session) }
+
+    @Test func looksUpTheTableFromTheEntityInTheQuestion() {
+        let r = ask("berapa ump jateng")
+        #expect(r.intent == "wage_ump")
+        #expect(r.text == "UMP Jawa Tengah 2026: Rp 2.000.000.")
+        #expect(r.session.slots["province"] == "jawa_tengah")
+        let en = ask("minimum wage in East Java")
+        #expect(en.text == "The 2026 minimum wage in Jawa Timur is Rp 2.300.000.")
+    }
+
+    @Test func sameQuestionForAnotherEntity() {
+        let first = ask("berapa ump jawa tengah")
+        let next = ask("kalau jatim?", first.session)
+        #expect(next.intent == "wage_ump")
+        #expect(next.text.contains("2.300.000"))
+    }
+
+    @Test func asksForAMissingSlotAndTakesTheNextMessage() {
+        let q = ask("berapa upah minimum provinsi")
+        #expect(q.kind == .ask)
+        #expect(q.text == "Untuk provinsi mana?")
+        #expect(q.session.pendingIntent == "wage_ump")
+        let a = ask("jateng", q.session)
+        #expect(a.kind == .answer)
+        #expect(a.text.contains("2.000.000"))
+        #expect(a.session.pendingIntent == nil)
+    }
+
+    @Test func saysSoWhenTheTableHasNoRow() {
+        let r = ask("ump bali berapa")
+        #expect(r.intent == "wage_ump")
+        #expect(r.text == "Data UMP Bali belum ada.")
+    }
+}
+
+@Suite struct BadInputTests {
+    let engine = Fixture.engine
+
+    @Test func emptyAndWhitespaceGetHelp() {
+        for q in ["", "   ", "\t\n", "???", "🙏🙏"] {
+            let r = engine.respond(to: q, in: Session())
+            #expect(r.kind == .fallback)
+            #expect(r.text == "Tanyakan soal kerja dan pelatihan.")
+        }
+    }
+
+    @Test func hugeMixedAndHostileInputIsAnswered() {
+        let huge = String(repeating: "syarat kartu kuning ", count: 5_000)
+        #expect(engine.respond(to: huge, in: Session()).intent == "ak1_requirements")
+        let hostile = "<script>alert('x')</script> '; DROP TABLE users; -- \u{0}\u{1B}[31m 仕事 работа"
+        let r = engine.respond(to: hostile, in: Session())
+        #expect(r.kind == .fallback)
+    }
+
+    @Test func staleSessionReferencesAreIgnored() {
+        var s = Session()
+        s.lastIntent = "no_such_intent"
+        s.pendingIntent = "gone_too"
+        s.activeTopic = "nothing"
+        s.offeredChoices = ["vanished"]
+        let r = engine.respond(to: "1", in: s)
+        #expect(r.kind == .fallback || r.kind == .clarify || r.kind == .answer)
+        #expect(engine.respond(to: "syarat ak1", in: s).intent == "ak1_requirements")
+    }
+}
+
+@Suite struct PayloadTests {
+    @Test func jsonHasTheDocumentedKeys() throws {
+        let engine = Fixture.engine
+        let r = engine.respond(to: "biayanya berapa?", in: Session())
+        let line = ReplyPayload(r, session: "abc").jsonLine()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        for key in ["text", "topic", "intent", "confidence", "lang", "suggestions", "candidates", "session", "kind"] where key != "intent" {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        #expect(object["topic"] as? String == "clarify")
+        let answer = ReplyPayload(engine.respond(to: "berapa biaya kartu kuning", in: Session())).jsonLine()
+        let a = try #require(try JSONSerialization.jsonObject(with: Data(answer.utf8)) as? [String: Any])
+        #expect(a["intent"] as? String == "ak1_cost")
+        #expect(a["source"] as? String == "https://kemnaker.go.id")
+        #expect(a["as_of"] as? String == "2026-02")
+        #expect(a["candidates"] == nil)
+    }
+
+    @Test func eventsFollowTheReply() {
+        let engine = Fixture.engine
+        let fallback = engine.respond(to: "resep rendang padang", in: Session())
+        #expect(ChatEvent.events(question: "q", reply: fallback, session: "s").map(\.type) == [.message, .unanswered])
+        let safety = engine.respond(to: "saya ingin bunuh diri", in: Session())
+        #expect(ChatEvent.events(question: "q", reply: safety, session: "s").map(\.type) == [.message, .safety])
+    }
+}

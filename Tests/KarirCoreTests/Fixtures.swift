@@ -1,0 +1,31 @@
+import Foundation
+@testable import KarirCore
+
+/// Paths of the test fixtures, copied into the test bundle.
+enum Fixture {
+    static var root: URL {
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil) ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    }
+    static var miniKnowledge: URL { root.appendingPathComponent("mini/knowledge") }
+    static var miniPrompts: URL { root.appendingPathComponent("mini/prompts") }
+    static var broken: URL { root.appendingPathComponent("broken") }
+
+    /// The mini engine, loaded once.
+    static let engine: Engine = {
+        do { return try Engine.load(knowledge: miniKnowledge, prompts: miniPrompts) } catch {
+            fatalError("mini fixture does not load: \(error)")
+        }
+    }()
+
+    /// A fresh folder holding the given files (name → content).
+    static func folder(_ files: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("karir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, content) in files {
+            let url = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: url)
+        }
+        return dir
+    }
+}

@@ -1,0 +1,52 @@
+import Testing
+@testable import KarirCore
+
+@Suite struct LanguageDetectorTests {
+    let detector = LanguageDetector(counts: [:])
+
+    @Test(arguments: ["apa syarat membuat kartu kuning", "gimana cara daftar pelatihan", "saya mau kerja", "berapa gaji minimum"])
+    func indonesian(_ text: String) {
+        #expect(detector.detect(TextNormalizer.words(text), fallback: .en).language == .id)
+    }
+
+    @Test(arguments: ["what do i need for the card", "how can i find a job", "is the training free", "where do i apply"])
+    func english(_ text: String) {
+        #expect(detector.detect(TextNormalizer.words(text), fallback: .id).language == .en)
+    }
+
+    @Test func tieUsesSessionLanguage() {
+        #expect(detector.detect(["ak1"], fallback: .en).language == .en)
+        #expect(detector.detect(["ak1"], fallback: .id).language == .id)
+        #expect(detector.detect(["ak1"], fallback: nil).language == .id)
+    }
+
+    @Test func engineAnswersInTheLanguageOfTheQuestion() {
+        let e = Fixture.engine
+        #expect(e.respond(to: "berapa biaya kartu kuning", in: Session()).language == .id)
+        #expect(e.respond(to: "how much is the yellow card", in: Session()).language == .en)
+        #expect(e.respond(to: "how much is the yellow card", in: Session()).text == "The AK/1 card is free.")
+    }
+}
+
+@Suite struct SpellingCorrectorTests {
+    let corrector = SpellingCorrector(vocabulary: ["lowongan": 5, "pelatihan": 9, "syarat": 7, "kerja": 9, "pelatih": 1])
+
+    @Test func correctsOneAndTwoEdits() {
+        #expect(corrector.correct("lowonagn") == "lowongan")      // transposition
+        #expect(corrector.correct("pelatihn") == "pelatihan")     // deletion
+        #expect(corrector.correct("syarta") == "syarat")          // transposition
+        #expect(corrector.correct("pelaatihan") == "pelatihan")   // insertion
+    }
+
+    @Test func leavesShortAndFarWordsAlone() {
+        #expect(corrector.correct("krj") == nil)
+        #expect(corrector.correct("cuaca") == nil)
+        #expect(corrector.correct("12345") == nil)
+    }
+
+    @Test func distanceIsOptimalStringAlignment() {
+        #expect(SpellingCorrector.distance("kerja", "kreja", limit: 3) == 1)
+        #expect(SpellingCorrector.distance("kerja", "kerjaan", limit: 3) == 2)
+        #expect(SpellingCorrector.distance("abc", "xyz", limit: 1) == 2)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import KarirCore
+
+@Suite struct LoaderTests {
+    @Test func miniFixtureLoadsWithoutErrors() throws {
+        let (kb, diagnostics) = KnowledgeLoader.load(folder: Fixture.miniKnowledge)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        #expect(kb.intents.count == 9)
+        #expect(kb.flows.first?.steps.count == 5)
+        #expect(kb.tables["ump"]?.rows.count == 2)
+        #expect(kb.lexicon["gmn"]?.value == "bagaimana")
+    }
+
+    @Test func yamlSyntaxErrorHasFileLineAndHint() throws {
+        let dir = try Fixture.folder(["bad.yaml": try String(contentsOf: Fixture.broken.appendingPathComponent("bad_yaml.yaml"), encoding: .utf8)])
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        let error = try #require(diagnostics.first { $0.severity == .error })
+        #expect(error.file.hasSuffix("bad.yaml"))
+        #expect(error.line == 6)
+        #expect(error.message.contains("YAML syntax"))
+        #expect(error.hint != nil)
+        #expect(error.description.contains("bad.yaml:6:"))
+    }
+
+    @Test func schemaErrorsAreAllReportedWithLocations() throws {
+        let dir = try Fixture.folder(["k.yaml": try String(contentsOf: Fixture.broken.appendingPathComponent("bad_schema.yaml"), encoding: .utf8)])
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        let errors = diagnostics.filter { $0.severity == .error }
+        func find(_ text: String) -> Diagnostic? { errors.first { $0.message.contains(text) } }
+        let unknownKey = try #require(find("unknown key `colour`"))
+        #expect(unknownKey.line == 14)
+        let topic = try #require(find("unknown topic `jobz`"))
+        #expect(topic.hint?.contains("did you mean `jobs`") == true)
+        #expect(topic.line == 5)
+        #expect(find("lacks the en text") != nil)
+        #expect(try #require(find("follow-up `nowhere`")).line == 13)
+        #expect(try #require(find("used twice")).line == 15)
+    }
+
+    @Test func brokenTemplateFailsTheLoad() throws {
+        let dir = try Fixture.folder(["k.yaml": try String(contentsOf: Fixture.broken.appendingPathComponent("bad_schema.yaml"), encoding: .utf8)])
+        #expect(throws: LoadFailure.self) { try Engine.load(knowledge: dir, prompts: Fixture.miniPrompts) }
+    }
+
+    @Test func missingFolderAndMissingPromptsAreErrors() throws {
+        let empty = try Fixture.folder([:])
+        do {
+            _ = try Engine.load(knowledge: empty, prompts: empty)
+            Issue.record("loading an empty folder should fail")
+        } catch {
+            #expect(error.errors.contains { $0.message.contains("no knowledge files") })
+            #expect(error.errors.contains { $0.message.contains("required prompt `greeting`") })
+        }
+    }
+
+    @Test func invalidUTF8FileIsReported() throws {
+        let dir = try Fixture.folder([:])
+        try Data([0x74, 0x6f, 0x70, 0x69, 0x63, 0x73, 0x3a, 0xff, 0xfe, 0x0a]).write(to: dir.appendingPathComponent("bad.yaml"))
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        #expect(diagnostics.contains { $0.message.contains("not valid UTF-8") && $0.line == 1 })
+    }
+
+    @Test func duplicateLexiconMeaningsAreErrors() throws {
+        let dir = try Fixture.folder(["a.yaml": "lexicon:\n  gmn: bagaimana\n", "b.yaml": "lexicon:\n  gmn: gimana sih\n"])
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        #expect(diagnostics.contains { $0.message.contains("defined twice") && $0.file.hasSuffix("b.yaml") && $0.line == 2 })
+    }
+
+    @Test func badPatternIsReportedAtItsLine() throws {
+        var text = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent("base.yaml"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"* daftar* * pelatihan las *\"", with: "\"(daftar | pelatihan\"")
+        let quiz = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent("quiz.yaml"), encoding: .utf8)
+        let dir = try Fixture.folder(["base.yaml": text, "quiz.yaml": quiz])
+        do {
+            _ = try Engine.load(knowledge: dir, prompts: Fixture.miniPrompts)
+            Issue.record("a broken pattern should fail the load")
+        } catch {
+            let d = try #require(error.errors.first { $0.message.contains("pattern of `training_register`") })
+            #expect(d.line == 99)
+        }
+    }
+}

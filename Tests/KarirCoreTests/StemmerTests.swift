@@ -1,0 +1,94 @@
+import Testing
+@testable import KarirCore
+
+/// Word → root, including the hard cases: nasal recoding of meN-/peN-, -kan against -an,
+/// confixes, particles and possessives, and words that only look affixed.
+let stemTable: [(String, String)] = [
+    // meN-
+    ("membaca", "baca"), ("memukul", "pukul"), ("memakai", "pakai"), ("memilih", "pilih"), ("mempunyai", "punya"),
+    ("memperbaiki", "baik"), ("membantu", "bantu"), ("membuat", "buat"), ("membayar", "bayar"), ("melamar", "lamar"),
+    ("melatih", "latih"), ("merawat", "rawat"), ("mewakili", "wakil"), ("meyakinkan", "yakin"), ("menulis", "tulis"),
+    ("menanam", "tanam"), ("menunggu", "tunggu"), ("mendaftar", "daftar"), ("menjahit", "jahit"), ("mencari", "cari"),
+    ("menerima", "terima"), ("menyapu", "sapu"), ("menyimpan", "simpan"), ("menyusun", "susun"), ("mengambil", "ambil"),
+    ("mengirim", "kirim"), ("mengajar", "ajar"), ("mengurus", "urus"), ("mengecat", "cat"), ("mengisi", "isi"),
+    ("menghubungi", "hubung"), ("mengganti", "ganti"), ("menggunakan", "guna"), ("mengikuti", "ikut"), ("mengetik", "ketik"),
+    ("memeriksa", "periksa"), ("menjual", "jual"), ("menolong", "tolong"), ("menilai", "nilai"), ("menyiapkan", "siap"),
+    ("menyerahkan", "serah"), ("mengajukan", "aju"), ("melaporkan", "lapor"), ("meminta", "minta"), ("memulai", "mulai"),
+    ("menjaga", "jaga"), ("mengangkat", "angkat"), ("mendapatkan", "dapat"), ("menanyakan", "tanya"), ("membersihkan", "bersih"),
+    // peN- and per-
+    ("pelatihan", "latih"), ("pelamar", "lamar"), ("pekerja", "kerja"), ("pekerjaan", "kerja"), ("pendaftaran", "daftar"),
+    ("penjualan", "jual"), ("pembayaran", "bayar"), ("pembuatan", "buat"), ("pemakaian", "pakai"), ("pengiriman", "kirim"),
+    ("pengalaman", "alam"), ("penerimaan", "terima"), ("penyimpanan", "simpan"), ("pengajuan", "aju"), ("pengurusan", "urus"),
+    ("pemeriksaan", "periksa"), ("penulis", "tulis"), ("penilaian", "nilai"), ("pengganti", "ganti"), ("pemilihan", "pilih"),
+    ("perusahaan", "usaha"), ("persyaratan", "syarat"), ("pertanyaan", "tanya"), ("perbaikan", "baik"), ("pelaporan", "lapor"),
+    ("penipuan", "tipu"), ("penempatan", "tempat"), ("pengangkutan", "angkut"), ("pembantu", "bantu"), ("penjaga", "jaga"),
+    // ber-, be-, bel-
+    ("bekerja", "kerja"), ("belajar", "ajar"), ("berlatih", "latih"), ("bertanya", "tanya"), ("berhenti", "henti"),
+    ("berangkat", "angkat"), ("bermain", "main"), ("berusaha", "usaha"), ("berbicara", "bicara"), ("berpikir", "pikir"),
+    ("berhasil", "hasil"), ("bergabung", "gabung"), ("berlaku", "laku"), ("berjualan", "jual"), ("bertemu", "temu"),
+    ("berubah", "ubah"), ("berakhir", "akhir"), ("bersiap", "siap"), ("beristirahat", "istirahat"),
+    // di-
+    ("dibayar", "bayar"), ("diterima", "terima"), ("dipecat", "pecat"), ("dilatih", "latih"), ("dikirim", "kirim"),
+    ("ditolak", "tolak"), ("dipotong", "potong"), ("diklaim", "klaim"), ("dicairkan", "cair"), ("digaji", "gaji"),
+    ("dilaporkan", "lapor"), ("disiapkan", "siap"), ("diperbaiki", "baik"), ("diambil", "ambil"), ("dijual", "jual"),
+    ("ditanya", "tanya"), ("diurus", "urus"), ("diisi", "isi"), ("dipakai", "pakai"), ("diperiksa", "periksa"),
+    // ter-
+    ("terdaftar", "daftar"), ("terlambat", "lambat"), ("tertipu", "tipu"), ("terbaik", "baik"), ("terakhir", "akhir"),
+    ("terpilih", "pilih"), ("terjual", "jual"), ("terbuka", "buka"), ("terkirim", "kirim"), ("tertulis", "tulis"),
+    // ke-…-an, se-
+    ("kebersihan", "bersih"), ("keamanan", "aman"), ("kesehatan", "sehat"), ("keselamatan", "selamat"), ("kemampuan", "mampu"),
+    ("keterampilan", "terampil"), ("kesempatan", "sempat"), ("keahlian", "ahli"), ("kekerasan", "keras"), ("kehilangan", "hilang"),
+    ("kelulusan", "lulus"), ("keputusan", "putus"), ("kebutuhan", "butuh"), ("keluhan", "keluh"), ("kedatangan", "datang"),
+    ("sebaiknya", "baik"), ("secepatnya", "cepat"), ("setahun", "tahun"),
+    // suffixes: -an, -kan, -i
+    ("lamaran", "lamar"), ("latihan", "latih"), ("tulisan", "tulis"), ("bayaran", "bayar"), ("pilihan", "pilih"),
+    ("kiriman", "kirim"), ("pakaian", "pakai"), ("masukan", "masuk"), ("tunjangan", "tunjang"), ("tabungan", "tabung"),
+    ("lowongan", "lowong"), ("gajian", "gaji"), ("kerjakan", "kerja"), ("tanyakan", "tanya"), ("jelaskan", "jelas"),
+    ("kirimkan", "kirim"), ("lengkapi", "lengkap"), ("datangi", "datang"), ("ikuti", "ikut"), ("hubungi", "hubung"),
+    // particles and possessives
+    ("gajinya", "gaji"), ("biayanya", "biaya"), ("syaratnya", "syarat"), ("caranya", "cara"), ("bisakah", "bisa"),
+    ("apakah", "apa"), ("kerjanya", "kerja"), ("rumahku", "rumah"), ("bukumu", "buku"), ("pekerjaanmu", "kerja"),
+    ("sajalah", "saja"), ("kapankah", "kapan"),
+    // words that only look affixed stay as they are
+    ("makan", "makan"), ("minum", "minum"), ("pelangi", "pelangi"), ("perempuan", "perempuan"), ("berapa", "berapa"),
+    ("masalah", "masalah"), ("sekolah", "sekolah"), ("pegawai", "pegawai"), ("perawat", "perawat"), ("kantor", "kantor"),
+    ("tetapi", "tetapi"), ("selamat", "selamat"), ("bulan", "bulan"), ("jalan", "jalan"), ("kemarin", "kemarin"),
+    ("kepada", "kepada"), ("teman", "teman"), ("bukan", "bukan"), ("pesan", "pesan"), ("mesin", "mesin"),
+    ("bekal", "bekal"), ("belanja", "belanja"), ("mereka", "mereka"), ("dinding", "dinding"), ("tenaga", "tenaga"),
+    ("perahu", "perahu"), ("kebun", "kebun"), ("tempat", "tempat"), ("sebentar", "sebentar"), ("pertama", "pertama"),
+]
+
+@Suite struct IndonesianStemmerTests {
+    /// The dictionary a knowledge base would give: every root and every plain word of the table.
+    static let stemmer = IndonesianStemmer(dictionary: Set(stemTable.map(\.1)))
+
+    @Test func tableHasAtLeast150Words() {
+        #expect(stemTable.count >= 150)
+    }
+
+    @Test(arguments: stemTable)
+    func stems(word: String, root: String) {
+        #expect(Self.stemmer.stem(word) == root, "\(word) should stem to \(root)")
+    }
+
+    @Test func unknownWordsAreLeftAlone() {
+        let stemmer = IndonesianStemmer(dictionary: ["kerja"])
+        #expect(stemmer.stem("menggelegar") == "menggelegar")
+        #expect(stemmer.stem("xyzkan") == "xyzkan")
+    }
+
+    @Test func forbiddenConfixIsNotStripped() {
+        // di-…-an does not occur: "dibagian" must not reduce via di- + -an to "bagi".
+        let stemmer = IndonesianStemmer(dictionary: ["bagi", "bagian"])
+        #expect(stemmer.stem("dibagian") != "bagi")
+    }
+}
+
+@Suite struct EnglishStemmerTests {
+    @Test(arguments: [("requirements", "requirement"), ("applying", "apply"), ("trained", "train"), ("jobs", "job"),
+                      ("companies", "company"), ("running", "run"), ("wages", "wage"), ("classes", "class"),
+                      ("does", "does"), ("this", "this"), ("bus", "bus"), ("status", "status")])
+    func stems(word: String, root: String) {
+        #expect(EnglishStemmer.stem(word) == root)
+    }
+}
