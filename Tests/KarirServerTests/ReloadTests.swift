@@ -8,7 +8,7 @@ import Testing
 struct ReloadTests {
     @Test func goodAndBadReloadsUnderLoad() async throws {
         let loader = SwitchableLoader()
-        let engine = EngineHolder(initial: TestResponder(version: "v1"), loader: { () throws(LoadFailure) -> any Responder in try loader.load() })
+        let engine = EngineHolder(initial: TestResponder(version: "v1"), logger: quietLogger, loader: { () throws(LoadFailure) -> any Responder in try loader.load() })
         try await withServer(engine: engine) { server in
             let admin = try await LineClient.connect(port: server.port)
             let stop = Shared(false)
@@ -61,7 +61,7 @@ struct ReloadTests {
     @Test func requestsAfterAReloadOnTheSameConnectionWaitForIt() async throws {
         let loader = SwitchableLoader()
         loader.set(version: "v9", fail: false)
-        let engine = EngineHolder(initial: TestResponder(version: "v1"), loader: { () throws(LoadFailure) -> any Responder in try loader.load() })
+        let engine = EngineHolder(initial: TestResponder(version: "v1"), logger: quietLogger, loader: { () throws(LoadFailure) -> any Responder in try loader.load() })
         try await withServer(engine: engine) { server in
             let client = try await LineClient.connect(port: server.port)
             try await client.send(LineClient.request("reload", .obj(["token": .string("secret")]), id: 1) + "\n"

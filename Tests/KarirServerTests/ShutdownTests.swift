@@ -12,7 +12,7 @@ struct ShutdownTests {
         logger.logLevel = .critical
         var configuration = ServerConfiguration()
         configuration.port = 0
-        let server = try await KarirServer.start(configuration: configuration, engine: EngineHolder(initial: TestResponder(), loader: { TestResponder() }),
+        let server = try await KarirServer.start(configuration: configuration, engine: EngineHolder(initial: TestResponder(), logger: quietLogger, loader: { TestResponder() }),
                                                  logger: logger, group: MultiThreadedEventLoopGroup.singleton)
         let clients = [try await LineClient.connect(port: server.port), try await LineClient.connect(port: server.port)]
         var sent = 0
@@ -54,7 +54,7 @@ struct ShutdownTests {
         configuration.port = 0
         let port = AsyncStream.makeStream(of: Int.self)
         let service = KarirServerService(start: { [configuration, logger] in
-            try await KarirServer.start(configuration: configuration, engine: EngineHolder(initial: TestResponder(), loader: { TestResponder() }),
+            try await KarirServer.start(configuration: configuration, engine: EngineHolder(initial: TestResponder(), logger: quietLogger, loader: { TestResponder() }),
                                         logger: logger, group: MultiThreadedEventLoopGroup.singleton)
         }, onStarted: { server in
             port.continuation.yield(server.port)

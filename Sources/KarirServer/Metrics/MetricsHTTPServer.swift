@@ -36,7 +36,7 @@ public final class MetricsHTTPServer: Service, Sendable {
             }
             .bind(host: host, port: port).get()
         if let address = channel.localAddress {
-            logger.info("metrics listening", metadata: ["address": "\(address)"])
+            logger.info("metrics listening", metadata: ["address": "\(ServeRunner.hostPort(address))"])
             onListening(address)
         }
         return channel

@@ -46,7 +46,9 @@ struct RequestDispatcher: Sendable {
         guard !question.isEmpty else { return .none }
         context.metrics.recordRequest(method: "text")
         let reply = context.ask(question, session: .connection(connection), language: nil, mode: .text)
-        return .reply(TextReply.render(reply.text))
+        // The same rendering as `karir ask`: the text, then numbered suggestions under their header.
+        let header = context.engine.responder.prompt("suggestions_header", reply.language)
+        return .reply(TextReply.render(reply.displayText(suggestionsHeader: header)))
     }
 
     // MARK: JSON mode

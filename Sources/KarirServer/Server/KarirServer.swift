@@ -94,7 +94,7 @@ public final class KarirServer: Sendable {
             context.sessions.expire()
             context.metrics.sessions(context.sessions.count)
         }
-        logger.info("listening", metadata: ["address": "\(address)", "max_connections": "\(configuration.maxConnections)"])
+        logger.info("listening", metadata: ["address": "\(ServeRunner.hostPort(address))", "max_connections": "\(configuration.maxConnections)"])
         return KarirServer(localAddress: address, context: context, serverChannel: serverChannel, tracker: tracker,
                            group: group, ownsGroup: ownsGroup, sweeper: sweeper)
     }

@@ -8,7 +8,7 @@ import Synchronization
 /// Starts a real server on 127.0.0.1 with an ephemeral port, runs `body`, and always shuts it down.
 func withServer(
     configure: (inout ServerConfiguration) -> Void = { _ in },
-    engine: EngineHolder = EngineHolder(initial: TestResponder(), loader: { TestResponder() }),
+    engine: EngineHolder = EngineHolder(initial: TestResponder(), logger: quietLogger, loader: { TestResponder() }),
     events: (any EventSink)? = nil,
     transcript: TranscriptWriter? = nil,
     _ body: (KarirServer) async throws -> Void
@@ -75,3 +75,10 @@ final class Shared<Value: Sendable>: Sendable {
     var value: Value { mutex.withLock { $0 } }
     func update<R: Sendable>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
 }
+
+/// A logger that stays silent (tests check outcomes, not log lines).
+let quietLogger: Logger = {
+    var logger = Logger(label: "test")
+    logger.logLevel = .critical
+    return logger
+}()
