@@ -9,7 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure a Karir server's throughput and latency (or run the echo baseline).",
-        subcommands: [BenchRunCommand.self, BenchEchoServerCommand.self],
+        subcommands: [BenchRunCommand.self, BenchEchoServerCommand.self, BenchStubServerCommand.self],
         defaultSubcommand: BenchRunCommand.self
     )
 }
@@ -114,5 +114,39 @@ struct BenchEchoServerCommand: AsyncParsableCommand {
         let channel = try await EchoServer.start(host: host, port: port, maxLineBytes: 16 * 1024, group: group)
         printLine("listening on \(host):\(channel.localAddress?.port ?? port)")
         try await channel.closeFuture.get()
+    }
+}
+
+/// `karir bench stub-server`: the real server with a constant-answer engine, to measure the server's
+/// own cost (framing, JSON, sessions, metrics) apart from matching.
+struct BenchStubServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stub-server",
+        abstract: "Run karir serve's server with a constant-answer engine (server overhead without matching)."
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port (0 picks a free one).")
+    var port = 7422
+
+    @Option(help: "Event loop threads (0 = one per core).")
+    var threads = 0
+
+    @Option(name: .customLong("max-connections"), help: "Most simultaneous connections.")
+    var maxConnections = 20_000
+
+    func run() async throws {
+        var configuration = ServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.threads = threads
+        configuration.maxConnections = maxConnections
+        configuration.idleTimeout = .seconds(3600)
+        let holder = EngineHolder(initial: ConstantResponder(), loader: { ConstantResponder() })
+        let server = try await KarirServer.start(configuration: configuration, engine: holder)
+        printLine("listening on \(host):\(server.port)")
+        try await Task.sleep(for: .seconds(365 * 24 * 3600))
     }
 }
