@@ -36,7 +36,9 @@ struct Turn {
         self.explain = explain
         let analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: session.language)
         self.analysis = analysis
-        self.language = forced ?? (analysis.tokens.isEmpty ? (session.language ?? .id) : analysis.language)
+        let detected = forced ?? (analysis.tokens.isEmpty ? (session.language ?? .id) : analysis.language)
+        let languages = engine.knowledge.base.settings.languages
+        self.language = languages.contains(detected) ? detected : (languages.first ?? detected)
     }
 
     mutating func run() -> Reply {
@@ -134,7 +136,9 @@ struct Turn {
               let e = analysis.entities.first(where: { $0.type == slot }) else { return nil }
         let otherWords = analysis.tokens.filter { $0.entity == nil && $0.surface.count > 2 && !Self.fillers.contains($0.surface) }.count
         guard otherWords <= 2 else { return nil }
-        if let top, top.intent != i, top.score >= settings.answerThreshold + 0.15, kb.intents[top.intent].slot?.value == slot {
+        // A clearly different question about the new entity wins; context boosts do not count
+        // here, they favour exactly the intents this rule competes with.
+        if let top, top.intent != i, top.score - top.boost >= settings.answerThreshold + 0.15, kb.intents[top.intent].slot?.value == slot {
             return nil
         }
         return (i, e)

@@ -20,6 +20,7 @@ public enum KnowledgeLoader {
                                      hint: "point --knowledge at the folder that holds topics.yaml and intents/"))
         }
         var fingerprint = Fingerprint()
+        var roots: [(String, Node)] = []
         for url in files {
             let display = displayPath(url)
             guard let data = try? Data(contentsOf: url) else {
@@ -33,7 +34,15 @@ public enum KnowledgeLoader {
                 continue
             }
             guard let root = compose(text, file: display, collector: collector) else { continue }
-            let reader = NodeReader(file: display, collector: collector)
+            roots.append((display, root))
+        }
+        // Settings first: they decide which languages the other files must provide.
+        for (file, root) in roots {
+            guard case .mapping(let m) = root, let settings = m["settings"] else { continue }
+            readSettings(settings, NodeReader(file: file, collector: collector), &kb)
+        }
+        for (file, root) in roots {
+            let reader = NodeReader(file: file, collector: collector, languages: kb.settings.languages)
             readFile(root, reader: reader, into: &kb)
         }
         kb.fingerprint = fingerprint.hex
@@ -80,7 +89,7 @@ public enum KnowledgeLoader {
             case "entities": readEntities(entry.value, reader, &kb)
             case "tables": readTables(entry.value, reader, &kb)
             case "flows": FlowReader.read(entry.value, reader, &kb)
-            case "settings": readSettings(entry.value, reader, &kb)
+            case "settings": break   // read before everything else
             case "out_of_scope":
                 for (lang, items) in reader.perLanguageLists(entry.value, what: "out_of_scope", requireBoth: false) {
                     kb.outOfScope[lang, default: []].append(contentsOf: items)
@@ -141,7 +150,10 @@ public enum KnowledgeLoader {
                             answer[lang] = r.located(s, e.value)
                         }
                     }
-                    for lang in Language.allCases where answer[lang] == nil {
+                    if let only = r.languages.first, r.languages.count == 1, let text = answer[only] {
+                        for lang in Language.allCases where answer[lang] == nil { answer[lang] = text }
+                    }
+                    for lang in r.languages where answer[lang] == nil {
                         r.error(a, "the answer of \(what) lacks the \(lang.rawValue) text", hint: "add `\(lang.rawValue): |` followed by the answer in \(lang == .id ? "Bahasa Indonesia" : "English")")
                     }
                 }
@@ -241,9 +253,20 @@ public enum KnowledgeLoader {
     }
 
     static func readSettings(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
-        let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight", "fallback_suggestions"]
+        let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight",
+                                    "fallback_suggestions", "languages"]
         guard let entries = r.mapping(node, what: "settings", allowed: allowed) else { return }
         for e in entries {
+            if e.key == "languages" {
+                let langs = r.strings(e.value, what: "languages").compactMap { l -> Language? in
+                    guard let lang = Language(code: l.value) else {
+                        r.error(e.value, "unknown language `\(l.value)`", hint: "use `id` and/or `en`"); return nil
+                    }
+                    return lang
+                }
+                if !langs.isEmpty { kb.settings.languages = langs }
+                continue
+            }
             if e.key == "fallback_suggestions" {
                 kb.settings.fallbackSuggestions = r.strings(e.value, what: "fallback_suggestions").map(\.value)
                 continue

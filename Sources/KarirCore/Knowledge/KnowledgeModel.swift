@@ -105,6 +105,8 @@ public struct MatchSettings: Sendable {
     public var followUpBoost: Double = 0.12
     /// Intents offered when nothing fits.
     public var fallbackSuggestions: [String] = []
+    /// The languages the knowledge is written in; every text must exist in each.
+    public var languages: [Language] = Language.allCases
 }
 
 /// Everything loaded from a knowledge folder, validated but not yet compiled for matching.

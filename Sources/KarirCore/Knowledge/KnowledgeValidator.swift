@@ -44,7 +44,7 @@ enum KnowledgeValidator {
             for c in intent.context where intentIDs[c.value] == nil && topicIDs[c.value] == nil {
                 error(c, "context `\(c.value)` of intent `\(intent.id)` is neither a topic nor an intent", hint: "use a topic id or an intent id")
             }
-            for lang in Language.allCases {
+            for lang in kb.settings.languages {
                 let n = intent.examples[lang]?.count ?? 0
                 if n > 0 && n < 8 {
                     warning(intent.location, "intent `\(intent.id)` has only \(n) \(lang.rawValue) examples",

@@ -12,6 +12,8 @@ final class DiagnosticCollector {
 struct NodeReader {
     let file: String
     let collector: DiagnosticCollector
+    /// The languages every text must have (`settings: languages:`; both by default).
+    var languages: [Language] = Language.allCases
 
     func error(_ node: Node?, _ message: String, hint: String? = nil) {
         collector.add(Diagnostic(.error, file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0, message, hint: hint))
@@ -81,19 +83,21 @@ struct NodeReader {
         return items.compactMap { item in nonEmptyString(item, what: "an item of \(what)").map { located($0, item) } }
     }
 
-    /// `{id: ..., en: ...}`; reports a missing language.
+    /// `{id: ..., en: ...}`; reports a missing required language. In a one-language knowledge
+    /// base the one text serves both.
     func localized(_ node: Node, what: String, required: Bool = true) -> Localized? {
         guard let entries = mapping(node, what: what, allowed: ["id", "en"]) else { return nil }
         var values: [String: String] = [:]
         for e in entries { values[e.key] = nonEmptyString(e.value, what: "\(what).\(e.key)") }
-        let missing = ["id", "en"].filter { values[$0] == nil }
+        let missing = languages.map(\.rawValue).filter { values[$0] == nil }
         if !missing.isEmpty {
             if required {
                 error(node, "\(what) lacks the \(missing.joined(separator: " and ")) text", hint: "add `\(missing[0]): ...` under \(what): every text needs Bahasa Indonesia (id) and English (en)")
             }
             return nil
         }
-        return Localized(id: values["id"] ?? "", en: values["en"] ?? "")
+        let any = values["id"] ?? values["en"] ?? ""
+        return Localized(id: values["id"] ?? any, en: values["en"] ?? any)
     }
 
     /// `{id: [...], en: [...]}` lists per language.
@@ -105,7 +109,7 @@ struct NodeReader {
             out[lang] = strings(e.value, what: "\(what).\(e.key)")
         }
         if requireBoth {
-            for lang in Language.allCases where (out[lang] ?? []).isEmpty {
+            for lang in languages where (out[lang] ?? []).isEmpty {
                 error(node, "\(what) has no \(lang.rawValue) examples", hint: "add `\(lang.rawValue):` with a list of questions in \(lang == .id ? "Bahasa Indonesia" : "English")")
             }
         }

@@ -51,6 +51,10 @@ public struct TextAnalyzer: Sendable {
     let longestEntity: Int
     /// memo of stems for known words
     let stemCache: [String: String]
+    /// first words of multi-word entity names and concept phrases: only there is a longer
+    /// look-up worth its cost
+    let entityStarts: Set<String>
+    let conceptStarts: Set<String>
 
     /// Builds the layer. `corpus` is every text of the knowledge (examples, answers, names),
     /// used as the stemmer's dictionary and the spelling vocabulary; `languageCounts` trains
@@ -89,6 +93,8 @@ public struct TextAnalyzer: Sendable {
                 }
             }
         }
+        self.conceptStarts = Set(conceptPhrases.keys.compactMap { k in k.contains(" ") ? k.split(separator: " ").first.map(String.init) : nil })
+        self.entityStarts = Set(entityNames.keys.compactMap { k in k.contains(" ") ? k.split(separator: " ").first.map(String.init) : nil })
         self.conceptPhrases = conceptPhrases
         self.longestConcept = min(longestConcept, 6)
         self.entityNames = entityNames
@@ -144,7 +150,7 @@ public struct TextAnalyzer: Sendable {
         while i < resolved.count {
             // Entities: longest name first.
             var matched = false
-            var length = min(longestEntity, resolved.count - i)
+            var length = entityStarts.contains(resolved[i]) ? min(longestEntity, resolved.count - i) : 1
             while length >= 1 {
                 let key = resolved[i..<(i + length)].joined(separator: " ")
                 if let e = entityNames[key] {
@@ -164,7 +170,7 @@ public struct TextAnalyzer: Sendable {
         // Concepts: phrases over surfaces, single words by surface or stem.
         for start in tokens.indices where tokens[start].entity == nil {
             var found: [(String, Int)] = []
-            let maxLen = min(longestConcept, tokens.count - start)
+            let maxLen = conceptStarts.contains(tokens[start].surface) ? min(longestConcept, tokens.count - start) : 1
             if maxLen >= 2 {
                 for length in stride(from: maxLen, through: 2, by: -1) {
                     let key = tokens[start..<(start + length)].map(\.surface).joined(separator: " ")

@@ -15,4 +15,6 @@ struct Candidate: Sendable {
     var nearest: String
     /// The pattern that fired, if any.
     var pattern: String?
+    /// Index of the nearest example.
+    var nearestDoc: Int32 = -1
 }

@@ -16,6 +16,11 @@ struct CompiledKnowledge: Sendable {
     let prompts: [String: [Language: AnswerTemplate]]
     /// Examples per intent (positives only), for statistics.
     let exampleCount: Int
+    /// Per intent, precomputed so that scoring never copies an intent definition.
+    let intentTopicNumber: [Int]
+    let followUpIndices: [[Int]]
+    let intentContexts: [[String]]
+    let topicNumber: [String: Int]
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet) -> (CompiledKnowledge?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -71,7 +76,7 @@ struct CompiledKnowledge: Sendable {
             for p in intent.patterns {
                 do {
                     patterns.append(try Pattern(p.value, intent: i) { word in
-                        analyzer.analyze(word, sessionLanguage: nil).tokens.map(\.surface)
+                        analyzer.analyze(word, sessionLanguage: nil).tokens.map { ($0.surface, $0.stem) }
                     })
                 } catch {
                     diagnostics.append(Diagnostic(.error, file: p.file, line: p.line, column: p.column,
@@ -115,10 +120,16 @@ struct CompiledKnowledge: Sendable {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        var topicNumber: [String: Int] = [:]
+        for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
         let compiled = CompiledKnowledge(
             base: kb, analyzer: analyzer, index: index, patterns: patterns, intentIndex: intentIndex,
             topicIndex: Dictionary(kb.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            answers: answers, asks: asks, missing: missing, prompts: promptTemplates, exampleCount: exampleCount)
+            answers: answers, asks: asks, missing: missing, prompts: promptTemplates, exampleCount: exampleCount,
+            intentTopicNumber: kb.intents.map { topicNumber[$0.topic] ?? -2 },
+            followUpIndices: kb.intents.map { $0.followUps.compactMap { intentIndex[$0.value] } },
+            intentContexts: kb.intents.map { $0.context.map(\.value) },
+            topicNumber: topicNumber)
         return (compiled, diagnostics)
     }
 

@@ -1,8 +1,8 @@
 /// A compiled pattern (see docs/knowledge-format.md, "Patterns").
 struct Pattern: Sendable {
     indirect enum Element: Sendable {
-        /// a word, compared by root
-        case word(String)
+        /// a word and its root; a token matches either
+        case word(String, String)
         case prefix(String)
         case star
         case optional([[Element]])
@@ -32,7 +32,7 @@ struct Pattern: Sendable {
     }
 
     /// Parses `text`; `normalize` turns a literal word into the form tokens are compared in.
-    init(_ text: String, intent: Int, normalize: (String) -> [String]) throws(ParseError) {
+    init(_ text: String, intent: Int, normalize: (String) -> [(String, String)]) throws(ParseError) {
         var chars = Array(text)[...]
         let elements = try Pattern.parseSequence(&chars, closing: nil, normalize: normalize)
         guard !elements.isEmpty else { throw .empty }
@@ -56,7 +56,7 @@ struct Pattern: Sendable {
         self.wildcardCount = wildcards
     }
 
-    private static func parseSequence(_ s: inout ArraySlice<Character>, closing: Character?, normalize: (String) -> [String]) throws(ParseError) -> [Element] {
+    private static func parseSequence(_ s: inout ArraySlice<Character>, closing: Character?, normalize: (String) -> [(String, String)]) throws(ParseError) -> [Element] {
         var out: [Element] = []
         var word = ""
         func flushWord() {
@@ -66,10 +66,10 @@ struct Pattern: Sendable {
             if word.hasPrefix("~") { out.append(.concept(String(word.dropFirst()))); return }
             if word.hasPrefix("@") { out.append(.entity(String(word.dropFirst()))); return }
             if word.hasSuffix("*") {
-                for w in normalize(String(word.dropLast())) { out.append(.prefix(w)) }
+                for w in normalize(String(word.dropLast())) { out.append(.prefix(w.0)) }
                 return
             }
-            for w in normalize(word) { out.append(.word(w)) }
+            for w in normalize(word) { out.append(.word(w.0, w.1)) }
         }
         while let c = s.first {
             s = s.dropFirst()
@@ -95,7 +95,7 @@ struct Pattern: Sendable {
         return out
     }
 
-    private static func parseAlternatives(_ s: inout ArraySlice<Character>, closing: Character, normalize: (String) -> [String]) throws(ParseError) -> [[Element]] {
+    private static func parseAlternatives(_ s: inout ArraySlice<Character>, closing: Character, normalize: (String) -> [(String, String)]) throws(ParseError) -> [[Element]] {
         var alts: [[Element]] = []
         while true {
             let seq = try parseSequence(&s, closing: closing, normalize: normalize)
@@ -109,12 +109,12 @@ struct Pattern: Sendable {
     }
 
     /// Whether the whole token list matches. Bounded: gives up after a fixed number of steps.
-    func matches(_ tokens: [Token], stem: (String) -> String) -> Bool {
+    func matches(_ tokens: [Token]) -> Bool {
         var budget = 20_000
-        return match(elements[...], tokens, 0, stem, &budget)
+        return match(elements[...], tokens, 0, &budget)
     }
 
-    private func match(_ es: ArraySlice<Element>, _ tokens: [Token], _ i: Int, _ stem: (String) -> String, _ budget: inout Int) -> Bool {
+    private func match(_ es: ArraySlice<Element>, _ tokens: [Token], _ i: Int, _ budget: inout Int) -> Bool {
         budget -= 1
         if budget <= 0 { return false }
         guard let e = es.first else { return i == tokens.count }
@@ -123,33 +123,33 @@ struct Pattern: Sendable {
         case .star:
             var j = i
             while j <= tokens.count {
-                if match(rest, tokens, j, stem, &budget) { return true }
+                if match(rest, tokens, j, &budget) { return true }
                 j += 1
             }
             return false
-        case .word(let w):
+        case .word(let w, let root):
             guard i < tokens.count, tokens[i].entity == nil else { return false }
             let t = tokens[i]
-            guard t.surface == w || t.stem == w || t.stem == stem(w) else { return false }
-            return match(rest, tokens, i + 1, stem, &budget)
+            guard t.surface == w || t.stem == w || t.stem == root else { return false }
+            return match(rest, tokens, i + 1, &budget)
         case .prefix(let p):
             guard i < tokens.count, tokens[i].entity == nil, tokens[i].surface.hasPrefix(p) else { return false }
-            return match(rest, tokens, i + 1, stem, &budget)
+            return match(rest, tokens, i + 1, &budget)
         case .entity(let type):
             guard i < tokens.count, tokens[i].entity?.type == type else { return false }
-            return match(rest, tokens, i + 1, stem, &budget)
+            return match(rest, tokens, i + 1, &budget)
         case .concept(let name):
             guard i < tokens.count else { return false }
             for c in tokens[i].concepts where c.name == name {
-                if match(rest, tokens, i + c.length, stem, &budget) { return true }
+                if match(rest, tokens, i + c.length, &budget) { return true }
             }
             return false
         case .alternatives(let alts):
-            for a in alts where match(a[...] + rest, tokens, i, stem, &budget) { return true }
+            for a in alts where match(a[...] + rest, tokens, i, &budget) { return true }
             return false
         case .optional(let alts):
-            for a in alts where match(a[...] + rest, tokens, i, stem, &budget) { return true }
-            return match(rest, tokens, i, stem, &budget)
+            for a in alts where match(a[...] + rest, tokens, i, &budget) { return true }
+            return match(rest, tokens, i, &budget)
         }
     }
 }

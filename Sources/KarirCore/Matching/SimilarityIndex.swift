@@ -22,6 +22,8 @@ struct SimilarityIndex: Sendable {
     let unseenIDF: Float
     /// features too common to be informative (stop words), dropped from all vectors
     let dropped: Set<Int32>
+    /// accumulators for queries
+    let scratch: ScratchPool
 
     struct Document {
         var features: [String: Float]
@@ -84,6 +86,7 @@ struct SimilarityIndex: Sendable {
         self.centroidPostings = centroidPostings
         self.owner = owner
         self.exampleText = texts
+        self.scratch = ScratchPool(docs: documents.count, intents: intentCount)
     }
 
     /// A query vector: known feature ids with normalised weights, and the share of the query's
@@ -114,22 +117,24 @@ struct SimilarityIndex: Sendable {
         return Query(terms: terms.map { ($0.0, $0.1 / norm) }, unknownShare: unknown / (norm * norm))
     }
 
-    /// Cosine similarity of the query with every example sharing a feature.
-    func exampleScores(_ q: Query) -> [Int32: Float] {
-        var acc: [Int32: Float] = [:]
-        acc.reserveCapacity(256)
-        for (id, w) in q.terms {
-            for p in examplePostings[Int(id)] { acc[p.doc, default: 0] += w * p.weight }
+    /// Adds the cosine similarity of the query with every example sharing a feature into
+    /// `scratch.docScores` (touched documents listed in `scratch.touchedDocs`).
+    func accumulateExamples(_ q: Query, into scratch: ScoreScratch) {
+        scratch.docScores.withUnsafeMutableBufferPointer { scores in
+            for (id, w) in q.terms {
+                for p in examplePostings[Int(id)] {
+                    let d = Int(p.doc)
+                    if scores[d] == 0 { scratch.touchedDocs.append(p.doc) }
+                    scores[d] += w * p.weight
+                }
+            }
         }
-        return acc
     }
 
-    /// Cosine similarity of the query with every intent centroid sharing a feature.
-    func centroidScores(_ q: Query) -> [Int32: Float] {
-        var acc: [Int32: Float] = [:]
+    /// Adds the cosine similarity of the query with every intent centroid sharing a feature.
+    func accumulateCentroids(_ q: Query, into scratch: ScoreScratch) {
         for (id, w) in q.terms {
-            for p in centroidPostings[Int(id)] { acc[p.doc, default: 0] += w * p.weight }
+            for p in centroidPostings[Int(id)] { scratch.intentCentroid[Int(p.doc)] += w * p.weight }
         }
-        return acc
     }
 }

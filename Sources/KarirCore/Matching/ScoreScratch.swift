@@ -1,0 +1,59 @@
+import Foundation
+
+/// Reusable score accumulators for one query: dense arrays indexed by document and intent,
+/// plus the list of entries touched so that clearing costs only what was used. Taken from and
+/// returned to a small pool, so concurrent queries never share one and no query allocates.
+final class ScoreScratch {
+    var docScores: [Float]
+    var touchedDocs: [Int32] = []
+    var intentBest: [Float]
+    var intentBestDoc: [Int32]
+    var intentNegative: [Float]
+    var intentCentroid: [Float]
+    var touchedIntents: [Int32] = []
+
+    init(docs: Int, intents: Int) {
+        docScores = [Float](repeating: 0, count: docs)
+        intentBest = [Float](repeating: -1, count: intents)
+        intentBestDoc = [Int32](repeating: -1, count: intents)
+        intentNegative = [Float](repeating: 0, count: intents)
+        intentCentroid = [Float](repeating: 0, count: intents)
+        touchedDocs.reserveCapacity(1024)
+        touchedIntents.reserveCapacity(256)
+    }
+
+    /// Back to all zeros, touching only what the last query used.
+    func clear() {
+        for d in touchedDocs { docScores[Int(d)] = 0 }
+        touchedDocs.removeAll(keepingCapacity: true)
+        for i in touchedIntents {
+            let k = Int(i)
+            intentBest[k] = -1; intentBestDoc[k] = -1; intentNegative[k] = 0; intentCentroid[k] = 0
+        }
+        touchedIntents.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A lock-protected stack of scratch buffers.
+final class ScratchPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private var free: [ScoreScratch] = []
+    private let docs: Int
+    private let intents: Int
+
+    init(docs: Int, intents: Int) {
+        self.docs = docs
+        self.intents = intents
+    }
+
+    func withScratch<T>(_ body: (ScoreScratch) -> T) -> T {
+        lock.lock()
+        let scratch = free.popLast() ?? ScoreScratch(docs: docs, intents: intents)
+        lock.unlock()
+        defer {
+            scratch.clear()
+            lock.lock(); if free.count < 64 { free.append(scratch) }; lock.unlock()
+        }
+        return body(scratch)
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import KarirCore
+
+/// `karir bench-engine`: in-process speed of the engine (no network).
+struct BenchEngineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-engine",
+        abstract: "Measure the engine in-process: answers per second, latency percentiles, load time, memory.",
+        discussion: "Use a release build (swift build -c release) for figures worth writing down.")
+
+    @OptionGroup var options: KnowledgeOptions
+
+    @Option(help: "TSV file whose first column holds the questions (default: <knowledge>/eval/dev.tsv).")
+    var questions: String?
+
+    @Option(help: "Seconds to run.")
+    var seconds: Double = 5
+
+    @Option(help: "How many times to load the knowledge for the load-time figure.")
+    var loads: Int = 5
+
+    @Option(help: "Also measure synthetic knowledge bases this many times larger (e.g. 10,100).")
+    var scales: String = ""
+
+    func run() throws {
+        var loadTimes: [Double] = []
+        var engine = try options.loadEngine()
+        for _ in 0..<max(1, loads) {
+            let start = DispatchTime.now()
+            engine = try options.loadEngine()
+            loadTimes.append(ms(since: start))
+        }
+        let path = questions ?? options.knowledge + "/eval/dev.tsv"
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            printError("cannot read \(path)"); throw ExitCode(1)
+        }
+        let qs = text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: "\t").first.map(String.init) }
+        guard !qs.isEmpty else { printError("\(path) has no questions"); throw ExitCode(1) }
+        print("knowledge: \(engine.info.intents) intents, \(engine.info.examples) examples")
+        print(String(format: "load: median %.1f ms over %d loads", median(loadTimes), loadTimes.count))
+        report(engine, qs, label: "1×")
+        print(String(format: "RSS: %.1f MB", rssMegabytes()))
+
+        let kb = KnowledgeLoader.load(folder: options.knowledgeURL).0
+        let prompts = PromptSet.load(folder: options.promptsURL).0
+        for factor in scales.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) where factor > 1 {
+            let start = DispatchTime.now()
+            let big = try Engine.build(kb.scaled(by: factor), prompts: prompts)
+            let build = ms(since: start)
+            print(String(format: "%d×: %d intents, %d examples, built in %.0f ms", factor, big.info.intents, big.info.examples, build))
+            report(big, qs, label: "\(factor)×")
+            print(String(format: "RSS: %.1f MB", rssMegabytes()))
+        }
+    }
+
+    func report(_ engine: Engine, _ qs: [String], label: String) {
+        var latencies: [Double] = []
+        latencies.reserveCapacity(200_000)
+        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
+        var i = 0
+        let start = DispatchTime.now()
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = engine.respond(to: qs[i % qs.count], in: Session())
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1000)
+            i += 1
+        }
+        let elapsed = ms(since: start) / 1000
+        latencies.sort()
+        func pct(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
+        print(String(format: "%@: %.0f answers/s on one thread; latency p50 %.1f µs, p99 %.1f µs, max %.0f µs (%d answers)",
+                     label, Double(i) / elapsed, pct(0.5), pct(0.99), latencies.last ?? 0, i))
+    }
+
+    func ms(since start: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 }
+    func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
+
+    func rssMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kb = line.split(separator: " ").compactMap({ Double($0) }).first else { return 0 }
+        return kb / 1024
+    }
+}
