@@ -32,8 +32,8 @@ extension JSONValue {
         }
     }
 
-    /// Appends `s` as a JSON string literal; control characters, quotes and backslashes are escaped,
-    /// so the result never contains a raw newline.
+    /// Appends `s` as a JSON string literal; control characters, quotes and backslashes are escaped
+    /// (as JSONEncoder does), so the result never contains a raw newline.
     public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         var plainStart = s.unicodeScalars.startIndex
@@ -49,8 +49,6 @@ extension JSONValue {
             case "\t": "\\t"
             case "\u{08}": "\\b"
             case "\u{0C}": "\\f"
-            case "\u{2028}": "\\u2028"
-            case "\u{2029}": "\\u2029"
             default: c.value < 0x20 ? hexEscape(c.value) : nil
             }
             if let escape {

@@ -43,7 +43,7 @@ extension RequestDispatcher {
         let text = try params.string("text", required: true) ?? ""
         let language = try params.language()
         let reply = context.ask(text, session: .named(session), language: language, mode: .json)
-        return ReplyPayload(reply, session: session).jsonLine()
+        return ReplyPayload(reply, session: session).fastJSON()
     }
 
     private func reset(_ params: RPCParams) throws(RPCError) -> String {
