@@ -55,15 +55,28 @@ printf 'stub ask        '; bench "$stub_PORT" --connections 64 --depth 16
 echo "-- text mode, 64 connections"
 printf 'stub text       '; bench "$stub_PORT" --connections 64 --mode text
 
-echo "== memory (RSS) of karir serve on the shipped knowledge"
-kill "$stub_PID" "$echo_PID"
-echo "after start and the runs above: $(rss "$real_PID")"
-"$KARIR" bench --port "$real_PORT" --connections 10000 --idle --duration 8 --warmup 0 >/dev/null &
+echo "== memory (RSS) of a fresh karir serve on the shipped knowledge"
+kill "$stub_PID" "$echo_PID" "$real_PID"
+start fresh env KARIR_ADMIN_TOKEN=bench "$KARIR" serve --port 0 --knowledge knowledge --prompts prompts --log-level warning --max-connections 20000
+sessions() {
+    python3 - "$fresh_PORT" <<'PY'
+import json, socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b'{"jsonrpc":"2.0","id":1,"method":"stats","params":{"token":"bench"}}\n')
+print(json.loads(s.makefile().readline())["result"]["sessions"])
+PY
+}
+echo "after start: $(rss "$fresh_PID")"
+"$KARIR" bench --port "$fresh_PORT" --connections 10000 --idle --duration 10 --warmup 0 >/dev/null &
 IDLE=$!
-sleep 6
-echo "with 10,000 idle connections: $(rss "$real_PID")"
+for _ in $(seq 1 100); do
+    open=$(ls "/proc/$fresh_PID/fd" | wc -l)
+    [ "$open" -ge 10000 ] && break
+    sleep 0.1
+done
+sleep 1
+echo "with 10,000 idle connections ($(ls "/proc/$fresh_PID/fd" | wc -l) open descriptors): $(rss "$fresh_PID")"
 wait "$IDLE"
-"$KARIR" bench --port "$real_PORT" --connections 64 --sessions 100000 --duration 30 --warmup 0 >"$LOGS/sessions.out"
-echo "sessions created: $(cat "$LOGS/sessions.out")"
-printf '%s\n' "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"info\"}" >/dev/null
-echo "with 100,000 sessions (at most; see requests above): $(rss "$real_PID")"
+"$KARIR" bench --port "$fresh_PORT" --connections 64 --depth 4 --sessions 100000 --duration "${SESSION_SECONDS:-40}" --warmup 0 >"$LOGS/sessions.out"
+echo "asks to create sessions: $(cat "$LOGS/sessions.out")"
+echo "with $(sessions) sessions: $(rss "$fresh_PID")"
