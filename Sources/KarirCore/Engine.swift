@@ -75,7 +75,7 @@ public final class Engine: Sendable {
     public func hasPrompt(_ key: String) -> Bool { knowledge.prompts[key] != nil }
 
     func prompt(_ key: String, _ language: Language, _ values: [String: Any]) -> String {
-        knowledge.prompts[key]?[language]?.render(values).trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        knowledge.prompts[key]?[language]?.render(values) ?? ""
     }
 
     /// Title of an intent in a language (for menus), nil for an unknown id.

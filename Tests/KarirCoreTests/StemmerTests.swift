@@ -48,7 +48,10 @@ let stemTable: [(String, String)] = [
     // particles and possessives
     ("gajinya", "gaji"), ("biayanya", "biaya"), ("syaratnya", "syarat"), ("caranya", "cara"), ("bisakah", "bisa"),
     ("apakah", "apa"), ("kerjanya", "kerja"), ("rumahku", "rumah"), ("bukumu", "buku"), ("pekerjaanmu", "kerja"),
-    ("sajalah", "saja"), ("kapankah", "kapan"),
+    ("sajalah", "saja"), ("kapankah", "kapan"), ("nanya", "nanya"), ("coba", "coba"),
+    // colloquial (Jakarta) forms: nge-, ng-, ny- and -in
+    ("ngelamar", "lamar"), ("ngeklaim", "klaim"), ("ngambil", "ambil"), ("ngirim", "kirim"), ("nyari", "cari"),
+    ("nyoba", "coba"), ("daftarin", "daftar"), ("kirimin", "kirim"), ("ngurusin", "urus"), ("nanyain", "nanya"),
     // words that only look affixed stay as they are
     ("makan", "makan"), ("minum", "minum"), ("pelangi", "pelangi"), ("perempuan", "perempuan"), ("berapa", "berapa"),
     ("masalah", "masalah"), ("sekolah", "sekolah"), ("pegawai", "pegawai"), ("perawat", "perawat"), ("kantor", "kantor"),

@@ -179,14 +179,13 @@ struct Turn {
                     session.activeTopic = def.topic
                     let missing = engine.knowledge.missing[i][language]?.render(values)
                         ?? (language == .id ? "Maaf, data untuk \(values["slot"] ?? valueID) belum ada." : "Sorry, there is no data for \(values["slot"] ?? valueID) yet.")
-                    return finish(Reply(text: missing.trimmingCharacters(in: .whitespacesAndNewlines), kind: .answer, topic: def.topic,
+                    return finish(Reply(text: missing.trimmedWhitespace(), kind: .answer, topic: def.topic,
                                         intent: def.id, confidence: score, language: language,
                                         suggestions: suggestions(for: def), source: def.source, asOf: def.asOf, session: session))
                 }
             }
         }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
-        text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         session.pendingIntent = nil
         session.lastIntent = def.id
         session.activeTopic = def.topic

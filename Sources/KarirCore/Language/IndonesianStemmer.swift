@@ -47,7 +47,7 @@ public struct IndonesianStemmer: Sendable {
     /// the first known word wins (so "dipecat" stops at "pecat" and does not go on to "cat").
     private func derivational(_ word: [Character]) -> [Character]? {
         var confix: [Character]?, prefixOnly: [Character]?, suffixOnly: [Character]?
-        for suffix in ["", "kan", "an", "i"] {
+        for suffix in ["", "kan", "an", "i", "in"] {
             let form: [Character]
             if suffix.isEmpty { form = word } else {
                 guard let w = Self.stripSuffix(word, oneOf: [suffix]) else { continue }
@@ -89,7 +89,7 @@ public struct IndonesianStemmer: Sendable {
         let forbidden: (String) -> Bool = { prefix in
             // Confix pairs that do not occur in Indonesian.
             switch (prefix, suffix) {
-            case ("be", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("se", "i"), ("se", "kan"), ("te", "an"):
+            case ("be", "i"), ("di", "an"), ("ke", "i"), ("ke", "kan"), ("me", "an"), ("se", "i"), ("se", "kan"), ("te", "an"), ("ke", "in"), ("se", "in"):
                 return true
             default: return false
             }
@@ -129,6 +129,11 @@ public struct IndonesianStemmer: Sendable {
                 out.append(afterPrefix)                                           // pekerja → kerja
             }
         }
+        // Colloquial nasal prefixes: ngelamar → lamar, ngambil → ambil, ngirim → kirim,
+        // nyari → cari, nyoba → coba.
+        if has("nge") { out.append(rest(3)) }
+        if has("ng"), !has("nge") || w.count > 5 { out.append(rest(2)); out.append(rest(2).prepended("k")) }
+        if has("ny") { out.append(rest(2).prepended("s")); out.append(rest(2).prepended("c")) }
         // ber-, ter-, per-
         for (p, short) in [("ber", "be"), ("ter", "te"), ("per", "pe")] {
             if has(p), !forbidden(short) {

@@ -29,8 +29,10 @@ public struct LanguageDetector: Sendable {
     public func detect(_ words: [String], fallback: Language?) -> (language: Language, score: Double) {
         var score = 0.0
         for w in words { score += weights[w] ?? 0 }
+        // Most users write Indonesian: English needs clearer evidence than Indonesian, so that
+        // "ump riau" (two names) is not taken for English.
         if score > 0.5 { return (.id, score) }
-        if score < -0.5 { return (.en, score) }
+        if score < -1.5 { return (.en, score) }
         return (fallback ?? .id, score)
     }
 

@@ -6,8 +6,8 @@ struct CompiledKnowledge: Sendable {
     let base: KnowledgeBase
     let analyzer: TextAnalyzer
     let index: SimilarityIndex
-    /// Patterns, most specific first.
-    let patterns: [Pattern]
+    /// Patterns, most specific first, indexed by the words they need.
+    let patterns: PatternIndex
     let intentIndex: [String: Int]
     let topicIndex: [String: TopicDefinition]
     let answers: [[Language: AnswerTemplate]]
@@ -123,7 +123,7 @@ struct CompiledKnowledge: Sendable {
         var topicNumber: [String: Int] = [:]
         for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
         let compiled = CompiledKnowledge(
-            base: kb, analyzer: analyzer, index: index, patterns: patterns, intentIndex: intentIndex,
+            base: kb, analyzer: analyzer, index: index, patterns: PatternIndex(patterns), intentIndex: intentIndex,
             topicIndex: Dictionary(kb.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             answers: answers, asks: asks, missing: missing, prompts: promptTemplates, exampleCount: exampleCount,
             intentTopicNumber: kb.intents.map { topicNumber[$0.topic] ?? -2 },

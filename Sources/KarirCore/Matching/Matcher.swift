@@ -17,11 +17,9 @@ struct Matcher: Sendable {
     func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil) -> Ranking {
         // Deterministic rules.
         if analysis.tokens.count <= 60 {
-            for p in knowledge.patterns where eligible(p.intent, session) {
-                if p.matches(analysis.tokens) {
-                    let c = Candidate(intent: p.intent, score: 1, example: 1, centroid: 1, knownFactor: 1, boost: 0, nearest: "", pattern: p.source)
-                    return Ranking(candidates: [c], outOfScope: 0, outOfScopeExample: nil, unknownShare: 0, patternRule: p.source)
-                }
+            if let p = knowledge.patterns.firstMatch(analysis.tokens, eligible: { eligible($0, session) }) {
+                let c = Candidate(intent: p.intent, score: 1, example: 1, centroid: 1, knownFactor: 1, boost: 0, nearest: "", pattern: p.source)
+                return Ranking(candidates: [c], outOfScope: 0, outOfScopeExample: nil, unknownShare: 0, patternRule: p.source)
             }
         }
 
@@ -61,7 +59,7 @@ struct Matcher: Sendable {
         let followUps = session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { knowledge.followUpIndices[$0] } ?? []
         let activeTopic = session.activeTopic.flatMap { knowledge.topicNumber[$0] } ?? -1
         var candidates: [Candidate] = []
-        candidates.reserveCapacity(scratch.touchedIntents.count)
+        candidates.reserveCapacity(11)
         for intent in scratch.touchedIntents {
             let i = Int(intent)
             let doc = scratch.intentBestDoc[i]
@@ -77,15 +75,22 @@ struct Matcher: Sendable {
             if followUps.contains(i) { boost += settings.followUpBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
-            candidates.append(Candidate(intent: i, score: min(1, score + boost), example: Double(ex), centroid: cen, knownFactor: knownFactor,
-                                        boost: boost, nearest: "", pattern: nil, nearestDoc: doc))
+            let c = Candidate(intent: i, score: min(1, score + boost), example: Double(ex), centroid: cen, knownFactor: knownFactor,
+                              boost: boost, nearest: "", pattern: nil, nearestDoc: doc)
+            // Keep only the best ten, in order (insertion into a short sorted list).
+            if candidates.count == 10, let worst = candidates.last, !Self.ranksBefore(c, worst) { continue }
+            let at = candidates.firstIndex { Self.ranksBefore(c, $0) } ?? candidates.count
+            candidates.insert(c, at: at)
+            if candidates.count > 10 { candidates.removeLast() }
         }
-        candidates.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-        if candidates.count > 10 { candidates.removeLast(candidates.count - 10) }
         for k in candidates.indices { candidates[k].nearest = index.exampleText[Int(candidates[k].nearestDoc)] }
         return Ranking(candidates: candidates, outOfScope: Double(oos),
                        outOfScopeExample: oosExample.map { index.exampleText[Int($0)] },
                        unknownShare: Double(q.unknownShare), patternRule: nil)
+    }
+
+    static func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {
+        a.score != b.score ? a.score > b.score : a.intent < b.intent
     }
 
     /// Intents with a `context` are only eligible when the conversation is in that context.

@@ -13,6 +13,7 @@ struct Pattern: Sendable {
 
     let source: String
     let elements: [Element]
+    let variants: [[Flat]]
     let intent: Int
     /// literal words, then fewer wildcards: sorts the most specific first
     let literalCount: Int
@@ -38,6 +39,7 @@ struct Pattern: Sendable {
         guard !elements.isEmpty else { throw .empty }
         self.source = text
         self.elements = elements
+        self.variants = Pattern.expand(elements)
         self.intent = intent
         var literals = 0, wildcards = 0
         func count(_ es: [Element]) {
@@ -108,48 +110,76 @@ struct Pattern: Sendable {
         }
     }
 
-    /// Whether the whole token list matches. Bounded: gives up after a fixed number of steps.
-    func matches(_ tokens: [Token]) -> Bool {
-        var budget = 20_000
-        return match(elements[...], tokens, 0, &budget)
+    /// One alternative-free reading of the pattern: what matching actually runs.
+    enum Flat: Sendable {
+        case word(String, String)
+        case prefix(String)
+        case star
+        case concept(String)
+        case entity(String)
     }
 
-    private func match(_ es: ArraySlice<Element>, _ tokens: [Token], _ i: Int, _ budget: inout Int) -> Bool {
+    /// Expands alternatives and optional parts into flat sequences (at most 256).
+    static func expand(_ elements: [Element]) -> [[Flat]] {
+        var results: [[Flat]] = [[]]
+        for e in elements {
+            let options: [[Flat]]
+            switch e {
+            case .word(let w, let r): options = [[.word(w, r)]]
+            case .prefix(let p): options = [[.prefix(p)]]
+            case .star: options = [[.star]]
+            case .concept(let c): options = [[.concept(c)]]
+            case .entity(let t): options = [[.entity(t)]]
+            case .alternatives(let alts): options = alts.flatMap(expand)
+            case .optional(let alts): options = [[]] + alts.flatMap(expand)
+            }
+            var next: [[Flat]] = []
+            for r in results { for o in options where next.count < 256 { next.append(r + o) } }
+            results = next
+        }
+        return results
+    }
+
+    /// Whether the whole token list matches. Bounded: gives up after a fixed number of steps.
+    func matches(_ tokens: [Token]) -> Bool {
+        variants.indices.contains { matches(variant: $0, tokens) }
+    }
+
+    func matches(variant: Int, _ tokens: [Token]) -> Bool {
+        var budget = 5_000
+        return Self.match(variants[variant], 0, tokens, 0, &budget)
+    }
+
+    private static func match(_ v: [Flat], _ ei: Int, _ tokens: [Token], _ ti: Int, _ budget: inout Int) -> Bool {
         budget -= 1
         if budget <= 0 { return false }
-        guard let e = es.first else { return i == tokens.count }
-        let rest = es.dropFirst()
-        switch e {
+        guard ei < v.count else { return ti == tokens.count }
+        switch v[ei] {
         case .star:
-            var j = i
+            if ei + 1 == v.count { return true }
+            var j = ti
             while j <= tokens.count {
-                if match(rest, tokens, j, &budget) { return true }
+                if match(v, ei + 1, tokens, j, &budget) { return true }
                 j += 1
             }
             return false
         case .word(let w, let root):
-            guard i < tokens.count, tokens[i].entity == nil else { return false }
-            let t = tokens[i]
+            guard ti < tokens.count, tokens[ti].entity == nil else { return false }
+            let t = tokens[ti]
             guard t.surface == w || t.stem == w || t.stem == root else { return false }
-            return match(rest, tokens, i + 1, &budget)
+            return match(v, ei + 1, tokens, ti + 1, &budget)
         case .prefix(let p):
-            guard i < tokens.count, tokens[i].entity == nil, tokens[i].surface.hasPrefix(p) else { return false }
-            return match(rest, tokens, i + 1, &budget)
+            guard ti < tokens.count, tokens[ti].entity == nil, tokens[ti].surface.hasPrefix(p) else { return false }
+            return match(v, ei + 1, tokens, ti + 1, &budget)
         case .entity(let type):
-            guard i < tokens.count, tokens[i].entity?.type == type else { return false }
-            return match(rest, tokens, i + 1, &budget)
+            guard ti < tokens.count, tokens[ti].entity?.type == type else { return false }
+            return match(v, ei + 1, tokens, ti + 1, &budget)
         case .concept(let name):
-            guard i < tokens.count else { return false }
-            for c in tokens[i].concepts where c.name == name {
-                if match(rest, tokens, i + c.length, &budget) { return true }
+            guard ti < tokens.count else { return false }
+            for c in tokens[ti].concepts where c.name == name {
+                if match(v, ei + 1, tokens, ti + c.length, &budget) { return true }
             }
             return false
-        case .alternatives(let alts):
-            for a in alts where match(a[...] + rest, tokens, i, &budget) { return true }
-            return false
-        case .optional(let alts):
-            for a in alts where match(a[...] + rest, tokens, i, &budget) { return true }
-            return match(rest, tokens, i, &budget)
         }
     }
 }
