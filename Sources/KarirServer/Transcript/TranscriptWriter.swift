@@ -66,14 +66,24 @@ public final class TranscriptWriter: Service, Sendable {
 
     /// Queues one exchange. Cheap and non-blocking.
     func record(question: String, reply: Reply, session: String, mode: TranscriptRecord.Mode, nanoseconds: Int64) {
-        let record = TranscriptRecord(
-            ts: Date().formatted(.iso8601), session: hashSession(session), mode: mode, question: question,
-            answer: reply.text, kind: reply.kind, topic: reply.topic, intent: reply.intent,
-            confidence: (reply.confidence * 1000).rounded() / 1000, lang: reply.language,
-            latencyMs: (Double(nanoseconds) / 1e3).rounded() / 1e3)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(record) else { return }
+        // Written directly (sorted keys, as TranscriptRecord's Codable form): JSONEncoder would cost
+        // more than answering the question.
+        var members: [(String, JSONValue)] = [
+            ("answer", .string(reply.text)),
+            ("confidence", .number(ReplyPayload.number((reply.confidence * 1000).rounded() / 1000))),
+        ]
+        if let intent = reply.intent { members.append(("intent", .string(intent))) }
+        members += [
+            ("kind", .string(reply.kind.rawValue)),
+            ("lang", .string(reply.language.rawValue)),
+            ("latency_ms", .number(ReplyPayload.number((Double(nanoseconds) / 1e3).rounded() / 1e3))),
+            ("mode", .string(mode.rawValue)),
+            ("question", .string(question)),
+            ("session", .string(hashSession(session))),
+            ("topic", .string(reply.topic)),
+            ("ts", .string(Date().formatted(.iso8601))),
+        ]
+        let data = Array(JSONValue.object(members).serialized.utf8)
         pending.withLock { p in
             if p.data.count + data.count + 1 > Self.maxBuffered {
                 p.dropped += 1
