@@ -95,16 +95,34 @@ struct Turn {
         if ranking.outOfScope > top.example {
             return fallback(reason: "closest to an out-of-scope example: \(ranking.outOfScopeExample ?? "")")
         }
+        // A short question inside a conversation ("syaratnya apa?", "berapa lama?") is about
+        // the conversation's topic when that topic has a plausible answer at all.
+        if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active,
+           analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= 3,
+           let inTopic = ranking.candidates.first(where: { kb.intents[$0.intent].topic == active }),
+           inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score {
+            rule = "short follow-up kept in the conversation's topic `\(active)`"
+            return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
+        }
+        // The same wording taught to several topics ("berapa biayanya?"): the conversation's
+        // context picks one; without context, ask which was meant.
+        let bestExample = ranking.candidates.prefix(5).map(\.example).max() ?? 0
+        let sameWording = ranking.candidates.prefix(5).filter { $0.example >= 0.8 && bestExample - $0.example < 0.03 }
+        if sameWording.count >= 2, Set(sameWording.map { kb.intents[$0.intent].topic }).count >= 2 {
+            let inContext = sameWording.filter { $0.boost > 0 }
+            if inContext.count == 1 {
+                rule = "same wording in several topics; the conversation's context decides"
+                return answer(intent: inContext[0].intent, score: max(inContext[0].score, settings.answerThreshold), entity: nil)
+            }
+            return clarify(Array((inContext.isEmpty ? sameWording : inContext).prefix(3)))
+        }
         let others = ranking.candidates.dropFirst()
         if top.score >= settings.answerThreshold {
             // Two close candidates from different topics are two different questions: ask.
             // Close candidates of one topic are neighbouring answers: answer the best and
             // offer the other first among the suggestions.
-            // The same wording taught to two topics ("berapa biayanya?") is ambiguous unless
-            // the conversation's context tells them apart.
             if let second = others.first, kb.intents[second.intent].topic != kb.intents[top.intent].topic,
-               top.score - second.score < settings.clarifyMargin
-                || (top.boost == second.boost && second.example >= 0.8 && top.example - second.example < 0.03) {
+               top.score - second.score < settings.clarifyMargin {
                 return clarify(Array(ranking.candidates.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
             }
             if let second = others.first, top.score - second.score < settings.clarifyMargin {
@@ -113,8 +131,11 @@ struct Turn {
             rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))"
             return answer(intent: top.intent, score: top.score, entity: nil)
         }
-        if top.score >= settings.clarifyThreshold {
-            return clarify(Array(ranking.candidates.prefix { $0.score >= settings.clarifyThreshold }.prefix(3)))
+        // Unsure between several answers: ask. Unsure about a single one: that is a fallback
+        // that offers it among the suggestions.
+        let plausible = ranking.candidates.prefix { $0.score >= settings.clarifyThreshold }
+        if plausible.count >= 2 {
+            return clarify(Array(plausible.prefix(3)))
         }
         return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(settings.clarifyThreshold))")
     }
@@ -253,7 +274,7 @@ struct Turn {
             Trace.ScoredCandidate(
                 intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic, score: (c.score * 1000).rounded() / 1000,
                 detail: c.pattern.map { "pattern: \($0)" }
-                    ?? "(example \(fmt(c.example)) × \(fmt(settings.exampleWeight)) + centroid \(fmt(c.centroid)) × \(fmt(1 - settings.exampleWeight))) × known words \(fmt(c.knownFactor)) + context \(fmt(c.boost)); nearest: \"\(c.nearest)\"")
+                    ?? "(example \(fmt(c.example)) × \(fmt(settings.exampleWeight)) + centroid \(fmt(c.centroid)) × \(fmt(1 - settings.exampleWeight))) × model \(fmt(c.modelFactor)) × known words \(fmt(c.knownFactor)) + context \(fmt(c.boost)); nearest: \"\(c.nearest)\"")
         }
         var stems: [String] = []
         for t in analysis.tokens where t.stem != t.surface { stems.append("\(t.surface)→\(t.stem)") }

@@ -253,7 +253,7 @@ public enum KnowledgeLoader {
     }
 
     static func readSettings(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
-        let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight",
+        let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight", "model_weight", "model_temperature",
                                     "fallback_suggestions", "languages"]
         guard let entries = r.mapping(node, what: "settings", allowed: allowed) else { return }
         for e in entries {
@@ -281,6 +281,8 @@ public enum KnowledgeLoader {
             case "topic_boost": kb.settings.topicBoost = v
             case "follow_up_boost": kb.settings.followUpBoost = v
             case "example_weight": kb.settings.exampleWeight = v
+            case "model_weight": kb.settings.modelWeight = v
+            case "model_temperature": kb.settings.modelTemperature = max(0.01, v)
             default: break
             }
         }

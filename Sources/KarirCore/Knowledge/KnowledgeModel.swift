@@ -92,11 +92,17 @@ public struct FlowDefinition: Sendable {
 /// Engine thresholds that staff may tune in `settings:`.
 public struct MatchSettings: Sendable {
     /// Minimum score to answer.
-    public var answerThreshold: Double = 0.26
+    public var answerThreshold: Double = 0.23
     /// Minimum score to ask back instead of falling back.
-    public var clarifyThreshold: Double = 0.22
-    /// Weight of the nearest example against the intent's centroid (all its examples) in a score.
+    public var clarifyThreshold: Double = 0.20
+    /// Weight of the nearest example against the intent's centroid (all its examples) in the
+    /// similarity part of a score.
     public var exampleWeight: Double = 0.4
+    /// How much the trained model may lower the similarity score of an intent it finds less
+    /// likely than its favourite (0 = similarity only).
+    public var modelWeight: Double = 0.3
+    /// Softmax temperature turning the model's scores into probabilities.
+    public var modelTemperature: Double = 0.3
     /// When the top two intents are closer than this, ask back.
     public var clarifyMargin: Double = 0.025
     /// Score added to intents of the active topic.

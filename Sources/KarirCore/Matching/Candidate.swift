@@ -7,6 +7,8 @@ struct Candidate: Sendable {
     var example: Double
     /// Cosine similarity with the intent's centroid.
     var centroid: Double
+    /// The trained model's factor for this intent: 1 for its favourite, lower for the others.
+    var modelFactor: Double = 1
     /// Penalty factor for words the knowledge does not know (1 = all known).
     var knownFactor: Double = 1
     /// Context boost added (active topic, expected follow-up).

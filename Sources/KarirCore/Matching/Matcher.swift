@@ -1,3 +1,5 @@
+import Foundation
+
 /// Ranks intents for an analysed message: patterns first, then example similarity with
 /// context boosts.
 struct Matcher: Sendable {
@@ -52,8 +54,18 @@ struct Matcher: Sendable {
             }
         }
         index.accumulateCentroids(q, into: scratch)
-
         let settings = knowledge.base.settings
+        // Leave-one-out checks leave the trained model out too: it has seen the example.
+        let modelWeight = excludedExample == nil ? settings.modelWeight : 0
+        if modelWeight > 0 { index.model.accumulate(q, into: &scratch.intentLinear) }
+        // The model's scores as a probability over intents (softmax; untouched intents score 0).
+        var maxLinear: Float = 0
+        for k in scratch.touchedIntents { maxLinear = max(maxLinear, scratch.intentLinear[Int(k)]) }
+        let temperature = Float(settings.modelTemperature)
+        var partition = Float(scratch.intentLinear.count - scratch.touchedIntents.count) * exp((0 - maxLinear) / temperature)
+        for k in scratch.touchedIntents { partition += exp((scratch.intentLinear[Int(k)] - maxLinear) / temperature) }
+        let topProbability = Double(1 / partition)
+
         let weight = settings.exampleWeight
         let knownFactor = (1 - Double(q.unknownShare)).squareRoot()
         let followUps = session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { knowledge.followUpIndices[$0] } ?? []
@@ -68,15 +80,22 @@ struct Matcher: Sendable {
             let cen = Double(scratch.intentCentroid[i])
             // Unknown words already lower the cosine; the extra factor makes a message that is
             // mostly about something else (a pet, a film) fall clearly below the bar.
-            var score = (weight * Double(ex) + (1 - weight) * cen) * knownFactor
+            let probability = Double(exp((scratch.intentLinear[i] - maxLinear) / temperature) / partition)
+            // The model reorders; the similarity keeps the scale. An intent the model likes as
+            // much as its favourite keeps its similarity score, one it likes less loses up to
+            // `modelWeight` of it. So an unrelated message stays low (no softmax confidence),
+            // and a close call between similar intents goes to the better-discriminated one.
+            let relative = modelWeight > 0 ? probability / max(1e-9, topProbability) : 1
+            let modelFactor = 1 - modelWeight + modelWeight * relative
+            var score = (weight * Double(ex) + (1 - weight) * cen) * modelFactor * knownFactor
             if scratch.intentNegative[i] >= ex { score *= 0.6 }
             var boost = 0.0
             if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost }
             if followUps.contains(i) { boost += settings.followUpBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
-            let c = Candidate(intent: i, score: min(1, score + boost), example: Double(ex), centroid: cen, knownFactor: knownFactor,
-                              boost: boost, nearest: "", pattern: nil, nearestDoc: doc)
+            let c = Candidate(intent: i, score: min(1, score + boost), example: Double(ex), centroid: cen,
+                              modelFactor: modelFactor, knownFactor: knownFactor, boost: boost, nearest: "", pattern: nil, nearestDoc: doc)
             // Keep only the best ten, in order (insertion into a short sorted list).
             if candidates.count == 10, let worst = candidates.last, !Self.ranksBefore(c, worst) { continue }
             let at = candidates.firstIndex { Self.ranksBefore(c, $0) } ?? candidates.count
@@ -100,3 +119,4 @@ struct Matcher: Sendable {
         return context.contains { c in c == session.activeTopic || c == session.lastIntent }
     }
 }
+

@@ -10,6 +10,7 @@ final class ScoreScratch {
     var intentBestDoc: [Int32]
     var intentNegative: [Float]
     var intentCentroid: [Float]
+    var intentLinear: [Float]
     var touchedIntents: [Int32] = []
 
     init(docs: Int, intents: Int) {
@@ -18,6 +19,7 @@ final class ScoreScratch {
         intentBestDoc = [Int32](repeating: -1, count: intents)
         intentNegative = [Float](repeating: 0, count: intents)
         intentCentroid = [Float](repeating: 0, count: intents)
+        intentLinear = [Float](repeating: 0, count: intents)
         touchedDocs.reserveCapacity(1024)
         touchedIntents.reserveCapacity(256)
     }
@@ -28,8 +30,11 @@ final class ScoreScratch {
         touchedDocs.removeAll(keepingCapacity: true)
         for i in touchedIntents {
             let k = Int(i)
-            intentBest[k] = -1; intentBestDoc[k] = -1; intentNegative[k] = 0; intentCentroid[k] = 0
+            intentBest[k] = -1; intentBestDoc[k] = -1; intentNegative[k] = 0
         }
+        // Centroid and model scores reach intents the examples did not touch: clear them whole
+        // (one pass over the intents, far cheaper than the examples).
+        for k in intentCentroid.indices { intentCentroid[k] = 0; intentLinear[k] = 0 }
         touchedIntents.removeAll(keepingCapacity: true)
     }
 }

@@ -24,6 +24,8 @@ struct SimilarityIndex: Sendable {
     let dropped: Set<Int32>
     /// accumulators for queries
     let scratch: ScratchPool
+    /// the discriminative model trained on the same vectors
+    let model: LinearModel
 
     struct Document {
         var features: [String: Float]
@@ -61,6 +63,7 @@ struct SimilarityIndex: Sendable {
         var centroidCounts = [Int](repeating: 0, count: intentCount)
         var owner: [Int32] = []
         var texts: [String] = []
+        var training: [(owner: Int32, vector: [(Int32, Float)])] = []
         for (docIndex, d) in documents.enumerated() {
             var vec: [(Int32, Float)] = []
             for (f, w) in d.features {
@@ -73,7 +76,10 @@ struct SimilarityIndex: Sendable {
                 examplePostings[Int(id)].append(Posting(doc: Int32(docIndex), weight: w / norm))
                 if d.owner >= 0 { centroids[Int(d.owner)][id, default: 0] += w / norm }
             }
-            if d.owner >= 0 { centroidCounts[Int(d.owner)] += 1 }
+            if d.owner >= 0 {
+                centroidCounts[Int(d.owner)] += 1
+                training.append((d.owner, vec.map { ($0.0, $0.1 / norm) }))
+            }
             owner.append(d.owner)
             texts.append(d.text)
         }
@@ -87,6 +93,7 @@ struct SimilarityIndex: Sendable {
         self.owner = owner
         self.exampleText = texts
         self.scratch = ScratchPool(docs: documents.count, intents: intentCount)
+        self.model = LinearModel.train(examples: training, features: featureIDs.count, classes: intentCount)
     }
 
     /// A query vector: known feature ids with normalised weights, and the share of the query's

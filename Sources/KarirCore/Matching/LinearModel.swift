@@ -1,0 +1,74 @@
+/// A multiclass averaged perceptron over the same TF-IDF vectors as the similarity index,
+/// trained at load time. Where the nearest examples say "this message looks like these
+/// questions", the model says "these words tell these intents apart": it learns, for
+/// instance, that "biaya" separates cost questions while "apa" separates nothing.
+///
+/// Weights are stored per feature as sparse (intent, weight) lists: a perceptron only changes
+/// the weights of the intents it confused, so the model stays small and a query costs the
+/// number of weights its features carry, not the number of intents.
+struct LinearModel: Sendable {
+    let weights: [[SimilarityIndex.Posting]]
+
+    /// Trains on `examples` (owner intent and normalised vector) for a fixed number of passes in a
+    /// fixed pseudo-random order, so the same knowledge always gives the same model.
+    static func train(examples: [(owner: Int32, vector: [(Int32, Float)])], features: Int, classes: Int, epochs: Int = 10) -> LinearModel {
+        var w = [[Int32: Float]](repeating: [:], count: features)
+        var u = [[Int32: Float]](repeating: [:], count: features)   // sum of step × update, for averaging
+        var scores = [Float](repeating: 0, count: classes)
+        var touched: [Int32] = []
+        var order = Array(examples.indices)
+        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var step: Float = 1
+        let margin: Float = 0.25
+        for _ in 0..<epochs {
+            for i in stride(from: order.count - 1, to: 0, by: -1) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                order.swapAt(i, Int(seed >> 33) % (i + 1))
+            }
+            for index in order {
+                let (y, x) = examples[index]
+                for (f, v) in x {
+                    for (c, weight) in w[Int(f)] {
+                        if scores[Int(c)] == 0 { touched.append(c) }
+                        scores[Int(c)] += v * weight
+                    }
+                }
+                let sy = scores[Int(y)]
+                var rival: Int32 = -1
+                var best = -Float.infinity
+                for c in touched where c != y && scores[Int(c)] > best { best = scores[Int(c)]; rival = c }
+                if rival < 0 {
+                    // Every other intent scores 0: the first one not yet touched is the rival.
+                    rival = y == 0 ? (classes > 1 ? 1 : -1) : 0
+                    best = 0
+                }
+                if rival >= 0, sy - best < margin {
+                    for (f, v) in x {
+                        w[Int(f)][y, default: 0] += v
+                        u[Int(f)][y, default: 0] += step * v
+                        w[Int(f)][rival, default: 0] -= v
+                        u[Int(f)][rival, default: 0] -= step * v
+                    }
+                }
+                for c in touched { scores[Int(c)] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                step += 1
+            }
+        }
+        var weights = [[SimilarityIndex.Posting]](repeating: [], count: features)
+        for f in 0..<features {
+            for (c, value) in w[f] {
+                let averaged = value - (u[f][c] ?? 0) / step
+                if abs(averaged) > 1e-4 { weights[f].append(SimilarityIndex.Posting(doc: c, weight: averaged)) }
+            }
+        }
+        return LinearModel(weights: weights)
+    }
+
+    /// Adds the model's score for every intent sharing a feature with the query.
+    func accumulate(_ q: SimilarityIndex.Query, into scores: inout [Float]) {
+        for (id, v) in q.terms where Int(id) < weights.count {
+            for p in weights[Int(id)] { scores[Int(p.doc)] += v * p.weight }
+        }
+    }
+}
