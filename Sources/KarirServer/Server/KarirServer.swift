@@ -113,14 +113,20 @@ public final class KarirServer: Sendable {
             context.logger.warning("connection refused", metadata: ["reason": "\(message)"])
             try handlers.addHandler(RefusalHandler(message: message))
         case .success(let admitted):
-            context.metrics.connectionOpened(open: admitted.open)
             let config = context.configuration
-            if config.idleTimeout.nanoseconds > 0 {
-                try handlers.addHandler(IdleStateHandler(readTimeout: config.idleTimeout))
+            do {
+                if config.idleTimeout.nanoseconds > 0 {
+                    try handlers.addHandler(IdleStateHandler(readTimeout: config.idleTimeout))
+                }
+                try handlers.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLength: config.maxLineBytes)))
+                try handlers.addHandler(ConnectionHandler(id: admitted.id, dispatcher: dispatcher, tracker: tracker,
+                                                          writeTimeout: config.writeTimeout, logger: context.logger))
+            } catch {
+                // The connection never gets a handler that would release its place.
+                _ = tracker.remove(admitted.id)
+                throw error
             }
-            try handlers.addHandler(ByteToMessageHandler(LineFrameDecoder(maxLength: config.maxLineBytes)))
-            try handlers.addHandler(ConnectionHandler(id: admitted.id, dispatcher: dispatcher, tracker: tracker,
-                                                      writeTimeout: config.writeTimeout, logger: context.logger))
+            context.metrics.connectionOpened(open: admitted.open)
         }
     }
 
