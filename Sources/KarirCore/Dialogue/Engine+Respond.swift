@@ -121,8 +121,9 @@ struct Turn {
             // Two close candidates from different topics are two different questions: ask.
             // Close candidates of one topic are neighbouring answers: answer the best and
             // offer the other first among the suggestions.
+            // (When the conversation's context already favours the top one, it has decided.)
             if let second = others.first, kb.intents[second.intent].topic != kb.intents[top.intent].topic,
-               top.score - second.score < settings.clarifyMargin {
+               top.score - second.score < settings.clarifyMargin, top.boost <= second.boost {
                 return clarify(Array(ranking.candidates.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
             }
             if let second = others.first, top.score - second.score < settings.clarifyMargin {

@@ -36,8 +36,18 @@ public enum TextNormalizer {
         for scalar in text.unicodeScalars {
             count += 1
             if count > maxScalars { break }
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII fast path: most messages are plain ASCII.
+                if (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) {
+                    current.append(scalar); continue
+                }
+                if v >= 0x41 && v <= 0x5A, let lower = Unicode.Scalar(v + 32) {
+                    current.append(lower); continue
+                }
+            }
             let props = scalar.properties
-            if props.isAlphabetic || props.numericType != nil {
+            if v >= 0x80 && (props.isAlphabetic || props.numericType != nil) {
                 for lower in props.lowercaseMapping.unicodeScalars { current.append(lower) }
             } else if scalar == "-" && !current.isEmpty {
                 flush()

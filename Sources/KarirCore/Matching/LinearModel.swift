@@ -11,15 +11,26 @@ struct LinearModel: Sendable {
 
     /// Trains on `examples` (owner intent and normalised vector) for a fixed number of passes in a
     /// fixed pseudo-random order, so the same knowledge always gives the same model.
-    static func train(examples: [(owner: Int32, vector: [(Int32, Float)])], features: Int, classes: Int, epochs: Int = 10) -> LinearModel {
-        var w = [[Int32: Float]](repeating: [:], count: features)
-        var u = [[Int32: Float]](repeating: [:], count: features)   // sum of step × update, for averaging
+    static func train(examples: [(owner: Int32, vector: [(Int32, Float)])], features: Int, classes: Int, epochs: Int = 8) -> LinearModel {
+        // Per feature, a short list of (intent, weight, step-weighted sum for averaging): a
+        // feature meets few intents, so a linear scan beats hashing.
+        var w = [[(c: Int32, w: Float, u: Float)]](repeating: [], count: features)
         var scores = [Float](repeating: 0, count: classes)
         var touched: [Int32] = []
         var order = Array(examples.indices)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         var step: Float = 1
         let margin: Float = 0.25
+
+        func update(_ f: Int, _ c: Int32, _ delta: Float, _ step: Float) {
+            if let k = w[f].firstIndex(where: { $0.c == c }) {
+                w[f][k].w += delta
+                w[f][k].u += step * delta
+            } else {
+                w[f].append((c, delta, step * delta))
+            }
+        }
+
         for _ in 0..<epochs {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
                 seed = seed &* 6364136223846793005 &+ 1442695040888963407
@@ -28,26 +39,25 @@ struct LinearModel: Sendable {
             for index in order {
                 let (y, x) = examples[index]
                 for (f, v) in x {
-                    for (c, weight) in w[Int(f)] {
-                        if scores[Int(c)] == 0 { touched.append(c) }
-                        scores[Int(c)] += v * weight
+                    for entry in w[Int(f)] {
+                        if scores[Int(entry.c)] == 0 { touched.append(entry.c) }
+                        scores[Int(entry.c)] += v * entry.w
                     }
                 }
                 let sy = scores[Int(y)]
                 var rival: Int32 = -1
                 var best = -Float.infinity
                 for c in touched where c != y && scores[Int(c)] > best { best = scores[Int(c)]; rival = c }
-                if rival < 0 {
-                    // Every other intent scores 0: the first one not yet touched is the rival.
-                    rival = y == 0 ? (classes > 1 ? 1 : -1) : 0
-                    best = 0
+                if rival < 0 || best < 0 {
+                    // Every other intent scores 0 (or less): the first untouched one is the rival.
+                    var candidate: Int32 = 0
+                    while candidate < Int32(classes), candidate == y || scores[Int(candidate)] != 0 { candidate += 1 }
+                    if candidate < Int32(classes) { rival = candidate; best = 0 }
                 }
                 if rival >= 0, sy - best < margin {
                     for (f, v) in x {
-                        w[Int(f)][y, default: 0] += v
-                        u[Int(f)][y, default: 0] += step * v
-                        w[Int(f)][rival, default: 0] -= v
-                        u[Int(f)][rival, default: 0] -= step * v
+                        update(Int(f), y, v, step)
+                        update(Int(f), rival, -v, step)
                     }
                 }
                 for c in touched { scores[Int(c)] = 0 }
@@ -57,9 +67,9 @@ struct LinearModel: Sendable {
         }
         var weights = [[SimilarityIndex.Posting]](repeating: [], count: features)
         for f in 0..<features {
-            for (c, value) in w[f] {
-                let averaged = value - (u[f][c] ?? 0) / step
-                if abs(averaged) > 1e-4 { weights[f].append(SimilarityIndex.Posting(doc: c, weight: averaged)) }
+            for entry in w[f] {
+                let averaged = entry.w - entry.u / step
+                if abs(averaged) > 1e-4 { weights[f].append(SimilarityIndex.Posting(doc: entry.c, weight: averaged)) }
             }
         }
         return LinearModel(weights: weights)

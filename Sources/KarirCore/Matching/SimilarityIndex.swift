@@ -51,7 +51,7 @@ struct SimilarityIndex: Sendable {
         for (i, count) in df.enumerated() where count == 0 { idf[i] = log(1 + n) }
         var dropped: Set<Int32> = []
         if positives.count >= 300 {
-            for (i, count) in df.enumerated() where Float(count) / n > 0.3 { dropped.insert(Int32(i)) }
+            for (i, count) in df.enumerated() where Float(count) / n > 0.15 { dropped.insert(Int32(i)) }
         }
         self.featureIDs = featureIDs
         self.idf = idf
