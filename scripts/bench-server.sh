@@ -10,6 +10,9 @@ DURATION=${DURATION:-5}
 WARMUP=${WARMUP:-1}
 CONNS=${CONNS:-"1 16 64 256"}
 SCRATCH=${SCRATCH:-.build-release}
+# One event loop per server: with the one-thread load generator that fills the 2 cores without
+# oversubscribing them (more runnable threads than cores turns into scheduler stalls in the tails).
+THREADS=${THREADS:-1}
 swift build -c release --product karir --scratch-path "$SCRATCH" >/dev/null
 KARIR="$SCRATCH/release/karir"
 LOGS=$(mktemp -d)
@@ -35,13 +38,13 @@ start() {
 
 rss() { awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' "/proc/$1/status"; }
 
-start echo "$KARIR" bench echo-server --port 0
-start stub "$KARIR" bench stub-server --port 0
-start real "$KARIR" serve --port 0 --knowledge knowledge --prompts prompts --log-level warning --max-connections 20000
+start echo "$KARIR" bench echo-server --port 0 --threads "$THREADS"
+start stub "$KARIR" bench stub-server --port 0 --threads "$THREADS"
+start real "$KARIR" serve --port 0 --threads "$THREADS" --knowledge knowledge --prompts prompts --log-level warning --max-connections 20000
 
 bench() { "$KARIR" bench --port "$1" --duration "$DURATION" --warmup "$WARMUP" "${@:2}"; }
 
-echo "== throughput and latency (closed loop, depth 1, JSON mode; client: 1 event loop thread)"
+echo "== throughput and latency (closed loop, depth 1, JSON mode; client: 1 event loop thread; servers: $THREADS)"
 for c in $CONNS; do
     echo "-- $c connections"
     printf 'echo            '; bench "$echo_PORT" --connections "$c"

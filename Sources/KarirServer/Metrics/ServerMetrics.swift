@@ -28,9 +28,12 @@ public final class ServerMetrics: Sendable {
     private let sessionsGauge: Meter
     private let transcriptDropped: Counter
     private let labelled = Mutex<[String: Counter]>([:])
+    /// Counters whose label values are known in advance, created once so counting takes no lock.
+    private let requestCounters: [String: Counter]
+    private let errorCounters: [RPCErrorCode: Counter]
 
     /// Methods counted by name; anything else is counted as `other`, to keep label values bounded.
-    private static let knownMethods: Set<String> = ["ask", "reset", "ping", "info", "prompt", "reload", "stats", "text"]
+    private static let knownMethods = ["ask", "reset", "ping", "info", "prompt", "reload", "stats", "text"]
 
     public init(registry: MetricsRegistry = MetricsRegistry()) {
         self.registry = registry
@@ -43,6 +46,12 @@ public final class ServerMetrics: Sendable {
         connectionsRefused = Counter(label: "karir_connections_refused_total", factory: registry)
         sessionsGauge = Meter(label: "karir_sessions", factory: registry)
         transcriptDropped = Counter(label: "karir_transcript_dropped_total", factory: registry)
+        requestCounters = Dictionary(uniqueKeysWithValues: (Self.knownMethods + ["other"]).map {
+            ($0, Counter(label: "karir_requests_total", dimensions: [("method", $0)], factory: registry))
+        })
+        errorCounters = Dictionary(uniqueKeysWithValues: RPCErrorCode.allCases.map {
+            ($0, Counter(label: "karir_errors_total", dimensions: [("code", String($0.rawValue))], factory: registry))
+        })
     }
 
     /// Seconds since the metrics (and so the server) were created.
@@ -62,12 +71,11 @@ public final class ServerMetrics: Sendable {
     }
 
     func recordRequest(method: String) {
-        let name = Self.knownMethods.contains(method) ? method : "other"
-        labelledCounter("karir_requests_total", ("method", name)).increment()
+        (requestCounters[method] ?? requestCounters["other"])?.increment()
     }
 
     func recordError(_ code: RPCErrorCode) {
-        labelledCounter("karir_errors_total", ("code", String(code.rawValue))).increment()
+        errorCounters[code]?.increment()
     }
 
     func connectionOpened(open: Int) {

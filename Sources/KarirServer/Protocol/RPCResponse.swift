@@ -3,6 +3,7 @@ public enum RPCResponse {
     /// `{"jsonrpc":"2.0","id":…,"result":…}` where `result` is already-encoded JSON text.
     public static func success(id: JSONValue, resultJSON: String) -> String {
         var out = #"{"jsonrpc":"2.0","id":"#
+        out.reserveCapacity(resultJSON.utf8.count + 64)
         id.write(to: &out)
         out += #","result":"#
         out += resultJSON

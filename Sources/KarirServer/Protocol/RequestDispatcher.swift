@@ -15,7 +15,7 @@ struct RequestDispatcher: Sendable {
             context.metrics.recordError(.lineTooLong)
             let message = "line too long: the limit is \(limit) bytes; the rest of the line was discarded"
             if let first, Self.startsJSON(first) {
-                return .reply(RPCResponse.failure(id: .null, error: RPCError(.lineTooLong, message)) + "\n")
+                return .line(RPCResponse.failure(id: .null, error: RPCError(.lineTooLong, message)))
             }
             return .reply(TextReply.error(message))
         case .line(let buffer):
@@ -24,10 +24,12 @@ struct RequestDispatcher: Sendable {
                 return .none  // empty lines are ignored (keep-alive)
             }
             let json = Self.startsJSON(first)
-            guard let text = decodeUTF8Strictly(bytes) else {
+            // JSON is parsed from the bytes, so it only needs checking; text becomes a String.
+            let text: String? = json ? (isValidUTF8(bytes) ? "" : nil) : decodeUTF8Strictly(bytes)
+            guard let text else {
                 context.metrics.recordError(.invalidUTF8)
                 let message = "the line is not valid UTF-8; send text encoded as UTF-8"
-                if json { return .reply(RPCResponse.failure(id: .null, error: RPCError(.invalidUTF8, message)) + "\n") }
+                if json { return .line(RPCResponse.failure(id: .null, error: RPCError(.invalidUTF8, message))) }
                 return .reply(TextReply.error(message))
             }
             if json { return handleJSON(buffer, on: eventLoop) }
@@ -69,18 +71,18 @@ struct RequestDispatcher: Sendable {
         case .success(let v): value = v
         case .failure(let failure):
             context.metrics.recordError(.parseError)
-            return .reply(RPCResponse.failure(id: .null, error: RPCError(.parseError, "invalid JSON: \(failure)")) + "\n")
+            return .line(RPCResponse.failure(id: .null, error: RPCError(.parseError, "invalid JSON: \(failure)")))
         }
         guard case .array(let items) = value else {
             switch answer(value, on: eventLoop) {
             case .none: return .none
-            case .line(let line): return .reply(line + "\n")
+            case .line(let line): return .line(line)
             case .later(let future): return .deferred(future.map { $0.map { $0 + "\n" } })
             }
         }
         guard !items.isEmpty else {
             context.metrics.recordError(.invalidRequest)
-            return .reply(RPCResponse.failure(id: .null, error: RPCError(.invalidRequest, "empty batch: send at least one request")) + "\n")
+            return .line(RPCResponse.failure(id: .null, error: RPCError(.invalidRequest, "empty batch: send at least one request")))
         }
         let answers = items.map { answer($0, on: eventLoop) }
         var lines: [String] = []
@@ -95,7 +97,7 @@ struct RequestDispatcher: Sendable {
             }
         }
         if futures.count == lines.count {
-            return lines.isEmpty ? .none : .reply("[" + lines.joined(separator: ",") + "]\n")
+            return lines.isEmpty ? .none : .line("[" + lines.joined(separator: ",") + "]")
         }
         let joined = EventLoopFuture.whenAllSucceed(futures, on: eventLoop).map { parts -> String? in
             let present = parts.compactMap { $0 }

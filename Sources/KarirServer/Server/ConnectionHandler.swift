@@ -149,6 +149,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 continue
             case .reply(let text):
                 write(text, context)
+            case .line(let line):
+                write(line, context, newline: true)
             case .deferred(let future):
                 waiting = true
                 future.hop(to: context.eventLoop).assumeIsolated().whenComplete { [self] result in
@@ -171,8 +173,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    private func write(_ text: String, _ context: ChannelHandlerContext) {
-        context.write(wrapOutboundOut(context.channel.allocator.buffer(string: text)), promise: nil)
+    private func write(_ text: String, _ context: ChannelHandlerContext, newline: Bool = false) {
+        var buffer = context.channel.allocator.buffer(capacity: text.utf8.count + 1)
+        buffer.writeString(text)
+        if newline { buffer.writeInteger(UInt8(ascii: "\n")) }
+        context.write(wrapOutboundOut(buffer), promise: nil)
         needsFlush = true
     }
 
