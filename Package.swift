@@ -44,6 +44,7 @@ let package = Package(
         .target(name: "KarirWebhook", dependencies: [
             "KarirCore", "CCurl",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Metrics", package: "swift-metrics"),
@@ -68,7 +69,15 @@ let package = Package(
             "KarirWebhook", "KarirCore",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
         ]),
-        .testTarget(name: "KarirCLITests", dependencies: ["KarirCore"]),
+        .testTarget(name: "KarirCLITests", dependencies: [
+            "KarirCore",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
     ]
 )

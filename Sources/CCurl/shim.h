@@ -11,6 +11,13 @@ static inline CURLcode ccurl_setopt_slist(CURL *h, CURLoption opt, struct curl_s
 typedef size_t (*ccurl_data_cb)(char *ptr, size_t size, size_t nmemb, void *userdata);
 static inline CURLcode ccurl_setopt_write_function(CURL *h, ccurl_data_cb cb) { return curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, cb); }
 static inline CURLcode ccurl_setopt_header_function(CURL *h, ccurl_data_cb cb) { return curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, cb); }
+// Sets the POST body from `size` bytes that libcurl copies before returning, so the caller's
+// buffer may go away at once (Swift array pointers only live for the duration of a call).
+static inline CURLcode ccurl_setopt_copy_postfields(CURL *h, const void *data, long size) {
+    CURLcode rc = curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE, size);
+    if (rc != CURLE_OK) return rc;
+    return curl_easy_setopt(h, CURLOPT_COPYPOSTFIELDS, (const char *)data);
+}
 static inline CURLcode ccurl_getinfo_long(CURL *h, CURLINFO info, long *out) { return curl_easy_getinfo(h, info, out); }
 static inline CURLcode ccurl_getinfo_double(CURL *h, CURLINFO info, double *out) { return curl_easy_getinfo(h, info, out); }
 #endif
