@@ -6,6 +6,6 @@ struct Karir: AsyncParsableCommand {
         commandName: "karir",
         abstract: "Karir: career information and counselling chatbot (Bahasa Indonesia / English).",
         subcommands: [AskCommand.self, CheckCommand.self, TestCommand.self, EvalCommand.self, BenchEngineCommand.self,
-                      OutboxCommand.self, ChatCommand.self]
+                      ServeCommand.self, BenchCommand.self, ReportCommand.self, OutboxCommand.self, ChatCommand.self]
     )
 }

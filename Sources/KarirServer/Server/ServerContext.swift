@@ -1,0 +1,58 @@
+import KarirCore
+import Logging
+import NIOCore
+
+/// What every connection of one server shares: settings, the engine, sessions, metrics and outputs.
+///
+/// Immutable references to thread-safe parts; safe to use from every event loop.
+final class ServerContext: Sendable {
+    let configuration: ServerConfiguration
+    let engine: EngineHolder
+    let sessions: SessionStore
+    let metrics: ServerMetrics
+    let events: (any EventSink)?
+    let transcript: TranscriptWriter?
+    let logger: Logger
+
+    init(configuration: ServerConfiguration, engine: EngineHolder, metrics: ServerMetrics,
+         events: (any EventSink)?, transcript: TranscriptWriter?, logger: Logger) {
+        self.configuration = configuration
+        self.engine = engine
+        self.sessions = SessionStore(capacity: configuration.maxSessions, idleTimeout: configuration.sessionTimeout)
+        self.metrics = metrics
+        self.events = events
+        self.transcript = transcript
+        self.logger = logger
+    }
+
+    /// Answers one question in a session and records it in metrics, events and the transcript.
+    ///
+    /// Runs on the caller's thread (an event loop); the session's lock orders messages of one session.
+    func ask(_ text: String, session key: SessionKey, language: Language?, mode: TranscriptRecord.Mode) -> Reply {
+        let start = NIODeadline.now()
+        let responder = engine.responder
+        let reply = sessions.withSession(key) { session in
+            let reply = responder.respond(to: text, in: session, language: language)
+            session = reply.session
+            return reply
+        }
+        let elapsed = (NIODeadline.now() - start).nanoseconds
+        metrics.recordAsk(reply, nanoseconds: elapsed)
+        if let events {
+            events.publish(ChatEvent.events(question: text, reply: reply, session: key.label))
+        }
+        transcript?.record(question: text, reply: reply, session: key.label, mode: mode, nanoseconds: elapsed)
+        return reply
+    }
+
+    /// Reloads the knowledge (from the `reload` method, SIGHUP or the file watcher) and counts the outcome.
+    func reload(trigger: String) async -> Result<EngineInfo, LoadFailure> {
+        logger.info("reloading knowledge", metadata: ["trigger": "\(trigger)"])
+        let result = await engine.reload()
+        switch result {
+        case .success: metrics.reloaded(ok: true)
+        case .failure: metrics.reloaded(ok: false)
+        }
+        return result
+    }
+}

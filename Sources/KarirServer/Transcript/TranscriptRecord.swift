@@ -1,0 +1,48 @@
+import Foundation
+import KarirCore
+
+/// One line of a transcript file: a question, its answer and how it was classified.
+///
+/// The session is stored as a salted hash, so a transcript can be shared with staff without
+/// exposing the ids gateways use.
+public struct TranscriptRecord: Codable, Sendable, Equatable {
+    /// How the question arrived.
+    public enum Mode: String, Codable, Sendable {
+        case json, text
+    }
+
+    /// ISO 8601 time the answer was given.
+    public var ts: String
+    /// First 16 hex digits of SHA-256(salt + session id).
+    public var session: String
+    public var mode: Mode
+    public var question: String
+    public var answer: String
+    public var kind: ReplyKind
+    public var topic: String
+    public var intent: String?
+    public var confidence: Double
+    public var lang: Language
+    /// Time spent answering, in milliseconds.
+    public var latencyMs: Double
+
+    enum CodingKeys: String, CodingKey {
+        case ts, session, mode, question, answer, kind, topic, intent, confidence, lang
+        case latencyMs = "latency_ms"
+    }
+
+    public init(ts: String, session: String, mode: Mode, question: String, answer: String, kind: ReplyKind,
+                topic: String, intent: String?, confidence: Double, lang: Language, latencyMs: Double) {
+        self.ts = ts
+        self.session = session
+        self.mode = mode
+        self.question = question
+        self.answer = answer
+        self.kind = kind
+        self.topic = topic
+        self.intent = intent
+        self.confidence = confidence
+        self.lang = lang
+        self.latencyMs = latencyMs
+    }
+}

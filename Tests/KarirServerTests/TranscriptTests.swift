@@ -1,0 +1,50 @@
+import Foundation
+import KarirCore
+import KarirServer
+import Logging
+import Testing
+
+@Suite("Transcript and report")
+struct TranscriptTests {
+    @Test func exchangesAreWrittenWithHashedSessions() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("karir-transcript-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let writer = try TranscriptWriter(path: path, salt: "pepper", metrics: nil, logger: logger)
+        try await withServer(transcript: writer) { server in
+            let client = try await LineClient.connect(port: server.port)
+            _ = try await client.call("ask", .obj(["session": .string("secret-session-42"), "text": .string("unknown lowongan")]))
+            try await client.send("halo\n")
+            _ = try await client.textReply()
+            await client.close()
+        }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(!text.contains("secret-session-42"))
+        let records = try text.split(separator: "\n").map { try JSONDecoder().decode(TranscriptRecord.self, from: Data($0.utf8)) }
+        #expect(records.count == 2)
+        #expect(records[0].session == writer.hashSession("secret-session-42"))
+        #expect(records[0].session.count == 16)
+        #expect(records[0].kind == .fallback)
+        #expect(records[0].mode == .json)
+        #expect(records[1].question == "halo")
+        #expect(records[1].mode == .text)
+    }
+
+    @Test func theReportGroupsSimilarUnansweredQuestions() throws {
+        let url = try #require(Bundle.module.url(forResource: "transcript", withExtension: "jsonl", subdirectory: "Fixtures"))
+        let report = try UnansweredReport.load(path: url.path)
+        #expect(report.records == 12)
+        #expect(report.skipped == 1)
+        #expect(report.unanswered == 8)
+        #expect(report.clarified == 2)
+        let first = try #require(report.groups.first)
+        #expect(first.question == "cara daftar prakerja gelombang baru")
+        #expect(first.count == 5)
+        #expect(first.variants.count == 4)
+        #expect(report.groups.count == 3)
+        let text = report.text(top: 2, source: "transcript.jsonl")
+        #expect(text.contains("1. 5×  \"cara daftar prakerja gelombang baru\""))
+        #expect(text.contains("1 more groups"))
+    }
+}
