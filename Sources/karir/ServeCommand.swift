@@ -85,17 +85,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-format"), help: "text or json (default text).")
     var logFormat: String?
 
-    // MARK: Webhook wiring (lead): add `--webhook URL`, `--webhook-secret`, `--data-dir` options here,
-    // list their config keys in `extraConfigKeys` so the YAML file and KARIR_* variables may carry them,
-    // and build the sink in `makeEventSink(_:)`.
+    /// `--webhook URL` (repeatable), `--webhook-secret`, `--data-dir`; endpoints can also come
+    /// from the `webhooks:` section of the configuration file (docs/webhooks.md).
+    @OptionGroup var webhookOptions: WebhookOptions
 
-    /// Config keys handled outside ``ServerConfiguration`` (read back from `configuration.extras`).
-    static let extraConfigKeys: Set<String> = []
-
-    /// The sink receiving conversation events after each answer; nil sends them nowhere.
-    func makeEventSink(_ configuration: ServerConfiguration) throws -> (any EventSink)? {
-        nil
-    }
+    /// Config keys handled outside ``ServerConfiguration``: the webhook section.
+    static let extraConfigKeys: Set<String> = ["webhooks"]
 
     func run() async throws {
         let configuration: ServerConfiguration
@@ -118,9 +113,13 @@ struct ServeCommand: AsyncParsableCommand {
         let registry = MetricsRegistry()
         MetricsSystem.bootstrap(registry)
         let logger = Logger(label: "karir.serve")
-        let events = try makeEventSink(configuration)
+        // Events go to the durable outbox and from there to the endpoints; nothing when none is set.
+        let forwarder = try webhookOptions.startForwarder(configFile: config ?? ProcessInfo.processInfo.environment["KARIR_CONFIG"],
+                                                          logger: Logger(label: "karir.webhook"))
+        if let forwarder { logger.info("forwarding events", metadata: ["data_dir": "\(forwarder.dataDirectory)"]) }
+        defer { _ = forwarder?.shutdown() }
         do {
-            try await ServeRunner.run(configuration: configuration, registry: registry, events: events, logger: logger,
+            try await ServeRunner.run(configuration: configuration, registry: registry, events: forwarder, logger: logger,
                                       onListening: { printLine("listening on \($0)") },
                                       onMetricsListening: { printLine("metrics on http://\($0)/metrics") })
         } catch let failure as ServeRunner.Failure {
