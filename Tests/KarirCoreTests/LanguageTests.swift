@@ -40,6 +40,7 @@ import Testing
 
     @Test func leavesShortAndFarWordsAlone() {
         #expect(corrector.correct("krj") == nil)
+        #expect(SpellingCorrector(vocabulary: ["upah": 3]).correct("usah") == nil, "short real words are not one letter from a typo")
         #expect(corrector.correct("cuaca") == nil)
         #expect(corrector.correct("12345") == nil)
     }

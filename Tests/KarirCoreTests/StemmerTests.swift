@@ -95,3 +95,12 @@ let stemTable: [(String, String)] = [
         #expect(EnglishStemmer.stem(word) == root)
     }
 }
+
+@Suite struct AnalyzerStemTests {
+    @Test func englishRootsOnlyWhenKnown() {
+        let stemmer = IndonesianStemmer(dictionary: ["apply", "job"])
+        #expect(TextAnalyzer.computeStem("applying", stemmer) == "apply")
+        #expect(TextAnalyzer.computeStem("jobs", stemmer) == "job")
+        #expect(TextAnalyzer.computeStem("mending", stemmer) == "mending", "Indonesian slang is not an English -ing form")
+    }
+}

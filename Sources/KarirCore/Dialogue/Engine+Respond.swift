@@ -81,8 +81,12 @@ struct Turn {
             return answer(intent: followUp.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: followUp.entity)
         }
 
-        if let safety = ranking.candidates.first(where: { isHighPriority($0.intent) && $0.score >= settings.clarifyThreshold }),
-           let top, safety.score >= 0.75 * top.score {
+        // Safety comes first: a high-priority intent wins when it is nearly as good as the best
+        // candidate, and also, on a lower bar, when it is the best one; missing a cry for help
+        // costs more than a caring answer to a question that did not need it.
+        if let top, let safety = ranking.candidates.first(where: { isHighPriority($0.intent) }),
+           (safety.score >= settings.clarifyThreshold && safety.score >= 0.75 * top.score)
+            || (safety.intent == top.intent && safety.score >= 0.6 * settings.clarifyThreshold) {
             rule = safety.pattern.map { "pattern \($0)" } ?? "high-priority topic"
             return answer(intent: safety.intent, score: safety.score, entity: nil)
         }

@@ -2,7 +2,8 @@
 /// with a symmetric-delete index: every vocabulary word is stored under each form it takes with
 /// one letter deleted, so a look-up costs a few hash probes whatever the vocabulary's size.
 ///
-/// Short words are never corrected (too many neighbours); words of 4–5 letters may be one edit
+/// Short words are never corrected (too many neighbours, and many short Indonesian words such as
+/// "usah" or "kok" are one letter from a knowledge word); words of 5–7 letters may be one edit
 /// away, longer words two.
 public struct SpellingCorrector: Sendable {
     private let frequency: [String: Int]
@@ -23,8 +24,8 @@ public struct SpellingCorrector: Sendable {
     /// The nearest known word within the allowed distance, most frequent first; nil if none.
     public func correct(_ word: String) -> String? {
         let n = word.count
-        guard n >= 4, word.allSatisfy({ $0.isLetter }) else { return nil }
-        let maxDistance = n >= 7 ? 2 : 1
+        guard n >= 5, word.allSatisfy({ $0.isLetter }) else { return nil }
+        let maxDistance = n >= 8 ? 2 : 1
         var probes: Set<String> = [word]
         let first = Self.oneDeletes(word)
         probes.formUnion(first)

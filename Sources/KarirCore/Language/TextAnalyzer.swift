@@ -109,10 +109,13 @@ public struct TextAnalyzer: Sendable {
         self.stemCache = cache
     }
 
+    /// Indonesian root first; otherwise an English root, but only when that root is itself a
+    /// known word ("applying" → "apply", while slang "mending" must not become "mend").
     static func computeStem(_ word: String, _ stemmer: IndonesianStemmer) -> String {
         let id = stemmer.stem(word)
         if id != word { return id }
-        return EnglishStemmer.stem(word)
+        let en = EnglishStemmer.stem(word)
+        return en != word && stemmer.dictionary.contains(en) ? en : word
     }
 
     func stem(_ word: String) -> String { stemCache[word] ?? Self.computeStem(word, stemmer) }
