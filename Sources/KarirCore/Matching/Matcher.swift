@@ -37,22 +37,31 @@ struct Matcher: Sendable {
         index.accumulateExamples(q, into: scratch)
         var oos: Float = 0
         var oosExample: Int32?
+        // Work on local arrays moved out of the scratch object (no copy, no per-access
+        // exclusivity checks on a class property), and move them back afterwards.
+        var best: [Float] = [], bestDoc: [Int32] = [], negative: [Float] = [], touched: [Int32] = []
+        swap(&best, &scratch.intentBest); swap(&bestDoc, &scratch.intentBestDoc)
+        swap(&negative, &scratch.intentNegative); swap(&touched, &scratch.touchedIntents)
+        let owners = index.owner
+        let docScores = scratch.docScores
         for doc in scratch.touchedDocs {
             if doc == excludedExample { continue }
-            let s = scratch.docScores[Int(doc)]
-            let owner = index.owner[Int(doc)]
+            let s = docScores[Int(doc)]
+            let owner = owners[Int(doc)]
             if owner >= 0 {
                 let k = Int(owner)
-                if scratch.intentBestDoc[k] < 0 && scratch.intentNegative[k] == 0 { scratch.touchedIntents.append(owner) }
-                if s > scratch.intentBest[k] { scratch.intentBest[k] = s; scratch.intentBestDoc[k] = doc }
+                if bestDoc[k] < 0 && negative[k] == 0 { touched.append(owner) }
+                if s > best[k] { best[k] = s; bestDoc[k] = doc }
             } else if owner == Int32.min {
                 if s > oos { oos = s; oosExample = doc }
             } else {
                 let k = Int(-1 - owner)
-                if scratch.intentBestDoc[k] < 0 && scratch.intentNegative[k] == 0 { scratch.touchedIntents.append(Int32(k)) }
-                scratch.intentNegative[k] = max(scratch.intentNegative[k], s)
+                if bestDoc[k] < 0 && negative[k] == 0 { touched.append(Int32(k)) }
+                negative[k] = max(negative[k], s)
             }
         }
+        swap(&best, &scratch.intentBest); swap(&bestDoc, &scratch.intentBestDoc)
+        swap(&negative, &scratch.intentNegative); swap(&touched, &scratch.touchedIntents)
         index.accumulateCentroids(q, into: scratch)
         let settings = knowledge.base.settings
         // Leave-one-out checks leave the trained model out too: it has seen the example.

@@ -127,15 +127,20 @@ struct SimilarityIndex: Sendable {
     /// Adds the cosine similarity of the query with every example sharing a feature into
     /// `scratch.docScores` (touched documents listed in `scratch.touchedDocs`).
     func accumulateExamples(_ q: Query, into scratch: ScoreScratch) {
-        scratch.docScores.withUnsafeMutableBufferPointer { scores in
+        var scores: [Float] = [], touched: [Int32] = []
+        swap(&scores, &scratch.docScores); swap(&touched, &scratch.touchedDocs)
+        scores.withUnsafeMutableBufferPointer { scores in
             for (id, w) in q.terms {
-                for p in examplePostings[Int(id)] {
-                    let d = Int(p.doc)
-                    if scores[d] == 0 { scratch.touchedDocs.append(p.doc) }
-                    scores[d] += w * p.weight
+                examplePostings[Int(id)].withUnsafeBufferPointer { postings in
+                    for p in postings {
+                        let d = Int(p.doc)
+                        if scores[d] == 0 { touched.append(p.doc) }
+                        scores[d] += w * p.weight
+                    }
                 }
             }
         }
+        swap(&scores, &scratch.docScores); swap(&touched, &scratch.touchedDocs)
     }
 
     /// Adds the cosine similarity of the query with every intent centroid sharing a feature.
