@@ -71,20 +71,7 @@ public final class Engine: Sendable {
         prompt(key, language, [:])
     }
 
-    /// Whether `prompts/` defines `key`.
-    public func hasPrompt(_ key: String) -> Bool { knowledge.prompts[key] != nil }
-
     func prompt(_ key: String, _ language: Language, _ values: [String: Any]) -> String {
         knowledge.prompts[key]?[language]?.render(values) ?? ""
-    }
-
-    /// Title of an intent in a language (for menus), nil for an unknown id.
-    public func title(ofIntent id: String, _ language: Language) -> String? {
-        knowledge.intentIndex[id].map { knowledge.base.intents[$0].title[language] }
-    }
-
-    /// Topic of an intent, nil for an unknown id.
-    public func topic(ofIntent id: String) -> String? {
-        knowledge.intentIndex[id].map { knowledge.base.intents[$0].topic }
     }
 }

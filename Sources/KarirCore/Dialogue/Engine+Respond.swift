@@ -267,10 +267,11 @@ struct Turn {
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
     }
 
+    /// Adds the decision trace when it was asked for.
     func finish(_ reply: Reply) -> Reply {
+        guard explain else { return reply }
         var reply = reply
-        reply.session = reply.session.turn == session.turn ? reply.session : session
-        if explain { reply.trace = trace() }
+        reply.trace = trace()
         return reply
     }
 

@@ -206,14 +206,14 @@ enum FlowRunner {
             ?? occupations.map { "\($0["number"] ?? ""). \($0["title"] ?? "")" }.joined(separator: "\n")
 
         // Picking a number next opens that occupation's overview.
-        let overview = turn.kb.intents.first { $0.slot?.value == turn.kb.tables[flow.recommendFrom ?? ""]?.key && $0.id.hasSuffix("overview") }
         var choices: [Choice] = []
-        if let overview {
+        if let key = flow.recommendFrom.flatMap({ turn.kb.tables[$0]?.key }),
+           let overview = turn.kb.intents.first(where: { $0.slot?.value == key && $0.id.hasSuffix("overview") }) {
             for (n, p) in top.enumerated() {
                 choices.append(Choice(number: n + 1, intent: overview.id, topic: overview.topic, title: p.row["title" + suffix] ?? p.id))
             }
-            turn.session.offeredChoices = top.map { ChoiceCode.encode(intent: overview.id, type: turn.kb.tables[flow.recommendFrom ?? ""]?.key ?? "", id: $0.id) }
-            if let first = top.first, let key = turn.kb.tables[flow.recommendFrom ?? ""]?.key { turn.session.slots[key] = first.id }
+            turn.session.offeredChoices = top.map { ChoiceCode.encode(intent: overview.id, type: key, id: $0.id) }
+            if let first = top.first { turn.session.slots[key] = first.id }
             turn.session.activeTopic = overview.topic
         }
         turn.session.lastIntent = flow.startIntent

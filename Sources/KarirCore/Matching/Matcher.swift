@@ -10,10 +10,6 @@ struct Matcher: Sendable {
         /// Similarity with the nearest out-of-scope example, and that example.
         var outOfScope: Double
         var outOfScopeExample: String?
-        /// Share of the message's weight made of words the knowledge does not know.
-        var unknownShare: Double
-        /// The pattern rule that fired, if any.
-        var patternRule: String?
     }
 
     func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil) -> Ranking {
@@ -21,7 +17,7 @@ struct Matcher: Sendable {
         if analysis.tokens.count <= 60 {
             if let p = knowledge.patterns.firstMatch(analysis.tokens, eligible: { eligible($0, session) }) {
                 let c = Candidate(intent: p.intent, score: 1, example: 1, centroid: 1, knownFactor: 1, boost: 0, nearest: "", pattern: p.source)
-                return Ranking(candidates: [c], outOfScope: 0, outOfScopeExample: nil, unknownShare: 0, patternRule: p.source)
+                return Ranking(candidates: [c], outOfScope: 0, outOfScopeExample: nil)
             }
         }
 
@@ -113,8 +109,7 @@ struct Matcher: Sendable {
         }
         for k in candidates.indices { candidates[k].nearest = index.exampleText[Int(candidates[k].nearestDoc)] }
         return Ranking(candidates: candidates, outOfScope: Double(oos),
-                       outOfScopeExample: oosExample.map { index.exampleText[Int($0)] },
-                       unknownShare: Double(q.unknownShare), patternRule: nil)
+                       outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
     }
 
     static func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {

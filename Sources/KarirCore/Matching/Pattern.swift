@@ -140,11 +140,8 @@ struct Pattern: Sendable {
         return results
     }
 
-    /// Whether the whole token list matches. Bounded: gives up after a fixed number of steps.
-    func matches(_ tokens: [Token]) -> Bool {
-        variants.indices.contains { matches(variant: $0, tokens) }
-    }
-
+    /// Whether one variant matches the whole token list. Bounded: gives up after a fixed number
+    /// of steps.
     func matches(variant: Int, _ tokens: [Token]) -> Bool {
         var budget = 5_000
         return Self.match(variants[variant], 0, tokens, 0, &budget)
