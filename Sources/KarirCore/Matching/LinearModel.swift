@@ -11,7 +11,7 @@ struct LinearModel: Sendable {
 
     /// Trains on `examples` (owner intent and normalised vector) for a fixed number of passes in a
     /// fixed pseudo-random order, so the same knowledge always gives the same model.
-    static func train(examples: [(owner: Int32, vector: [(Int32, Float)])], features: Int, classes: Int, epochs: Int = 8) -> LinearModel {
+    static func train(examples: [(owner: Int32, vector: [(Int32, Float)])], features: Int, classes: Int, epochs: Int = 6) -> LinearModel {
         // Per feature, a short list of (intent, weight, step-weighted sum for averaging): a
         // feature meets few intents, so a linear scan beats hashing.
         var w = [[(c: Int32, w: Float, u: Float)]](repeating: [], count: features)
