@@ -18,6 +18,18 @@ public struct EngineInfo: Codable, Sendable, Equatable {
         case loadedAt = "loaded_at"
         case loadMilliseconds = "load_ms"
     }
+
+    public init(version: String, knowledgeHash: String, topics: [String], languages: [Language], intents: Int, examples: Int,
+                loadedAt: Date, loadMilliseconds: Double) {
+        self.version = version
+        self.knowledgeHash = knowledgeHash
+        self.topics = topics
+        self.languages = languages
+        self.intents = intents
+        self.examples = examples
+        self.loadedAt = loadedAt
+        self.loadMilliseconds = loadMilliseconds
+    }
 }
 
 /// The Karir engine: compiled knowledge plus prompts, answering one message at a time.
