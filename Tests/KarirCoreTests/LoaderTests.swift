@@ -81,3 +81,27 @@ import Testing
         }
     }
 }
+
+@Suite struct SettingsTests {
+    @Test func settingsAreReadAndCheckedFirst() throws {
+        let dir = try Fixture.folder([
+            "a.yaml": "settings:\n  languages: [en]\n  answer_threshold: 0.5\n  long_message_words: 9\n  long_message_factor: 0.6\n",
+            "b.yaml": "topics:\n  - id: t\n    title: { en: T }\nintents:\n  - id: i\n    topic: t\n    title: { en: I }\n    examples:\n      en: [one, two, three, four, five, six, seven, eight]\n    answer: { en: fine }\n",
+        ])
+        let (kb, diagnostics) = KnowledgeLoader.load(folder: dir)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        #expect(kb.settings.languages == [.en])
+        #expect(kb.settings.answerThreshold == 0.5)
+        #expect(kb.settings.longMessageWords == 9)
+        #expect(kb.settings.longMessageFactor == 0.6)
+        #expect(kb.intents.first?.answer[.id]?.value == "fine", "a one-language base serves both languages")
+    }
+
+    @Test func badSettingsAreLocated() throws {
+        let dir = try Fixture.folder(["s.yaml": "settings:\n  long_message_words: many\n  answer_threshold: 3\n  languages: [fr]\n"])
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        #expect(diagnostics.contains { $0.message.contains("long_message_words must be a whole number") && $0.line == 2 })
+        #expect(diagnostics.contains { $0.message.contains("answer_threshold must be a number between 0 and 1") && $0.line == 3 })
+        #expect(diagnostics.contains { $0.message.contains("unknown language `fr`") })
+    }
+}

@@ -121,7 +121,12 @@ struct Turn {
             return clarify(Array((inContext.isEmpty ? sameWording : inContext).prefix(3)))
         }
         let others = ranking.candidates.dropFirst()
-        if top.score >= settings.answerThreshold {
+        // A long message shares fewer of its words with any one short example, so its cosine is
+        // lower for the same evidence: long messages get a lower bar.
+        let known = analysis.tokens.filter { $0.known && !Self.fillers.contains($0.surface) }.count
+        let scale = known >= settings.longMessageWords ? settings.longMessageFactor : 1
+        let answerBar = settings.answerThreshold * scale, clarifyBar = settings.clarifyThreshold * scale
+        if top.score >= answerBar {
             // Two close candidates from different topics are two different questions: ask.
             // Close candidates of one topic are neighbouring answers: answer the best and
             // offer the other first among the suggestions.
@@ -133,16 +138,16 @@ struct Turn {
             if let second = others.first, top.score - second.score < settings.clarifyMargin {
                 alsoSuggest = second.intent
             }
-            rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))"
+            rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(answerBar)))"
             return answer(intent: top.intent, score: top.score, entity: nil)
         }
         // Unsure between several answers: ask. Unsure about a single one: that is a fallback
         // that offers it among the suggestions.
-        let plausible = ranking.candidates.prefix { $0.score >= settings.clarifyThreshold }
+        let plausible = ranking.candidates.prefix { $0.score >= clarifyBar }
         if plausible.count >= 2 {
             return clarify(Array(plausible.prefix(3)))
         }
-        return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(settings.clarifyThreshold))")
+        return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(clarifyBar))")
     }
 
     // MARK: decisions
@@ -312,3 +317,4 @@ struct ChoiceCode {
     }
     static func encode(intent: String, type: String, id: String) -> String { "\(intent)@\(type)=\(id)" }
 }
+

@@ -254,7 +254,7 @@ public enum KnowledgeLoader {
 
     static func readSettings(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
         let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight", "model_weight", "model_temperature",
-                                    "fallback_suggestions", "languages"]
+                                    "fallback_suggestions", "languages", "long_message_words", "long_message_factor"]
         guard let entries = r.mapping(node, what: "settings", allowed: allowed) else { return }
         for e in entries {
             if e.key == "languages" {
@@ -265,6 +265,13 @@ public enum KnowledgeLoader {
                     return lang
                 }
                 if !langs.isEmpty { kb.settings.languages = langs }
+                continue
+            }
+            if e.key == "long_message_words" {
+                guard let text = r.string(e.value, what: e.key), let n = Int(text), n >= 1 else {
+                    r.error(e.value, "long_message_words must be a whole number of at least 1", hint: "for example `long_message_words: 12`"); continue
+                }
+                kb.settings.longMessageWords = n
                 continue
             }
             if e.key == "fallback_suggestions" {
@@ -281,6 +288,7 @@ public enum KnowledgeLoader {
             case "topic_boost": kb.settings.topicBoost = v
             case "follow_up_boost": kb.settings.followUpBoost = v
             case "example_weight": kb.settings.exampleWeight = v
+            case "long_message_factor": kb.settings.longMessageFactor = v
             case "model_weight": kb.settings.modelWeight = v
             case "model_temperature": kb.settings.modelTemperature = max(0.01, v)
             default: break

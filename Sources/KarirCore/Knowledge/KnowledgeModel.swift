@@ -109,6 +109,10 @@ public struct MatchSettings: Sendable {
     public var topicBoost: Double = 0.10
     /// Score added to the last answer's follow-ups.
     public var followUpBoost: Double = 0.12
+    /// Messages with at least this many known words count as long …
+    public var longMessageWords: Int = 12
+    /// … and their answer and clarify thresholds are multiplied by this factor.
+    public var longMessageFactor: Double = 0.75
     /// Intents offered when nothing fits.
     public var fallbackSuggestions: [String] = []
     /// The languages the knowledge is written in; every text must exist in each.
