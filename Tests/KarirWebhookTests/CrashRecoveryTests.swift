@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import KarirCore
 import Testing
 @testable import KarirWebhook
@@ -21,7 +22,12 @@ import Testing
         let executable = try #require(Self.karirExecutable, "build the karir executable first (swift build)")
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let receiver = try TestReceiver { _ in .init(status: 200, delay: 0.02) }
+        // Until the kill, every request past the 30th is held back for a while: however slowly
+        // this test is scheduled, the child cannot finish the queue before it is killed.
+        let killed = Mutex(false)
+        let receiver = try TestReceiver { request in
+            .init(status: 200, delay: request.index < 30 || killed.withLock({ $0 }) ? 0.02 : 1.0)
+        }
         defer { receiver.stop() }
         let configFile = directory.file("karir.yaml")
         try """
@@ -54,6 +60,7 @@ import Testing
         let started = await receiver.waitForRequests(30, timeout: 20)
         kill(child.processIdentifier, SIGKILL)
         child.waitUntilExit()
+        killed.withLock { $0 = true }
         #expect(started, "the child process delivered nothing")
         #expect(child.terminationReason == .uncaughtSignal)
         let beforeRestart = receiver.requests.count
