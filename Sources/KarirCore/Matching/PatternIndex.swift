@@ -9,33 +9,47 @@ struct PatternIndex: Sendable {
     }
 
     let patterns: [Pattern]
-    private let byKey: [String: [Ref]]
+    /// Variants by a word root, a concept or an entity type they need (plain keys: no string
+    /// building per message).
+    private let byWord: [String: [Ref]]
+    private let byConcept: [String: [Ref]]
+    private let byEntity: [String: [Ref]]
     /// Variants that need no particular word (only wildcards and prefixes).
     private let always: [Ref]
 
     /// `patterns` must already be sorted most specific first.
     init(_ patterns: [Pattern]) {
         self.patterns = patterns
-        var byKey: [String: [Ref]] = [:]
+        var byWord: [String: [Ref]] = [:], byConcept: [String: [Ref]] = [:], byEntity: [String: [Ref]] = [:]
         var always: [Ref] = []
         for (p, pattern) in patterns.enumerated() {
             for (v, variant) in pattern.variants.enumerated() {
                 let ref = Ref(pattern: Int32(p), variant: Int32(v))
-                if let key = Self.key(of: variant) { byKey[key, default: []].append(ref) } else { always.append(ref) }
+                switch Self.key(of: variant) {
+                case .word(let w)?: byWord[w, default: []].append(ref)
+                case .concept(let c)?: byConcept[c, default: []].append(ref)
+                case .entity(let t)?: byEntity[t, default: []].append(ref)
+                case nil: always.append(ref)
+                }
             }
         }
-        self.byKey = byKey
+        self.byWord = byWord
+        self.byConcept = byConcept
+        self.byEntity = byEntity
         self.always = always
     }
 
     /// The most specific pattern that matches, if any.
     func firstMatch(_ tokens: [Token], eligible: (Int) -> Bool) -> Pattern? {
         var refs = always
-        var seen: Set<String> = []
         for t in tokens {
-            for key in Self.keys(of: t) where seen.insert(key).inserted {
-                if let list = byKey[key] { refs.append(contentsOf: list) }
+            if let e = t.entity {
+                if let list = byEntity[e.type] { refs.append(contentsOf: list) }
+                continue
             }
+            if let list = byWord[t.stem] { refs.append(contentsOf: list) }
+            if t.surface != t.stem, let list = byWord[t.surface] { refs.append(contentsOf: list) }
+            for c in t.concepts { if let list = byConcept[c.name] { refs.append(contentsOf: list) } }
         }
         guard !refs.isEmpty else { return nil }
         refs.sort()
@@ -49,23 +63,17 @@ struct PatternIndex: Sendable {
         return nil
     }
 
-    private static func key(of variant: [Pattern.Flat]) -> String? {
+    private enum Key { case word(String), concept(String), entity(String) }
+
+    private static func key(of variant: [Pattern.Flat]) -> Key? {
         for e in variant {
             switch e {
-            case .word(_, let root): return "w:" + root
-            case .concept(let c): return "c:" + c
-            case .entity(let t): return "e:" + t
+            case .word(_, let root): return .word(root)
+            case .concept(let c): return .concept(c)
+            case .entity(let t): return .entity(t)
             case .star, .prefix: continue
             }
         }
         return nil
-    }
-
-    private static func keys(of token: Token) -> [String] {
-        if let e = token.entity { return ["e:" + e.type] }
-        var out = ["w:" + token.stem]
-        if token.surface != token.stem { out.append("w:" + token.surface) }
-        for c in token.concepts { out.append("c:" + c.name) }
-        return out
     }
 }

@@ -24,18 +24,28 @@ final class ScoreScratch {
         touchedIntents.reserveCapacity(256)
     }
 
-    /// Back to all zeros, touching only what the last query used.
+    /// Back to all zeros, touching only what the last query used. Works on buffers of the
+    /// arrays, so no per-element exclusivity check on the class properties.
     func clear() {
-        for d in touchedDocs { docScores[Int(d)] = 0 }
-        touchedDocs.removeAll(keepingCapacity: true)
-        for i in touchedIntents {
-            let k = Int(i)
-            intentBest[k] = -1; intentBestDoc[k] = -1; intentNegative[k] = 0
+        docScores.withUnsafeMutableBufferPointer { scores in
+            for d in touchedDocs { scores[Int(d)] = 0 }
         }
+        touchedDocs.removeAll(keepingCapacity: true)
+        intentBest.withUnsafeMutableBufferPointer { best in
+            intentBestDoc.withUnsafeMutableBufferPointer { bestDoc in
+                intentNegative.withUnsafeMutableBufferPointer { negative in
+                    for i in touchedIntents {
+                        let k = Int(i)
+                        best[k] = -1; bestDoc[k] = -1; negative[k] = 0
+                    }
+                }
+            }
+        }
+        touchedIntents.removeAll(keepingCapacity: true)
         // Centroid and model scores reach intents the examples did not touch: clear them whole
         // (one pass over the intents, far cheaper than the examples).
-        for k in intentCentroid.indices { intentCentroid[k] = 0; intentLinear[k] = 0 }
-        touchedIntents.removeAll(keepingCapacity: true)
+        intentCentroid.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        intentLinear.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
     }
 }
 

@@ -145,8 +145,10 @@ struct SimilarityIndex: Sendable {
 
     /// Adds the cosine similarity of the query with every intent centroid sharing a feature.
     func accumulateCentroids(_ q: Query, into scratch: ScoreScratch) {
-        for (id, w) in q.terms {
-            for p in centroidPostings[Int(id)] { scratch.intentCentroid[Int(p.doc)] += w * p.weight }
+        scratch.intentCentroid.withUnsafeMutableBufferPointer { scores in
+            for (id, w) in q.terms {
+                for p in centroidPostings[Int(id)] { scores[Int(p.doc)] += w * p.weight }
+            }
         }
     }
 }
