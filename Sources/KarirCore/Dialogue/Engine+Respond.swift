@@ -56,7 +56,7 @@ struct Turn {
             return answer(intent: choice.intent, score: 1, entity: choice.entity)
         }
 
-        let ranking = engine.matcher.rank(analysis, session: session)
+        let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
         let top = ranking.candidates.first
 

@@ -55,6 +55,7 @@ enum FlowRunner {
         guard let value = parse(words, step: step) else {
             // Not an answer: a real question leaves the flow, anything else asks again.
             let ranking = turn.engine.matcher.rank(turn.analysis, session: turn.session)
+            turn.ranking = ranking   // reused by the normal path if the flow is left
             if let top = ranking.candidates.first, top.score >= turn.settings.answerThreshold + 0.1, words.count >= 3 {
                 turn.session.flow = nil
                 return nil

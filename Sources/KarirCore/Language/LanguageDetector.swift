@@ -49,6 +49,6 @@ public struct LanguageDetector: Sendable {
         "and", "in", "on", "with", "where", "when", "who", "why", "which", "need", "want", "get", "job", "jobs",
         "work", "training", "wage", "salary", "minimum", "hello", "hi", "thanks", "thank", "please", "about",
         "should", "would", "could", "there", "this", "that", "it", "be", "have", "has", "am", "will", "not",
-        "dont", "much", "many", "long", "much", "apply", "find", "card", "requirements", "cost", "fee", "free",
+        "dont", "much", "many", "long", "apply", "find", "card", "requirements", "cost", "fee", "free",
     ]
 }

@@ -126,25 +126,29 @@ public struct TextAnalyzer: Sendable {
         for w in TextNormalizer.words(text) { words.append(contentsOf: lexicon[w] ?? [w]) }
         if words.count > 200 { words = Array(words.prefix(200)) }
 
-        // Spelling: elongation, known stems, then nearest known word.
-        var items: [(word: String, typed: String?, known: Bool)] = []
+        // Spelling: elongation, known stems, then nearest known word. Each word is stemmed once
+        // here (stemming an unknown word is the costly case) and the root carried along.
+        var items: [(word: String, stem: String, typed: String?, known: Bool)] = []
         items.reserveCapacity(words.count)
         for w in words {
             if vocabulary.contains(w) || w.first?.isNumber == true {
-                items.append((w, nil, true))
-            } else if let d = TextNormalizer.dedoubled(w), vocabulary.contains(d) {
-                for x in lexicon[d] ?? [d] { items.append((x, nil, true)) }
-            } else if stem(w) != w, vocabulary.contains(stem(w)) {
-                items.append((w, nil, true))
+                items.append((w, stem(w), nil, true))
+                continue
+            }
+            if let d = TextNormalizer.dedoubled(w), vocabulary.contains(d) {
+                for x in lexicon[d] ?? [d] { items.append((x, stem(x), nil, true)) }
+                continue
+            }
+            let root = stem(w)
+            if root != w, vocabulary.contains(root) {
+                items.append((w, root, nil, true))
             } else if let c = corrector.correct(w) {
-                for (k, x) in (lexicon[c] ?? [c]).enumerated() { items.append((x, k == 0 ? w : nil, true)) }
+                for (k, x) in (lexicon[c] ?? [c]).enumerated() { items.append((x, stem(x), k == 0 ? w : nil, true)) }
             } else {
-                items.append((w, nil, false))
+                items.append((w, root, nil, false))
             }
         }
         let resolved = items.map(\.word)
-        let typed = items.map(\.typed)
-        let known = items.map(\.known)
 
         let detection = detector.detect(resolved, fallback: sessionLanguage)
 
@@ -167,7 +171,7 @@ public struct TextAnalyzer: Sendable {
             }
             if matched { continue }
             let w = resolved[i]
-            tokens.append(Token(surface: w, stem: stem(w), typed: typed[i], concepts: [], entity: nil, known: known[i]))
+            tokens.append(Token(surface: w, stem: items[i].stem, typed: items[i].typed, concepts: [], entity: nil, known: items[i].known))
             i += 1
         }
         // Concepts: phrases over surfaces, single words by surface or stem.
