@@ -60,6 +60,7 @@ public final class Engine: Sendable {
             throw LoadFailure(diagnostics: diagnostics)
         }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        HeapTrim.afterLoad()
         return Engine(compiled: compiled, warnings: diagnostics, loadMilliseconds: ms)
     }
 

@@ -49,26 +49,27 @@ struct CompiledKnowledge: Sendable {
         var intentIndex: [String: Int] = [:]
         for (i, intent) in kb.intents.enumerated() { intentIndex[intent.id] = intentIndex[intent.id] ?? i }
         var exampleCount = 0
+        var space = FeatureSpace.Builder()
         for (i, intent) in kb.intents.enumerated() {
             for lang in Language.allCases {
                 for e in intent.examples[lang] ?? [] {
                     let a = analyzer.analyze(e.value, sessionLanguage: lang)
-                    docs.append(.init(features: FeatureExtractor.features(a.tokens), owner: Int32(i), text: e.value))
+                    docs.append(.init(features: FeatureExtractor.features(a.tokens, ids: &space).known, owner: Int32(i), text: e.value))
                     exampleCount += 1
                 }
                 for e in intent.negatives[lang] ?? [] {
                     let a = analyzer.analyze(e.value, sessionLanguage: lang)
-                    docs.append(.init(features: FeatureExtractor.features(a.tokens), owner: Int32(-1 - i), text: e.value))
+                    docs.append(.init(features: FeatureExtractor.features(a.tokens, ids: &space).known, owner: Int32(-1 - i), text: e.value))
                 }
             }
         }
         for (lang, list) in kb.outOfScope {
             for e in list {
                 let a = analyzer.analyze(e.value, sessionLanguage: lang)
-                docs.append(.init(features: FeatureExtractor.features(a.tokens), owner: Int32.min, text: e.value))
+                docs.append(.init(features: FeatureExtractor.features(a.tokens, ids: &space).known, owner: Int32.min, text: e.value))
             }
         }
-        let index = SimilarityIndex(documents: docs, intentCount: kb.intents.count)
+        let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count)
 
         // Patterns.
         var patterns: [Pattern] = []

@@ -1,25 +1,116 @@
+/// The kinds of feature a message is described by, each its own name space.
+enum FeatureKind: Sendable {
+    /// a word's root (weight 1)
+    case stem
+    /// the word itself when it differs from its root (0.4)
+    case word
+    /// a synonym set the word belongs to (0.8), so "ongkos" and "biaya" meet
+    case concept
+    /// an entity type (1), so "UMP Jawa Tengah" and "UMP Aceh" are the same question
+    case entity
+}
+
+/// Assigns or finds the integer id of a feature. The knowledge compiler interns new features;
+/// a query only looks them up, so queries never hash a concatenated string.
+protocol FeatureIDs {
+    mutating func id(_ kind: FeatureKind, _ key: String) -> Int32?
+    /// Adjacent pair of two known features (previous root or entity, then this root).
+    mutating func pairID(_ first: Int32, _ second: Int32) -> Int32?
+}
+
+/// The feature ids of a compiled knowledge base, one table per kind.
+struct FeatureSpace: Sendable, FeatureIDs {
+    private(set) var stems: [String: Int32] = [:]
+    private(set) var words: [String: Int32] = [:]
+    private(set) var concepts: [String: Int32] = [:]
+    private(set) var entities: [String: Int32] = [:]
+    private(set) var pairs: [Int64: Int32] = [:]
+    private(set) var count = 0
+
+    func id(_ kind: FeatureKind, _ key: String) -> Int32? {
+        switch kind {
+        case .stem: stems[key]
+        case .word: words[key]
+        case .concept: concepts[key]
+        case .entity: entities[key]
+        }
+    }
+
+    func pairID(_ first: Int32, _ second: Int32) -> Int32? {
+        pairs[Int64(first) << 32 | Int64(second)]
+    }
+
+    /// Interns features while the knowledge is compiled.
+    struct Builder: FeatureIDs {
+        var space = FeatureSpace()
+
+        mutating func id(_ kind: FeatureKind, _ key: String) -> Int32? {
+            if let existing = space.id(kind, key) { return existing }
+            let new = Int32(space.count)
+            space.count += 1
+            switch kind {
+            case .stem: space.stems[key] = new
+            case .word: space.words[key] = new
+            case .concept: space.concepts[key] = new
+            case .entity: space.entities[key] = new
+            }
+            return new
+        }
+
+        mutating func pairID(_ first: Int32, _ second: Int32) -> Int32? {
+            let key = Int64(first) << 32 | Int64(second)
+            if let existing = space.pairs[key] { return existing }
+            let new = Int32(space.count)
+            space.count += 1
+            space.pairs[key] = new
+            return new
+        }
+    }
+}
+
 /// Turns analysed tokens into weighted sparse features for the similarity index.
 ///
-/// - `s:root` for every word (weight 1), `w:word` when the word differs from its root (0.4);
-/// - `c:concept` for synonym sets (0.8), so "ongkos" and "biaya" meet;
-/// - `e:type` for an entity mention (1), so "UMP Jawa Tengah" and "UMP Aceh" are the same question;
-/// - `b:root_root` for adjacent words (0.35), a little word-order signal.
+/// - a root for every word (weight 1), the word itself when it differs from its root (0.4);
+/// - a synonym set for every concept the word starts (0.8);
+/// - an entity type for an entity mention (1);
+/// - adjacent pairs (previous root or entity type, then this root; 0.35), a little word-order signal.
 enum FeatureExtractor {
-    static func features(_ tokens: [Token]) -> [String: Float] {
-        var out: [String: Float] = [:]
-        var previous: String?
+    /// A message's features: known ids with summed weights (sorted by id), and the roots no
+    /// example knows with their summed weights (they count against the match).
+    struct Vector {
+        var known: [(id: Int32, weight: Float)] = []
+        var unknownStems: [(key: String, weight: Float)] = []
+    }
+
+    static func features<IDs: FeatureIDs>(_ tokens: [Token], ids: inout IDs) -> Vector {
+        var raw: [(id: Int32, weight: Float)] = []
+        raw.reserveCapacity(tokens.count * 3)
+        var unknown: [(key: String, weight: Float)] = []
+        var previous: Int32?
         for t in tokens {
             if let e = t.entity {
-                out["e:" + e.type, default: 0] += 1.0
-                previous = "@" + e.type
+                let id = ids.id(.entity, e.type)
+                if let id { raw.append((id, 1)) }
+                previous = id
                 continue
             }
-            out["s:" + t.stem, default: 0] += 1.0
-            if t.surface != t.stem { out["w:" + t.surface, default: 0] += 0.4 }
-            for c in t.concepts { out["c:" + c.name, default: 0] += 0.8 }
-            if let p = previous { out["b:" + p + "_" + t.stem, default: 0] += 0.35 }
-            previous = t.stem
+            let stem = ids.id(.stem, t.stem)
+            if let stem { raw.append((stem, 1)) } else if let k = unknown.firstIndex(where: { $0.key == t.stem }) {
+                unknown[k].weight += 1
+            } else {
+                unknown.append((t.stem, 1))
+            }
+            if t.surface != t.stem, let w = ids.id(.word, t.surface) { raw.append((w, 0.4)) }
+            for c in t.concepts { if let id = ids.id(.concept, c.name) { raw.append((id, 0.8)) } }
+            if let p = previous, let stem, let pair = ids.pairID(p, stem) { raw.append((pair, 0.35)) }
+            previous = stem
         }
-        return out
+        raw.sort { $0.id < $1.id }
+        var known: [(id: Int32, weight: Float)] = []
+        known.reserveCapacity(raw.count)
+        for f in raw {
+            if let last = known.last, last.id == f.id { known[known.count - 1].weight += f.weight } else { known.append(f) }
+        }
+        return Vector(known: known, unknownStems: unknown)
     }
 }

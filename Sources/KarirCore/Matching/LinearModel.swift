@@ -7,7 +7,7 @@
 /// the weights of the intents it confused, so the model stays small and a query costs the
 /// number of weights its features carry, not the number of intents.
 struct LinearModel: Sendable {
-    let weights: [[SimilarityIndex.Posting]]
+    let weights: PostingLists
 
     /// Trains on `examples` (owner intent and normalised vector) for a fixed number of passes in a
     /// fixed pseudo-random order, so the same knowledge always gives the same model.
@@ -65,20 +65,20 @@ struct LinearModel: Sendable {
                 step += 1
             }
         }
-        var weights = [[SimilarityIndex.Posting]](repeating: [], count: features)
+        var entries: [(feature: Int32, doc: Int32, weight: Float)] = []
         for f in 0..<features {
             for entry in w[f] {
                 let averaged = entry.w - entry.u / step
-                if abs(averaged) > 1e-4 { weights[f].append(SimilarityIndex.Posting(doc: entry.c, weight: averaged)) }
+                if abs(averaged) > 1e-4 { entries.append((Int32(f), entry.c, averaged)) }
             }
         }
-        return LinearModel(weights: weights)
+        return LinearModel(weights: PostingLists(features: features, entries: entries))
     }
 
     /// Adds the model's score for every intent sharing a feature with the query.
     func accumulate(_ q: SimilarityIndex.Query, into scores: inout [Float]) {
-        for (id, v) in q.terms where Int(id) < weights.count {
-            for p in weights[Int(id)] { scores[Int(p.doc)] += v * p.weight }
+        scores.withUnsafeMutableBufferPointer { scores in
+            weights.accumulate(q.terms, into: scores) { _ in }
         }
     }
 }

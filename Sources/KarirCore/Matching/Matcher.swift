@@ -21,8 +21,7 @@ struct Matcher: Sendable {
             }
         }
 
-        let features = FeatureExtractor.features(analysis.tokens)
-        let q = knowledge.index.query(features)
+        let q = knowledge.index.query(analysis.tokens)
         return knowledge.index.scratch.withScratch { scratch in
             score(q, session: session, excluding: excludedExample, scratch: scratch)
         }

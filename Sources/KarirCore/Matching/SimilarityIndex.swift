@@ -6,94 +6,88 @@ import Foundation
 /// Each example belongs to an owner (an intent index, or a negative list); the index also keeps
 /// one centroid vector per intent.
 struct SimilarityIndex: Sendable {
-    struct Posting: Sendable { var doc: Int32; var weight: Float }
-
-    /// feature → id
-    let featureIDs: [String: Int32]
+    /// feature ids per kind
+    let space: FeatureSpace
     /// idf per feature id
     let idf: [Float]
     /// inverted lists over examples and over intent centroids
-    let examplePostings: [[Posting]]
-    let centroidPostings: [[Posting]]
+    let examplePostings: PostingLists
+    let centroidPostings: PostingLists
     /// per example: owning intent index (negatives: -1 - intent, global out-of-scope: Int32.min)
     let owner: [Int32]
     let exampleText: [String]
     /// idf given to a feature never seen in the examples
     let unseenIDF: Float
     /// features too common to be informative (stop words), dropped from all vectors
-    let dropped: Set<Int32>
+    let dropped: [Bool]
     /// accumulators for queries
     let scratch: ScratchPool
     /// the discriminative model trained on the same vectors
     let model: LinearModel
 
     struct Document {
-        var features: [String: Float]
+        var features: [(id: Int32, weight: Float)]
         var owner: Int32
         var text: String
     }
 
-    init(documents: [Document], intentCount: Int) {
-        var featureIDs: [String: Int32] = [:]
-        var df: [Int] = []
-        let positives = documents.filter { $0.owner >= 0 }
-        for d in documents {
-            for f in d.features.keys {
-                let id: Int32
-                if let existing = featureIDs[f] { id = existing } else {
-                    id = Int32(featureIDs.count); featureIDs[f] = id; df.append(0)
-                }
-                if d.owner >= 0 { df[Int(id)] += 1 }
-            }
+    init(documents: [Document], space: FeatureSpace, intentCount: Int) {
+        let featureCount = space.count
+        var df = [Int](repeating: 0, count: featureCount)
+        var positives = 0
+        for d in documents where d.owner >= 0 {
+            positives += 1
+            for f in d.features { df[Int(f.id)] += 1 }
         }
-        let n = Float(max(1, positives.count))
+        let n = Float(max(1, positives))
         var idf = df.map { log(1 + n / Float(max($0, 1))) }
         for (i, count) in df.enumerated() where count == 0 { idf[i] = log(1 + n) }
-        var dropped: Set<Int32> = []
-        if positives.count >= 300 {
-            for (i, count) in df.enumerated() where Float(count) / n > 0.15 { dropped.insert(Int32(i)) }
+        var dropped = [Bool](repeating: false, count: featureCount)
+        if positives >= 300 {
+            for (i, count) in df.enumerated() where Float(count) / n > 0.15 { dropped[i] = true }
         }
-        self.featureIDs = featureIDs
+        self.space = space
         self.idf = idf
         self.unseenIDF = log(1 + n)
         self.dropped = dropped
 
-        var examplePostings = [[Posting]](repeating: [], count: featureIDs.count)
+        var exampleEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
         var centroids = [[Int32: Float]](repeating: [:], count: intentCount)
-        var centroidCounts = [Int](repeating: 0, count: intentCount)
         var owner: [Int32] = []
         var texts: [String] = []
         var training: [(owner: Int32, vector: [(Int32, Float)])] = []
+        owner.reserveCapacity(documents.count)
+        texts.reserveCapacity(documents.count)
         for (docIndex, d) in documents.enumerated() {
-            var vec: [(Int32, Float)] = []
-            for (f, w) in d.features {
-                guard let id = featureIDs[f], !dropped.contains(id) else { continue }
-                vec.append((id, w * idf[Int(id)]))
-            }
-            let norm = sqrt(vec.reduce(0) { $0 + $1.1 * $1.1 })
-            guard norm > 0 else { owner.append(d.owner); texts.append(d.text); continue }
-            for (id, w) in vec {
-                examplePostings[Int(id)].append(Posting(doc: Int32(docIndex), weight: w / norm))
-                if d.owner >= 0 { centroids[Int(d.owner)][id, default: 0] += w / norm }
-            }
-            if d.owner >= 0 {
-                centroidCounts[Int(d.owner)] += 1
-                training.append((d.owner, vec.map { ($0.0, $0.1 / norm) }))
-            }
             owner.append(d.owner)
             texts.append(d.text)
+            var vec: [(Int32, Float)] = []
+            vec.reserveCapacity(d.features.count)
+            var sum: Float = 0
+            for f in d.features where !dropped[Int(f.id)] {
+                let w = f.weight * idf[Int(f.id)]
+                vec.append((f.id, w)); sum += w * w
+            }
+            guard sum > 0 else { continue }
+            let norm = sum.squareRoot()
+            for k in vec.indices { vec[k].1 /= norm }
+            for (id, w) in vec {
+                exampleEntries.append((id, Int32(docIndex), w))
+                if d.owner >= 0 { centroids[Int(d.owner)][id, default: 0] += w }
+            }
+            if d.owner >= 0 { training.append((d.owner, vec)) }
         }
-        var centroidPostings = [[Posting]](repeating: [], count: featureIDs.count)
+        var centroidEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
         for (intent, c) in centroids.enumerated() where !c.isEmpty {
-            let norm = sqrt(c.values.reduce(0) { $0 + $1 * $1 })
-            for (id, w) in c { centroidPostings[Int(id)].append(Posting(doc: Int32(intent), weight: w / norm)) }
+            let norm = c.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            for (id, w) in c.sorted(by: { $0.key < $1.key }) { centroidEntries.append((id, Int32(intent), w / norm)) }
         }
-        self.examplePostings = examplePostings
-        self.centroidPostings = centroidPostings
+        self.examplePostings = PostingLists(features: featureCount, entries: exampleEntries)
+        self.centroidPostings = PostingLists(features: featureCount, entries: centroidEntries)
         self.owner = owner
         self.exampleText = texts
         self.scratch = ScratchPool(docs: documents.count, intents: intentCount)
-        self.model = LinearModel.train(examples: training, features: featureIDs.count, classes: intentCount)
+        self.model = LinearModel.train(examples: training, features: featureCount, classes: intentCount)
     }
 
     /// A query vector: known feature ids with normalised weights, and the share of the query's
@@ -103,25 +97,27 @@ struct SimilarityIndex: Sendable {
         var unknownShare: Float
     }
 
-    func query(_ features: [String: Float]) -> Query {
+    func query(_ tokens: [Token]) -> Query {
+        var lookup = space
+        let vector = FeatureExtractor.features(tokens, ids: &lookup)
         var terms: [(Int32, Float)] = []
-        var unknown: Float = 0
+        terms.reserveCapacity(vector.known.count)
         var total: Float = 0
-        for (f, w) in features {
-            if let id = featureIDs[f] {
-                if dropped.contains(id) { continue }
-                let v = w * idf[Int(id)]
-                terms.append((id, v)); total += v * v
-            } else {
-                // Unknown words (s:/w:) count against the match; unseen pairs of known words
-                // (bigrams) or concepts do not.
-                let v: Float = f.hasPrefix("s:") ? w * unseenIDF : 0
-                unknown += v * v; total += v * v
-            }
+        for f in vector.known where !dropped[Int(f.id)] {
+            let v = f.weight * idf[Int(f.id)]
+            terms.append((f.id, v)); total += v * v
         }
-        let norm = sqrt(total)
-        guard norm > 0 else { return Query(terms: [], unknownShare: 1) }
-        return Query(terms: terms.map { ($0.0, $0.1 / norm) }, unknownShare: unknown / (norm * norm))
+        // Unknown roots count against the match; unseen pairs of known words or concepts do not.
+        var unknown: Float = 0
+        for u in vector.unknownStems {
+            let v = u.weight * unseenIDF
+            unknown += v * v
+        }
+        total += unknown
+        guard total > 0 else { return Query(terms: [], unknownShare: 1) }
+        let norm = total.squareRoot()
+        for k in terms.indices { terms[k].1 /= norm }
+        return Query(terms: terms, unknownShare: unknown / total)
     }
 
     /// Adds the cosine similarity of the query with every example sharing a feature into
@@ -130,15 +126,7 @@ struct SimilarityIndex: Sendable {
         var scores: [Float] = [], touched: [Int32] = []
         swap(&scores, &scratch.docScores); swap(&touched, &scratch.touchedDocs)
         scores.withUnsafeMutableBufferPointer { scores in
-            for (id, w) in q.terms {
-                examplePostings[Int(id)].withUnsafeBufferPointer { postings in
-                    for p in postings {
-                        let d = Int(p.doc)
-                        if scores[d] == 0 { touched.append(p.doc) }
-                        scores[d] += w * p.weight
-                    }
-                }
-            }
+            examplePostings.accumulate(q.terms, into: scores) { touched.append($0) }
         }
         swap(&scores, &scratch.docScores); swap(&touched, &scratch.touchedDocs)
     }
@@ -146,9 +134,7 @@ struct SimilarityIndex: Sendable {
     /// Adds the cosine similarity of the query with every intent centroid sharing a feature.
     func accumulateCentroids(_ q: Query, into scratch: ScoreScratch) {
         scratch.intentCentroid.withUnsafeMutableBufferPointer { scores in
-            for (id, w) in q.terms {
-                for p in centroidPostings[Int(id)] { scores[Int(p.doc)] += w * p.weight }
-            }
+            centroidPostings.accumulate(q.terms, into: scores) { _ in }
         }
     }
 }
