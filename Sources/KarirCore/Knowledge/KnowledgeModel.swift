@@ -100,7 +100,7 @@ public struct MatchSettings: Sendable {
     public var exampleWeight: Double = 0.4
     /// How much the trained model may lower the similarity score of an intent it finds less
     /// likely than its favourite (0 = similarity only).
-    public var modelWeight: Double = 0.3
+    public var modelWeight: Double = 0.9
     /// Softmax temperature turning the model's scores into probabilities.
     public var modelTemperature: Double = 0.3
     /// When the top two intents are closer than this, ask back.

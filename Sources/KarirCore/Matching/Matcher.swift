@@ -62,6 +62,20 @@ struct Matcher: Sendable {
         // Leave-one-out checks leave the trained model out too: it has seen the example.
         let modelWeight = excludedExample == nil ? settings.modelWeight : 0
         if modelWeight > 0 { index.model.accumulate(q, into: &scratch.intentLinear) }
+        let followUps = session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { knowledge.followUpIndices[$0] } ?? []
+        let activeTopic = session.activeTopic.flatMap { knowledge.topicNumber[$0] } ?? -1
+        // The conversation is evidence too: the model's odds of the active topic's intents and
+        // of the last answer's follow-ups rise, so that the model does not undo a context boost
+        // ("how do I claim it?" after a JHT answer).
+        if modelWeight > 0 && (activeTopic >= 0 || !followUps.isEmpty) {
+            // In the model's units a boost counts four times (a clear intent scores about 1).
+            let prior: Float = 4
+            for k in scratch.touchedIntents {
+                let i = Int(k)
+                if knowledge.intentTopicNumber[i] == activeTopic { scratch.intentLinear[i] += prior * Float(settings.topicBoost) }
+                if followUps.contains(i) { scratch.intentLinear[i] += prior * Float(settings.followUpBoost) }
+            }
+        }
         // The model's scores as a probability over intents (softmax; untouched intents score 0).
         var maxLinear: Float = 0
         for k in scratch.touchedIntents { maxLinear = max(maxLinear, scratch.intentLinear[Int(k)]) }
@@ -72,8 +86,6 @@ struct Matcher: Sendable {
 
         let weight = settings.exampleWeight
         let knownFactor = (1 - Double(q.unknownShare)).squareRoot()
-        let followUps = session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { knowledge.followUpIndices[$0] } ?? []
-        let activeTopic = session.activeTopic.flatMap { knowledge.topicNumber[$0] } ?? -1
         var candidates: [Candidate] = []
         candidates.reserveCapacity(11)
         for intent in scratch.touchedIntents {

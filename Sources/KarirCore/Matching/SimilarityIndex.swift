@@ -75,7 +75,7 @@ struct SimilarityIndex: Sendable {
                 exampleEntries.append((id, Int32(docIndex), w))
                 if d.owner >= 0 { centroids[Int(d.owner)][id, default: 0] += w }
             }
-            if d.owner >= 0 { training.append((d.owner, vec)) }
+            if d.owner >= 0 { training.append((d.owner, Self.normalized(d.features, idf: idf))) }
         }
         var centroidEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
         for (intent, c) in centroids.enumerated() where !c.isEmpty {
@@ -95,6 +95,18 @@ struct SimilarityIndex: Sendable {
     struct Query {
         var terms: [(Int32, Float)]
         var unknownShare: Float
+        /// The same message for the model, common words included: they carry little
+        /// similarity but help tell intents apart ("what is" against "how do I").
+        var modelTerms: [(Int32, Float)]
+    }
+
+    /// TF-IDF weights of all features, normalised (unknown roots count in the length).
+    static func normalized(_ features: [(id: Int32, weight: Float)], idf: [Float], unknown: Float = 0) -> [(Int32, Float)] {
+        var out: [(Int32, Float)] = features.map { ($0.id, $0.weight * idf[Int($0.id)]) }
+        let norm = (out.reduce(0) { $0 + $1.1 * $1.1 } + unknown).squareRoot()
+        guard norm > 0 else { return [] }
+        for k in out.indices { out[k].1 /= norm }
+        return out
     }
 
     func query(_ tokens: [Token]) -> Query {
@@ -114,10 +126,11 @@ struct SimilarityIndex: Sendable {
             unknown += v * v
         }
         total += unknown
-        guard total > 0 else { return Query(terms: [], unknownShare: 1) }
+        guard total > 0 else { return Query(terms: [], unknownShare: 1, modelTerms: []) }
         let norm = total.squareRoot()
         for k in terms.indices { terms[k].1 /= norm }
-        return Query(terms: terms, unknownShare: unknown / total)
+        return Query(terms: terms, unknownShare: unknown / total,
+                     modelTerms: Self.normalized(vector.known, idf: idf, unknown: unknown))
     }
 
     /// Adds the cosine similarity of the query with every example sharing a feature into
