@@ -60,6 +60,6 @@ extension IndonesianStemmer {
         "dian", "kain", "main", "ingin", "angin", "mesin", "yakin", "miskin", "tahan", "lahan", "pesan",
         "selamat", "sepatu", "sekali", "senin", "selasa", "sabtu", "keluar", "kerja", "terus", "tertentu",
         "beri", "dari", "hari", "cari", "kiri", "diri", "lari", "mati", "hati", "kali", "kopi", "pagi",
-        "tinggi", "gaji", "bisnis",
+        "tinggi", "gaji", "bisnis", "desain", "domain", "maintain", "certain", "obtain", "captain", "bargain",
     ]
 }
