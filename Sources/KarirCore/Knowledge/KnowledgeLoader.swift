@@ -21,20 +21,25 @@ public enum KnowledgeLoader {
         }
         var fingerprint = Fingerprint()
         var roots: [(String, Node)] = []
-        for url in files {
+        // Files are read and parsed in parallel; diagnostics and fingerprint are added in file order.
+        let parsed = Parallel.map(files) { url -> (display: String, data: Data?, root: Node?, diagnostics: [Diagnostic]) in
             let display = displayPath(url)
+            let local = DiagnosticCollector()
             guard let data = try? Data(contentsOf: url) else {
-                collector.add(Diagnostic(.error, file: display, "cannot read the file", hint: "check that it exists and is readable"))
-                continue
+                local.add(Diagnostic(.error, file: display, "cannot read the file", hint: "check that it exists and is readable"))
+                return (display, nil, nil, local.diagnostics)
             }
-            fingerprint.add(display, data)
             guard let text = String(data: data, encoding: .utf8) else {
-                collector.add(Diagnostic(.error, file: display, line: 1, column: 1, "the file is not valid UTF-8",
-                                         hint: "save it as UTF-8 (most editors: File → Save with encoding → UTF-8)"))
-                continue
+                local.add(Diagnostic(.error, file: display, line: 1, column: 1, "the file is not valid UTF-8",
+                                     hint: "save it as UTF-8 (most editors: File → Save with encoding → UTF-8)"))
+                return (display, data, nil, local.diagnostics)
             }
-            guard let root = compose(text, file: display, collector: collector) else { continue }
-            roots.append((display, root))
+            return (display, data, compose(text, file: display, collector: local), local.diagnostics)
+        }
+        for file in parsed {
+            if let data = file.data { fingerprint.add(file.display, data) }
+            for d in file.diagnostics { collector.add(d) }
+            if let root = file.root { roots.append((file.display, root)) }
         }
         // Settings first: they decide which languages the other files must provide.
         for (file, root) in roots {
@@ -53,7 +58,9 @@ public enum KnowledgeLoader {
     /// Parses YAML, turning Yams errors into located diagnostics. Nil for an empty or broken file.
     static func compose(_ text: String, file: String, collector: DiagnosticCollector) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // Every value is read as text (numbers and dates are parsed where they are used), so
+            // the basic resolver: the default one runs regular expressions on every scalar.
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             collector.add(yamlDiagnostic(error, file: file))
         } catch {
@@ -237,8 +244,11 @@ public enum KnowledgeLoader {
                     guard let cells = r.mapping(row.value, what: "row `\(row.key)` of table \(t.key)") else { continue }
                     var values: [String: String] = [:]
                     for c in cells {
-                        if case .scalar(let s) = c.value, c.value.null == nil { values[c.key] = s.string }
-                        else if c.value.null == nil { r.error(c.value, "cell `\(c.key)` of row `\(row.key)` must be a single value", hint: "write the value on one line, or use a `|` block") }
+                        guard case .scalar(let s) = c.value else {
+                            r.error(c.value, "cell `\(c.key)` of row `\(row.key)` must be a single value", hint: "write the value on one line, or use a `|` block")
+                            continue
+                        }
+                        if !NodeReader.isNull(s) { values[c.key] = s.string }
                     }
                     rows[row.key] = values
                     locations[row.key] = r.located(row.key, row.keyNode)

@@ -104,9 +104,9 @@ public struct TextAnalyzer: Sendable {
         let stemmer = IndonesianStemmer(dictionary: Set(vocabulary.keys))
         self.stemmer = stemmer
         self.detector = LanguageDetector(counts: languageCounts)
-        var cache: [String: String] = [:]
-        for w in vocabulary.keys { cache[w] = Self.computeStem(w, stemmer) }
-        self.stemCache = cache
+        let words = Array(vocabulary.keys)
+        let stems = Parallel.map(words) { Self.computeStem($0, stemmer) }
+        self.stemCache = Dictionary(uniqueKeysWithValues: zip(words, stems))
     }
 
     /// Indonesian root first; otherwise an English root, but only when that root is itself a

@@ -20,6 +20,8 @@ struct CompiledKnowledge: Sendable {
     let intentTopicNumber: [Int]
     let followUpIndices: [[Int]]
     let intentContexts: [[String]]
+    /// Whether an intent has a `context` (checked for every candidate; no array touched).
+    let hasContext: [Bool]
     let topicNumber: [String: Int]
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet) -> (CompiledKnowledge?, [Diagnostic]) {
@@ -45,29 +47,25 @@ struct CompiledKnowledge: Sendable {
                                     corpus: corpus, languageCounts: languageCounts)
 
         // Similarity index.
-        var docs: [SimilarityIndex.Document] = []
         var intentIndex: [String: Int] = [:]
         for (i, intent) in kb.intents.enumerated() { intentIndex[intent.id] = intentIndex[intent.id] ?? i }
+        // Every example, negative example and out-of-scope question, analysed in parallel; the
+        // features are then numbered in this fixed order, so ids never depend on scheduling.
+        var texts: [(text: String, language: Language, owner: Int32)] = []
         var exampleCount = 0
-        var space = FeatureSpace.Builder()
         for (i, intent) in kb.intents.enumerated() {
             for lang in Language.allCases {
-                for e in intent.examples[lang] ?? [] {
-                    let a = analyzer.analyze(e.value, sessionLanguage: lang)
-                    docs.append(.init(features: FeatureExtractor.features(a.tokens, ids: &space).known, owner: Int32(i), text: e.value))
-                    exampleCount += 1
-                }
-                for e in intent.negatives[lang] ?? [] {
-                    let a = analyzer.analyze(e.value, sessionLanguage: lang)
-                    docs.append(.init(features: FeatureExtractor.features(a.tokens, ids: &space).known, owner: Int32(-1 - i), text: e.value))
-                }
+                for e in intent.examples[lang] ?? [] { texts.append((e.value, lang, Int32(i))); exampleCount += 1 }
+                for e in intent.negatives[lang] ?? [] { texts.append((e.value, lang, Int32(-1 - i))) }
             }
         }
-        for (lang, list) in kb.outOfScope {
-            for e in list {
-                let a = analyzer.analyze(e.value, sessionLanguage: lang)
-                docs.append(.init(features: FeatureExtractor.features(a.tokens, ids: &space).known, owner: Int32.min, text: e.value))
-            }
+        for (lang, list) in kb.outOfScope { for e in list { texts.append((e.value, lang, Int32.min)) } }
+        let analysed = Parallel.map(texts) { analyzer.analyze($0.text, sessionLanguage: $0.language).tokens }
+        var space = FeatureSpace.Builder()
+        var docs: [SimilarityIndex.Document] = []
+        docs.reserveCapacity(texts.count)
+        for (t, tokens) in zip(texts, analysed) {
+            docs.append(.init(features: FeatureExtractor.features(tokens, ids: &space).known, owner: t.owner, text: t.text))
         }
         let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count)
 
@@ -130,6 +128,7 @@ struct CompiledKnowledge: Sendable {
             intentTopicNumber: kb.intents.map { topicNumber[$0.topic] ?? -2 },
             followUpIndices: kb.intents.map { $0.followUps.compactMap { intentIndex[$0.value] } },
             intentContexts: kb.intents.map { $0.context.map(\.value) },
+            hasContext: kb.intents.map { !$0.context.isEmpty },
             topicNumber: topicNumber)
         return (compiled, diagnostics)
     }

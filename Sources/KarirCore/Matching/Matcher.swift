@@ -23,41 +23,34 @@ struct Matcher: Sendable {
 
         let q = knowledge.index.query(analysis.tokens)
         return knowledge.index.scratch.withScratch { scratch in
-            score(q, session: session, excluding: excludedExample, scratch: scratch)
+            score(q, session: session, excluding: excludedExample, scratch: &scratch)
         }
     }
 
-    private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, scratch: ScoreScratch) -> Ranking {
+    private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, scratch: inout ScoreScratch) -> Ranking {
         let index = knowledge.index
-        index.accumulateExamples(q, into: scratch)
+        index.accumulateExamples(q, into: &scratch)
+        // Best example per intent, strongest negative example per intent, nearest out-of-scope example.
         var oos: Float = 0
         var oosExample: Int32?
-        // Work on local arrays moved out of the scratch object (no copy, no per-access
-        // exclusivity checks on a class property), and move them back afterwards.
-        var best: [Float] = [], bestDoc: [Int32] = [], negative: [Float] = [], touched: [Int32] = []
-        swap(&best, &scratch.intentBest); swap(&bestDoc, &scratch.intentBestDoc)
-        swap(&negative, &scratch.intentNegative); swap(&touched, &scratch.touchedIntents)
         let owners = index.owner
-        let docScores = scratch.docScores
         for doc in scratch.touchedDocs {
             if doc == excludedExample { continue }
-            let s = docScores[Int(doc)]
+            let s = scratch.docScores[Int(doc)]
             let owner = owners[Int(doc)]
             if owner >= 0 {
                 let k = Int(owner)
-                if bestDoc[k] < 0 && negative[k] == 0 { touched.append(owner) }
-                if s > best[k] { best[k] = s; bestDoc[k] = doc }
+                if scratch.intentBestDoc[k] < 0 && scratch.intentNegative[k] == 0 { scratch.touchedIntents.append(owner) }
+                if s > scratch.intentBest[k] { scratch.intentBest[k] = s; scratch.intentBestDoc[k] = doc }
             } else if owner == Int32.min {
                 if s > oos { oos = s; oosExample = doc }
             } else {
                 let k = Int(-1 - owner)
-                if bestDoc[k] < 0 && negative[k] == 0 { touched.append(Int32(k)) }
-                negative[k] = max(negative[k], s)
+                if scratch.intentBestDoc[k] < 0 && scratch.intentNegative[k] == 0 { scratch.touchedIntents.append(Int32(k)) }
+                scratch.intentNegative[k] = max(scratch.intentNegative[k], s)
             }
         }
-        swap(&best, &scratch.intentBest); swap(&bestDoc, &scratch.intentBestDoc)
-        swap(&negative, &scratch.intentNegative); swap(&touched, &scratch.touchedIntents)
-        index.accumulateCentroids(q, into: scratch)
+        index.accumulateCentroids(q, into: &scratch)
         let settings = knowledge.base.settings
         // Leave-one-out checks leave the trained model out too: it has seen the example.
         let modelWeight = excludedExample == nil ? settings.modelWeight : 0
@@ -77,48 +70,61 @@ struct Matcher: Sendable {
             }
         }
         // The model's scores as a probability over intents (softmax; untouched intents score 0).
+        // Each touched intent's exponent is kept in `intentLinear` for the loop below.
         var maxLinear: Float = 0
         for k in scratch.touchedIntents { maxLinear = max(maxLinear, scratch.intentLinear[Int(k)]) }
         let temperature = Float(settings.modelTemperature)
         var partition = Float(scratch.intentLinear.count - scratch.touchedIntents.count) * exp((0 - maxLinear) / temperature)
-        for k in scratch.touchedIntents { partition += exp((scratch.intentLinear[Int(k)] - maxLinear) / temperature) }
+        for k in scratch.touchedIntents {
+            let e = exp((scratch.intentLinear[Int(k)] - maxLinear) / temperature)
+            scratch.intentLinear[Int(k)] = e
+            partition += e
+        }
         let topProbability = Double(1 / partition)
 
         let weight = settings.exampleWeight
         let knownFactor = (1 - Double(q.unknownShare)).squareRoot()
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(11)
+        // The best ten as plain numbers first; candidates (with their texts) only for those.
+        var top: [(score: Double, intent: Int32, boost: Double, modelFactor: Double)] = []
+        top.reserveCapacity(11)
         for intent in scratch.touchedIntents {
             let i = Int(intent)
-            let doc = scratch.intentBestDoc[i]
-            guard doc >= 0, eligible(i, session) else { continue }
-            let ex = scratch.intentBest[i]
+            guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { continue }
+            let ex = Double(scratch.intentBest[i])
             let cen = Double(scratch.intentCentroid[i])
-            // Unknown words already lower the cosine; the extra factor makes a message that is
-            // mostly about something else (a pet, a film) fall clearly below the bar.
-            let probability = Double(exp((scratch.intentLinear[i] - maxLinear) / temperature) / partition)
+            let probability = Double(scratch.intentLinear[i] / partition)
             // The model reorders; the similarity keeps the scale. An intent the model likes as
             // much as its favourite keeps its similarity score, one it likes less loses up to
             // `modelWeight` of it. So an unrelated message stays low (no softmax confidence),
             // and a close call between similar intents goes to the better-discriminated one.
+            // Unknown words already lower the cosine; the known factor makes a message that is
+            // mostly about something else (a pet, a film) fall clearly below the bar.
             let relative = modelWeight > 0 ? probability / max(1e-9, topProbability) : 1
             let modelFactor = 1 - modelWeight + modelWeight * relative
-            var score = (weight * Double(ex) + (1 - weight) * cen) * modelFactor * knownFactor
-            if scratch.intentNegative[i] >= ex { score *= 0.6 }
+            var score = (weight * ex + (1 - weight) * cen) * modelFactor * knownFactor
+            if Double(scratch.intentNegative[i]) >= ex { score *= 0.6 }
             var boost = 0.0
             if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost }
             if followUps.contains(i) { boost += settings.followUpBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
-            let c = Candidate(intent: i, score: min(1, score + boost), example: Double(ex), centroid: cen,
-                              modelFactor: modelFactor, knownFactor: knownFactor, boost: boost, nearest: "", pattern: nil, nearestDoc: doc)
+            let entry = (score: min(1, score + boost), intent: intent, boost: boost, modelFactor: modelFactor)
+            func before(_ a: (score: Double, intent: Int32, boost: Double, modelFactor: Double), _ b: (score: Double, intent: Int32, boost: Double, modelFactor: Double)) -> Bool {
+                a.score != b.score ? a.score > b.score : a.intent < b.intent
+            }
             // Keep only the best ten, in order (insertion into a short sorted list).
-            if candidates.count == 10, let worst = candidates.last, !Self.ranksBefore(c, worst) { continue }
-            let at = candidates.firstIndex { Self.ranksBefore(c, $0) } ?? candidates.count
-            candidates.insert(c, at: at)
-            if candidates.count > 10 { candidates.removeLast() }
+            if top.count == 10, let worst = top.last, !before(entry, worst) { continue }
+            let at = top.firstIndex { before(entry, $0) } ?? top.count
+            top.insert(entry, at: at)
+            if top.count > 10 { top.removeLast() }
         }
-        for k in candidates.indices { candidates[k].nearest = index.exampleText[Int(candidates[k].nearestDoc)] }
+        let candidates = top.map { t in
+            let i = Int(t.intent)
+            let doc = scratch.intentBestDoc[i]
+            return Candidate(intent: i, score: t.score, example: Double(scratch.intentBest[i]), centroid: Double(scratch.intentCentroid[i]),
+                             modelFactor: t.modelFactor, knownFactor: knownFactor, boost: t.boost,
+                             nearest: index.exampleText[Int(doc)], pattern: nil, nearestDoc: doc)
+        }
         return Ranking(candidates: candidates, outOfScope: Double(oos),
                        outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
     }
@@ -129,8 +135,8 @@ struct Matcher: Sendable {
 
     /// Intents with a `context` are only eligible when the conversation is in that context.
     func eligible(_ intent: Int, _ session: Session) -> Bool {
+        guard knowledge.hasContext[intent] else { return true }
         let context = knowledge.intentContexts[intent]
-        guard !context.isEmpty else { return true }
         return context.contains { c in c == session.activeTopic || c == session.lastIntent }
     }
 }

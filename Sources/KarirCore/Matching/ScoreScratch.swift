@@ -1,9 +1,10 @@
 import Foundation
 
 /// Reusable score accumulators for one query: dense arrays indexed by document and intent,
-/// plus the list of entries touched so that clearing costs only what was used. Taken from and
-/// returned to a small pool, so concurrent queries never share one and no query allocates.
-final class ScoreScratch {
+/// plus the list of entries touched so that clearing costs only what was used. A value type,
+/// taken out of and returned to a small pool, so concurrent queries never share one, no query
+/// allocates, and the hot loops work on a local value without dynamic exclusivity checks.
+struct ScoreScratch {
     var docScores: [Float]
     var touchedDocs: [Int32] = []
     var intentBest: [Float]
@@ -24,28 +25,19 @@ final class ScoreScratch {
         touchedIntents.reserveCapacity(256)
     }
 
-    /// Back to all zeros, touching only what the last query used. Works on buffers of the
-    /// arrays, so no per-element exclusivity check on the class properties.
-    func clear() {
-        docScores.withUnsafeMutableBufferPointer { scores in
-            for d in touchedDocs { scores[Int(d)] = 0 }
-        }
+    /// Back to all zeros, touching only what the last query used.
+    mutating func clear() {
+        for d in touchedDocs { docScores[Int(d)] = 0 }
         touchedDocs.removeAll(keepingCapacity: true)
-        intentBest.withUnsafeMutableBufferPointer { best in
-            intentBestDoc.withUnsafeMutableBufferPointer { bestDoc in
-                intentNegative.withUnsafeMutableBufferPointer { negative in
-                    for i in touchedIntents {
-                        let k = Int(i)
-                        best[k] = -1; bestDoc[k] = -1; negative[k] = 0
-                    }
-                }
-            }
+        for i in touchedIntents {
+            let k = Int(i)
+            intentBest[k] = -1; intentBestDoc[k] = -1; intentNegative[k] = 0
         }
         touchedIntents.removeAll(keepingCapacity: true)
         // Centroid and model scores reach intents the examples did not touch: clear them whole
         // (one pass over the intents, far cheaper than the examples).
-        intentCentroid.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        intentLinear.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        for k in intentCentroid.indices { intentCentroid[k] = 0 }
+        for k in intentLinear.indices { intentLinear[k] = 0 }
     }
 }
 
@@ -61,14 +53,13 @@ final class ScratchPool: @unchecked Sendable {
         self.intents = intents
     }
 
-    func withScratch<T>(_ body: (ScoreScratch) -> T) -> T {
+    func withScratch<T>(_ body: (inout ScoreScratch) -> T) -> T {
         lock.lock()
-        let scratch = free.popLast() ?? ScoreScratch(docs: docs, intents: intents)
+        var scratch = free.popLast() ?? ScoreScratch(docs: docs, intents: intents)
         lock.unlock()
-        defer {
-            scratch.clear()
-            lock.lock(); if free.count < 64 { free.append(scratch) }; lock.unlock()
-        }
-        return body(scratch)
+        let result = body(&scratch)
+        scratch.clear()
+        lock.lock(); if free.count < 64 { free.append(scratch) }; lock.unlock()
+        return result
     }
 }

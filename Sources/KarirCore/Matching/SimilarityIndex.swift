@@ -135,17 +135,17 @@ struct SimilarityIndex: Sendable {
 
     /// Adds the cosine similarity of the query with every example sharing a feature into
     /// `scratch.docScores` (touched documents listed in `scratch.touchedDocs`).
-    func accumulateExamples(_ q: Query, into scratch: ScoreScratch) {
-        var scores: [Float] = [], touched: [Int32] = []
-        swap(&scores, &scratch.docScores); swap(&touched, &scratch.touchedDocs)
-        scores.withUnsafeMutableBufferPointer { scores in
+    func accumulateExamples(_ q: Query, into scratch: inout ScoreScratch) {
+        var touched: [Int32] = []
+        swap(&touched, &scratch.touchedDocs)
+        scratch.docScores.withUnsafeMutableBufferPointer { scores in
             examplePostings.accumulate(q.terms, into: scores) { touched.append($0) }
         }
-        swap(&scores, &scratch.docScores); swap(&touched, &scratch.touchedDocs)
+        swap(&touched, &scratch.touchedDocs)
     }
 
     /// Adds the cosine similarity of the query with every intent centroid sharing a feature.
-    func accumulateCentroids(_ q: Query, into scratch: ScoreScratch) {
+    func accumulateCentroids(_ q: Query, into scratch: inout ScoreScratch) {
         scratch.intentCentroid.withUnsafeMutableBufferPointer { scores in
             centroidPostings.accumulate(q.terms, into: scores) { _ in }
         }
