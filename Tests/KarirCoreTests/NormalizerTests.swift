@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import KarirCore
 
@@ -42,5 +43,29 @@ import Testing
 
     @Test func keepsOtherScripts() {
         #expect(TextNormalizer.words("仕事 работа kerja") == ["仕事", "работа", "kerja"])
+    }
+    /// The byte-level path for ASCII messages must give exactly the words of the general path.
+    @Test func asciiPathAgreesWithGeneralPath() throws {
+        var samples = [
+            "Syarat AK/1 apa?!", "tolongggg kakkk", "kerja2 di pabrik", "kerja-kerja-kerja", "-kerja", "a-b-a",
+            "don't stop", "x2", "ab2", "112", "a2b2", "HELLOOO wOrLd", "lembur 3x seminggu", "ump 2026 jateng",
+            "  ", "", "--", "'''", "aaa-aaa", "ump-2026", "gaji 5.000.000,- per bln", "<b>bold</b> & 'quote'",
+            String(repeating: "ab ", count: 1500),
+        ]
+        // Every evaluation question of the shipped knowledge, when present.
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["knowledge/eval/dev.tsv", "knowledge/eval/test.tsv"] {
+            if let text = try? String(contentsOf: repo.appendingPathComponent(name), encoding: .utf8) {
+                samples += text.split(separator: "\n").map { String($0.split(separator: "\t").first ?? "") }
+            }
+        }
+        var compared = 0
+        for s in samples {
+            guard let fast = TextNormalizer.asciiWords(s) else { continue }
+            #expect(fast == TextNormalizer.unicodeWords(s), "\(s)")
+            compared += 1
+        }
+        #expect(compared >= 20)
+        #expect(TextNormalizer.asciiWords("café") == nil)
     }
 }

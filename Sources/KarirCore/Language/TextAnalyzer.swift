@@ -131,7 +131,12 @@ public struct TextAnalyzer: Sendable {
         var items: [(word: String, stem: String, typed: String?, known: Bool)] = []
         items.reserveCapacity(words.count)
         for w in words {
-            if vocabulary.contains(w) || w.first?.isNumber == true {
+            // Known words carry their root in the cache: one look-up.
+            if let root = stemCache[w] {
+                items.append((w, root, nil, true))
+                continue
+            }
+            if w.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true || w.first?.isNumber == true {
                 items.append((w, stem(w), nil, true))
                 continue
             }
@@ -159,7 +164,7 @@ public struct TextAnalyzer: Sendable {
             var matched = false
             var length = entityStarts.contains(resolved[i]) ? min(longestEntity, resolved.count - i) : 1
             while length >= 1 {
-                let key = resolved[i..<(i + length)].joined(separator: " ")
+                let key = length == 1 ? resolved[i] : resolved[i..<(i + length)].joined(separator: " ")
                 if let e = entityNames[key] {
                     let mention = EntityMention(type: e.type, id: e.id, text: key)
                     tokens.append(Token(surface: key, stem: "@" + e.type, typed: nil, concepts: [], entity: mention, known: true))

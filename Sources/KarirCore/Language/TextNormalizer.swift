@@ -10,6 +10,11 @@ public enum TextNormalizer {
     /// Lower-cased words of `text`, with diacritics folded and everything that is not a letter or
     /// digit treated as a separator. `ak/1` becomes `ak 1`, `kerja2` and `kerja-kerja` become `kerja`.
     public static func words(_ text: String) -> [String] {
+        asciiWords(text) ?? unicodeWords(text)
+    }
+
+    /// The general path of ``words(_:)``, for any text.
+    static func unicodeWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = String.UnicodeScalarView()
         var lastWasHyphenJoin = false
