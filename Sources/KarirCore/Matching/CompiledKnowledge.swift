@@ -2,7 +2,7 @@ import Foundation
 
 /// The knowledge base compiled for answering: analyser, similarity index, patterns and
 /// templates, built once at load time and only read afterwards.
-struct CompiledKnowledge: Sendable {
+final class CompiledKnowledge: Sendable {
     let base: KnowledgeBase
     let analyzer: TextAnalyzer
     let index: SimilarityIndex
@@ -23,6 +23,25 @@ struct CompiledKnowledge: Sendable {
     /// Whether an intent has a `context` (checked for every candidate; no array touched).
     let hasContext: [Bool]
     let topicNumber: [String: Int]
+
+    init(base: KnowledgeBase, analyzer: TextAnalyzer, index: SimilarityIndex, patterns: PatternIndex, intentIndex: [String: Int], topicIndex: [String: TopicDefinition], answers: [[Language: AnswerTemplate]], asks: [[Language: AnswerTemplate]], missing: [[Language: AnswerTemplate]], prompts: [String: [Language: AnswerTemplate]], exampleCount: Int, intentTopicNumber: [Int], followUpIndices: [[Int]], intentContexts: [[String]], hasContext: [Bool], topicNumber: [String: Int]) {
+        self.base = base
+        self.analyzer = analyzer
+        self.index = index
+        self.patterns = patterns
+        self.intentIndex = intentIndex
+        self.topicIndex = topicIndex
+        self.answers = answers
+        self.asks = asks
+        self.missing = missing
+        self.prompts = prompts
+        self.exampleCount = exampleCount
+        self.intentTopicNumber = intentTopicNumber
+        self.followUpIndices = followUpIndices
+        self.intentContexts = intentContexts
+        self.hasContext = hasContext
+        self.topicNumber = topicNumber
+    }
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet) -> (CompiledKnowledge?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

@@ -22,10 +22,16 @@ struct PatternIndex: Sendable {
         self.patterns = patterns
         var byWord: [String: [Ref]] = [:], byConcept: [String: [Ref]] = [:], byEntity: [String: [Ref]] = [:]
         var always: [Ref] = []
+        // Each variant is filed under the key it needs that the fewest variants share, so that
+        // a common word ("apa", "cara") does not make every message try many patterns.
+        var shared: [Key: Int] = [:]
+        for pattern in patterns {
+            for variant in pattern.variants { for k in Set(Self.keys(of: variant)) { shared[k, default: 0] += 1 } }
+        }
         for (p, pattern) in patterns.enumerated() {
             for (v, variant) in pattern.variants.enumerated() {
                 let ref = Ref(pattern: Int32(p), variant: Int32(v))
-                switch Self.key(of: variant) {
+                switch Self.keys(of: variant).min(by: { shared[$0, default: 0] < shared[$1, default: 0] }) {
                 case .word(let w)?: byWord[w, default: []].append(ref)
                 case .concept(let c)?: byConcept[c, default: []].append(ref)
                 case .entity(let t)?: byEntity[t, default: []].append(ref)
@@ -63,17 +69,17 @@ struct PatternIndex: Sendable {
         return nil
     }
 
-    private enum Key { case word(String), concept(String), entity(String) }
+    private enum Key: Hashable { case word(String), concept(String), entity(String) }
 
-    private static func key(of variant: [Pattern.Flat]) -> Key? {
-        for e in variant {
+    /// Everything a variant needs: word roots, concepts, entity types.
+    private static func keys(of variant: [Pattern.Flat]) -> [Key] {
+        variant.compactMap { e in
             switch e {
-            case .word(_, let root): return .word(root)
-            case .concept(let c): return .concept(c)
-            case .entity(let t): return .entity(t)
-            case .star, .prefix: continue
+            case .word(_, let root): .word(root)
+            case .concept(let c): .concept(c)
+            case .entity(let t): .entity(t)
+            case .star, .prefix: nil
             }
         }
-        return nil
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Each example belongs to an owner (an intent index, or a negative list); the index also keeps
 /// one centroid vector per intent.
-struct SimilarityIndex: Sendable {
+final class SimilarityIndex: Sendable {
     /// feature ids per kind
     let space: FeatureSpace
     /// idf per feature id
