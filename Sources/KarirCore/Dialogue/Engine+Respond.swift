@@ -86,7 +86,7 @@ struct Turn {
         // costs more than a caring answer to a question that did not need it.
         if let top, let safety = ranking.candidates.first(where: { isHighPriority($0.intent) }),
            (safety.score >= settings.clarifyThreshold && safety.score >= 0.75 * top.score)
-            || (safety.intent == top.intent && safety.score >= 0.6 * settings.clarifyThreshold) {
+            || (safety.intent == top.intent && safety.score >= 0.75 * settings.clarifyThreshold) {
             rule = safety.pattern.map { "pattern \($0)" } ?? "high-priority topic"
             return answer(intent: safety.intent, score: safety.score, entity: nil)
         }
