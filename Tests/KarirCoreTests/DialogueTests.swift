@@ -54,6 +54,18 @@ import Testing
         #expect(ask("who won the football match yesterday").text.hasPrefix("Sorry"))
     }
 
+    /// "nasi" and "goreng" appear only in out-of-scope examples: they find those examples but
+    /// count against every intent like unknown words.
+    @Test func wordsOnlyOutOfScopeExamplesUseCountAgainstIntents() throws {
+        func topKnownFactor(_ text: String) throws -> Double {
+            let analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: nil)
+            return try #require(engine.matcher.rank(analysis, session: Session()).candidates.first).knownFactor
+        }
+        #expect(try topKnownFactor("berapa biaya kartu kuning") == 1)
+        #expect(try topKnownFactor("berapa biaya nasi goreng") < 0.9)
+        #expect(ask("berapa biaya nasi goreng").kind == .fallback)
+    }
+
     @Test func safetyAlwaysWins() {
         let r = ask("saya dipecat dari pabrik dan rasanya ingin bunuh diri")
         #expect(r.intent == "safety_self_harm")

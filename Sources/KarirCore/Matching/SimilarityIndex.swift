@@ -20,6 +20,8 @@ final class SimilarityIndex: Sendable {
     let unseenIDF: Float
     /// features too common to be informative (stop words), dropped from all vectors
     let dropped: [Bool]
+    /// word roots that only out-of-scope and negative examples use: no intent was taught them
+    let untaught: [Bool]
     /// accumulators for queries
     let scratch: ScratchPool
     /// the discriminative model trained on the same vectors
@@ -50,6 +52,9 @@ final class SimilarityIndex: Sendable {
         self.idf = idf
         self.unseenIDF = log(1 + n)
         self.dropped = dropped
+        var untaught = [Bool](repeating: false, count: featureCount)
+        for id in space.stems.values where df[Int(id)] == 0 { untaught[Int(id)] = true }
+        self.untaught = untaught
 
         var exampleEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
         var centroids = [[Int32: Float]](repeating: [:], count: intentCount)
@@ -115,22 +120,27 @@ final class SimilarityIndex: Sendable {
         var terms: [(Int32, Float)] = []
         terms.reserveCapacity(vector.known.count)
         var total: Float = 0
+        var unknown: Float = 0
         for f in vector.known where !dropped[Int(f.id)] {
             let v = f.weight * idf[Int(f.id)]
             terms.append((f.id, v)); total += v * v
+            // A root only out-of-scope examples use ("anjing", "resep") still finds those
+            // examples, but counts against every intent like an unknown word.
+            if untaught[Int(f.id)] { unknown += v * v }
         }
         // Unknown roots count against the match; unseen pairs of known words or concepts do not.
-        var unknown: Float = 0
+        var unseen: Float = 0
         for u in vector.unknownStems {
             let v = u.weight * unseenIDF
-            unknown += v * v
+            unseen += v * v
         }
-        total += unknown
+        total += unseen
+        unknown += unseen
         guard total > 0 else { return Query(terms: [], unknownShare: 1, modelTerms: []) }
         let norm = total.squareRoot()
         for k in terms.indices { terms[k].1 /= norm }
         return Query(terms: terms, unknownShare: unknown / total,
-                     modelTerms: Self.normalized(vector.known, idf: idf, unknown: unknown))
+                     modelTerms: Self.normalized(vector.known, idf: idf, unknown: unseen))
     }
 
     /// Adds the cosine similarity of the query with every example sharing a feature into
