@@ -175,3 +175,16 @@ import Testing
         #expect(ChatEvent.events(question: "q", reply: safety, session: "s").map(\.type) == [.message, .safety])
     }
 }
+
+@Suite struct TraceFormatTests {
+    @Test func threeDecimalsByHand() {
+        #expect(fmt(0.23) == "0.230")
+        #expect(fmt(1) == "1.000")
+        #expect(fmt(0) == "0.000")
+        #expect(fmt(12.3456) == "12.346")
+        #expect(fmt(0.0754) == "0.075")
+        #expect(fmt(-0.5) == "-0.500")
+        #expect(fmt(-0.0004) == "0.000")
+        #expect(fmt(0.9999) == "1.000")
+    }
+}
