@@ -8,21 +8,23 @@
 public struct SpellingCorrector: Sendable {
     private let frequency: [String: Int]
     private let words: [String]
-    /// The delete index, flat and sorted: the hash of each stored form, and the word it belongs
-    /// to. About 12 bytes per form instead of a dictionary of string arrays (which was a fifth
-    /// of the engine's memory). A hash collision only adds a candidate, and every candidate's
-    /// distance is checked.
-    private let formHashes: [Int]
+    /// The delete index, flat and sorted: a hash of each stored form (the word, and the word with
+    /// one letter left out), and the word it belongs to. Forms are hashed straight from the
+    /// word's letters with positions skipped, so neither building nor a look-up makes a string per
+    /// form. A hash collision only adds a candidate, and every candidate's distance is checked.
+    /// Only plain ASCII words take part (Indonesian and English after folding).
+    private let formHashes: [UInt64]
     private let formWords: [Int32]
 
     public init(vocabulary: [String: Int]) {
         self.frequency = vocabulary
-        let words = vocabulary.keys.filter { $0.count >= 4 }.sorted()
-        var entries: [(hash: Int, word: Int32)] = []
+        let words = vocabulary.keys.filter { $0.utf8.count >= 4 && Self.isPlainWord($0) }.sorted()
+        var entries: [(hash: UInt64, word: Int32)] = []
         entries.reserveCapacity(words.count * 9)
         for (i, word) in words.enumerated() {
-            entries.append((word.hashValue, Int32(i)))
-            for d in Self.oneDeletes(word) { entries.append((d.hashValue, Int32(i))) }
+            let letters = Array(word.utf8)
+            entries.append((Self.hash(letters), Int32(i)))
+            for k in letters.indices { entries.append((Self.hash(letters, skipping: k), Int32(i))) }
         }
         entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.word < $1.word }
         self.words = words
@@ -32,9 +34,20 @@ public struct SpellingCorrector: Sendable {
 
     public func contains(_ word: String) -> Bool { frequency[word] != nil }
 
-    /// Words stored under the form `probe` (plus, very rarely, a word whose form has the same hash).
-    private func candidates(_ probe: String) -> ArraySlice<Int32> {
-        let h = probe.hashValue
+    /// Lower-case ASCII letters only.
+    static func isPlainWord(_ word: String) -> Bool { word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }
+
+    /// FNV-1a over the letters, leaving out the positions `skipping` and `also`.
+    static func hash(_ letters: [UInt8], skipping: Int = -1, also: Int = -1) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for (i, b) in letters.enumerated() where i != skipping && i != also {
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// Words stored under the form with hash `h`.
+    private func candidates(_ h: UInt64) -> ArraySlice<Int32> {
         var lo = 0, hi = formHashes.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -47,13 +60,16 @@ public struct SpellingCorrector: Sendable {
 
     /// The nearest known word within the allowed distance, most frequent first; nil if none.
     public func correct(_ word: String) -> String? {
-        let n = word.count
-        guard n >= 5, word.allSatisfy({ $0.isLetter }) else { return nil }
+        let letters = Array(word.utf8)
+        let n = letters.count
+        guard n >= 5, Self.isPlainWord(word) else { return nil }
         let maxDistance = n >= 8 ? 2 : 1
-        var probes: Set<String> = [word]
-        let first = Self.oneDeletes(word)
-        probes.formUnion(first)
-        if maxDistance >= 2 { for d in first { probes.formUnion(Self.oneDeletes(d)) } }
+        // The word, every form with one letter left out and, for long words, with two.
+        var probes: Set<UInt64> = [Self.hash(letters)]
+        for i in 0..<n {
+            probes.insert(Self.hash(letters, skipping: i))
+            if maxDistance >= 2 { for j in (i + 1)..<n { probes.insert(Self.hash(letters, skipping: i, also: j)) } }
+        }
         var best: (word: String, distance: Int, freq: Int)?
         var seen: Set<Int32> = []
         for probe in probes {
@@ -67,19 +83,6 @@ public struct SpellingCorrector: Sendable {
             }
         }
         return best?.word
-    }
-
-    static func oneDeletes(_ word: String) -> [String] {
-        let chars = Array(word)
-        guard chars.count > 1 else { return [] }
-        var out: [String] = []
-        out.reserveCapacity(chars.count)
-        for i in chars.indices {
-            var c = chars
-            c.remove(at: i)
-            out.append(String(c))
-        }
-        return out
     }
 
     /// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), stopping
