@@ -72,9 +72,15 @@ final class CompiledKnowledge: Sendable {
         // features are then numbered in this fixed order, so ids never depend on scheduling.
         var texts: [(text: String, language: Language, owner: Int32)] = []
         var exampleCount = 0
+        // Grouped by owner (each intent's examples, then each intent's negatives, then
+        // out-of-scope), so that the index can take each intent's best example from one range.
         for (i, intent) in kb.intents.enumerated() {
             for lang in Language.allCases {
                 for e in intent.examples[lang] ?? [] { texts.append((e.value, lang, Int32(i))); exampleCount += 1 }
+            }
+        }
+        for (i, intent) in kb.intents.enumerated() {
+            for lang in Language.allCases {
                 for e in intent.negatives[lang] ?? [] { texts.append((e.value, lang, Int32(-1 - i))) }
             }
         }

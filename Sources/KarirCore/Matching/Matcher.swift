@@ -33,6 +33,27 @@ struct Matcher: Sendable {
         // Best example per intent, strongest negative example per intent, nearest out-of-scope example.
         var oos: Float = 0
         var oosExample: Int32?
+        if let ranges = index.ranges {
+            // Dense: every intent's best example from its own range.
+            let skip = Int(excludedExample ?? -1)
+            scratch.docScores.withUnsafeBufferPointer { scores in
+                for i in 0..<(ranges.positive.count - 1) {
+                    var best: Float = 0, bestDoc = -1
+                    for d in Int(ranges.positive[i])..<Int(ranges.positive[i + 1]) where scores[d] > best && d != skip {
+                        best = scores[d]; bestDoc = d
+                    }
+                    var negative: Float = 0
+                    for d in Int(ranges.negative[i])..<Int(ranges.negative[i + 1]) where scores[d] > negative { negative = scores[d] }
+                    guard bestDoc >= 0 || negative > 0 else { continue }
+                    scratch.touchedIntents.append(Int32(i))
+                    if bestDoc >= 0 { scratch.intentBest[i] = best; scratch.intentBestDoc[i] = Int32(bestDoc) }
+                    scratch.intentNegative[i] = negative
+                }
+                for d in Int(ranges.outOfScope.lowerBound)..<Int(ranges.outOfScope.upperBound) where scores[d] > oos {
+                    oos = scores[d]; oosExample = Int32(d)
+                }
+            }
+        }
         let owners = index.owner
         for doc in scratch.touchedDocs {
             if doc == excludedExample { continue }

@@ -46,4 +46,19 @@ struct PostingLists: Sendable {
             }
         }
     }
+
+    /// Adds `v × weight` of every posting of the query's features into `scores`.
+    func accumulate(_ terms: [(Int32, Float)], into scores: UnsafeMutableBufferPointer<Float>) {
+        start.withUnsafeBufferPointer { start in
+            doc.withUnsafeBufferPointer { doc in
+                weight.withUnsafeBufferPointer { weight in
+                    for (f, v) in terms where Int(f) < start.count - 1 {
+                        for k in Int(start[Int(f)])..<Int(start[Int(f) + 1]) {
+                            scores[Int(doc[k])] += v * weight[k]
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

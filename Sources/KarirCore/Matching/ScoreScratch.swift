@@ -13,6 +13,8 @@ struct ScoreScratch {
     var intentCentroid: [Float]
     var intentLinear: [Float]
     var touchedIntents: [Int32] = []
+    /// Whether the last query scored examples densely (then `docScores` is cleared whole).
+    var dense = false
 
     init(docs: Int, intents: Int) {
         docScores = [Float](repeating: 0, count: docs)
@@ -27,6 +29,10 @@ struct ScoreScratch {
 
     /// Back to all zeros, touching only what the last query used.
     mutating func clear() {
+        if dense {
+            docScores.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            dense = false
+        }
         for d in touchedDocs { docScores[Int(d)] = 0 }
         touchedDocs.removeAll(keepingCapacity: true)
         for i in touchedIntents {

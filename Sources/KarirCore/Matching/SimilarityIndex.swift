@@ -22,6 +22,11 @@ final class SimilarityIndex: Sendable {
     let dropped: [Bool]
     /// word roots that only out-of-scope and negative examples use: no intent was taught them
     let untaught: [Bool]
+    /// When the examples are grouped by owner and not too many: where each intent's examples and
+    /// negative examples start (`intentCount + 1` entries each) and where the out-of-scope ones
+    /// start. A query then adds every posting into a dense array and takes each intent's best
+    /// example from its range, instead of tracking which examples it touched.
+    let ranges: OwnerRanges?
     /// accumulators for queries
     let scratch: ScratchPool
     /// the discriminative model trained on the same vectors
@@ -91,6 +96,7 @@ final class SimilarityIndex: Sendable {
         self.centroidPostings = PostingLists(features: featureCount, entries: centroidEntries)
         self.owner = owner
         self.exampleText = texts
+        self.ranges = OwnerRanges(owners: owner, intents: intentCount)
         self.scratch = ScratchPool(docs: documents.count, intents: intentCount)
         self.model = LinearModel.train(examples: training, features: featureCount, classes: intentCount)
     }
@@ -146,6 +152,13 @@ final class SimilarityIndex: Sendable {
     /// Adds the cosine similarity of the query with every example sharing a feature into
     /// `scratch.docScores` (touched documents listed in `scratch.touchedDocs`).
     func accumulateExamples(_ q: Query, into scratch: inout ScoreScratch) {
+        if ranges != nil {
+            scratch.dense = true
+            scratch.docScores.withUnsafeMutableBufferPointer { scores in
+                examplePostings.accumulate(q.terms, into: scores)
+            }
+            return
+        }
         var touched: [Int32] = []
         swap(&touched, &scratch.touchedDocs)
         scratch.docScores.withUnsafeMutableBufferPointer { scores in
@@ -159,5 +172,41 @@ final class SimilarityIndex: Sendable {
         scratch.intentCentroid.withUnsafeMutableBufferPointer { scores in
             centroidPostings.accumulate(q.terms, into: scores) { _ in }
         }
+    }
+}
+
+/// Where each owner's examples lie when they are stored grouped: intents' examples first (in
+/// intent order), then intents' negative examples, then out-of-scope examples.
+struct OwnerRanges: Sendable {
+    /// Dense scoring pays a pass over every example per query; above this many examples the
+    /// sparse path (only the touched examples) is cheaper.
+    static let maxExamples = 100_000
+
+    let positive: [Int32]
+    let negative: [Int32]
+    let outOfScope: Range<Int32>
+
+    init?(owners: [Int32], intents: Int) {
+        guard owners.count <= Self.maxExamples else { return nil }
+        var positive = [Int32](repeating: 0, count: intents + 1)
+        var negative = [Int32](repeating: 0, count: intents + 1)
+        var k = 0
+        // Each group must be contiguous and in order, or there are no ranges.
+        for i in 0..<intents {
+            positive[i] = Int32(k)
+            while k < owners.count && owners[k] == Int32(i) { k += 1 }
+        }
+        positive[intents] = Int32(k)
+        for i in 0..<intents {
+            negative[i] = Int32(k)
+            while k < owners.count && owners[k] == Int32(-1 - i) { k += 1 }
+        }
+        negative[intents] = Int32(k)
+        let oosStart = k
+        while k < owners.count && owners[k] == Int32.min { k += 1 }
+        guard k == owners.count else { return nil }
+        self.positive = positive
+        self.negative = negative
+        self.outOfScope = Int32(oosStart)..<Int32(k)
     }
 }
