@@ -17,40 +17,46 @@ extension Engine {
         var misses: [Diagnostic] = []
         var looMisses: [Diagnostic] = []
         var total = 0, looCorrect = 0
-        var doc: Int32 = 0
-        for (i, intent) in kb.intents.enumerated() {
-            for lang in Language.allCases {
-                for e in intent.examples[lang] ?? [] {
-                    defer { doc += 1 }
-                    total += 1
-                    // Examples are checked inside their own topic, as a follow-up would be:
-                    // "berapa biayanya?" may belong to several topics' cost intents.
-                    var session = Session(language: lang)
-                    session.activeTopic = intent.topic
-                    if let context = intent.context.first?.value {
-                        if knowledge.topicIndex[context] != nil { session.activeTopic = context } else { session.lastIntent = context; session.activeTopic = knowledge.intentIndex[context].map { kb.intents[$0].topic } }
-                    }
-                    let reply = respond(to: e.value, in: session, language: lang)
-                    if reply.intent != intent.id || (reply.kind != .answer && reply.kind != .ask && reply.kind != .flow) {
-                        let got = reply.intent.map { "`\($0)`" } ?? reply.kind.rawValue
-                        misses.append(Diagnostic(.warning, file: e.file, line: e.line, column: e.column,
-                                                 "example \"\(e.value)\" of `\(intent.id)` is answered by \(got) (\(reply.kind.rawValue), confidence \(fmt(reply.confidence)))",
-                                                 hint: "rephrase it, move it to the right intent, or add a `not:` example to the other intent"))
-                    }
-                    let analysis = knowledge.analyzer.analyze(e.value, sessionLanguage: lang)
-                    let ranking = matcher.rank(analysis, session: session, excluding: doc)
-                    if let top = ranking.candidates.first, top.intent == i, top.score >= kb.settings.clarifyThreshold {
-                        looCorrect += 1
-                    } else {
-                        let got = ranking.candidates.first.map { "`\(kb.intents[$0.intent].id)` (\(fmt($0.score)))" } ?? "nothing"
-                        looMisses.append(Diagnostic(.warning, file: e.file, line: e.line, column: e.column,
-                                                    "without itself, example \"\(e.value)\" of `\(intent.id)` goes to \(got)",
-                                                    hint: "no other example of this intent says anything like it: add a similar phrasing or rephrase"))
-                    }
-                }
-                doc += Int32(intent.negatives[lang]?.count ?? 0)
+        for (i, lang, e, doc) in exampleDocuments() {
+            let intent = kb.intents[i]
+            total += 1
+            // Examples are checked inside their own topic, as a follow-up would be:
+            // "berapa biayanya?" may belong to several topics' cost intents.
+            var session = Session(language: lang)
+            session.activeTopic = intent.topic
+            if let context = intent.context.first?.value {
+                if knowledge.topicIndex[context] != nil { session.activeTopic = context } else { session.lastIntent = context; session.activeTopic = knowledge.intentIndex[context].map { kb.intents[$0].topic } }
+            }
+            let reply = respond(to: e.value, in: session, language: lang)
+            if reply.intent != intent.id || (reply.kind != .answer && reply.kind != .ask && reply.kind != .flow) {
+                let got = reply.intent.map { "`\($0)`" } ?? reply.kind.rawValue
+                misses.append(Diagnostic(.warning, file: e.file, line: e.line, column: e.column,
+                                         "example \"\(e.value)\" of `\(intent.id)` is answered by \(got) (\(reply.kind.rawValue), confidence \(fmt(reply.confidence)))",
+                                         hint: "rephrase it, move it to the right intent, or add a `not:` example to the other intent"))
+            }
+            let analysis = knowledge.analyzer.analyze(e.value, sessionLanguage: lang)
+            let ranking = matcher.rank(analysis, session: session, excluding: doc)
+            if let top = ranking.candidates.first, top.intent == i, top.score >= kb.settings.clarifyThreshold {
+                looCorrect += 1
+            } else {
+                let got = ranking.candidates.first.map { "`\(kb.intents[$0.intent].id)` (\(fmt($0.score)))" } ?? "nothing"
+                looMisses.append(Diagnostic(.warning, file: e.file, line: e.line, column: e.column,
+                                            "without itself, example \"\(e.value)\" of `\(intent.id)` goes to \(got)",
+                                            hint: "no other example of this intent says anything like it: add a similar phrasing or rephrase"))
             }
         }
         return VerificationReport(misses: misses, examples: total, leaveOneOutCorrect: looCorrect, leaveOneOutMisses: looMisses)
+    }
+
+    /// Every example with its intent, language and its number in the similarity index (examples
+    /// are indexed first, in this order, before negative and out-of-scope examples).
+    func exampleDocuments() -> [(intent: Int, language: Language, example: Located<String>, doc: Int32)] {
+        var out: [(intent: Int, language: Language, example: Located<String>, doc: Int32)] = []
+        for (i, intent) in knowledge.base.intents.enumerated() {
+            for lang in Language.allCases {
+                for e in intent.examples[lang] ?? [] { out.append((i, lang, e, Int32(out.count))) }
+            }
+        }
+        return out
     }
 }
