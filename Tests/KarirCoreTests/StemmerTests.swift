@@ -58,7 +58,7 @@ let stemTable: [(String, String)] = [
     ("tetapi", "tetapi"), ("selamat", "selamat"), ("bulan", "bulan"), ("jalan", "jalan"), ("kemarin", "kemarin"),
     ("kepada", "kepada"), ("teman", "teman"), ("bukan", "bukan"), ("pesan", "pesan"), ("mesin", "mesin"),
     ("bekal", "bekal"), ("belanja", "belanja"), ("mereka", "mereka"), ("dinding", "dinding"), ("tenaga", "tenaga"),
-    ("perahu", "perahu"), ("kebun", "kebun"), ("tempat", "tempat"), ("sebentar", "sebentar"), ("pertama", "pertama"), ("desain", "desain"),
+    ("perahu", "perahu"), ("kebun", "kebun"), ("tempat", "tempat"), ("sebentar", "sebentar"), ("pertama", "pertama"), ("desain", "desain"), ("carinya", "cari"), ("harinya", "hari"),
 ]
 
 @Suite struct IndonesianStemmerTests {

@@ -31,8 +31,12 @@ public struct IndonesianStemmer: Sendable {
             if let q = Self.stripSuffix(form, oneOf: ["nya", "ku", "mu"]) { inflected.append(q) }
         }
 
-        // The plainest form first: "kapankah" is "kapan", not a prefix game on "kapankah".
-        for form in inflected.dropFirst() where isKnown(form) && derivational(form) == nil { return String(form) }
+        // The plainest form first: "kapankah" is "kapan", not a prefix game on "kapankah"; and a
+        // listed root or a word that only looks affixed stays whole ("carinya" is "cari", not "car").
+        for form in inflected.dropFirst() where isKnown(form) {
+            let s = String(form)
+            if exceptions.contains(s) || Self.builtInRoots.contains(s) || derivational(form) == nil { return s }
+        }
         for form in inflected {
             if let root = derivational(form) { bestRoot = root; break }
         }
