@@ -95,6 +95,31 @@ import Testing
         for d in docs { #expect(engine.knowledge.index.exampleText[Int(d.doc)] == d.example.value) }
     }
 
+    /// A word in a pattern is taken as written: "hajar" (unknown to the examples) must not be
+    /// corrected to "wajar" (known), or "apakah ini wajar" would fire the pattern.
+    @Test func patternWordsAreNotSpellCorrected() throws {
+        var files: [String: String] = [:]
+        for name in ["base.yaml", "quiz.yaml"] {
+            files[name] = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent(name), encoding: .utf8)
+        }
+        files["extra.yaml"] = """
+        intents:
+          - id: ak1_beaten
+            topic: ak1_card
+            title: { id: Dipukul petugas, en: Beaten by an officer }
+            patterns: ["* hajar *"]
+            examples:
+              id: [petugas kartu kuning menghajar saya, dihajar di kantor disnaker, apakah antrean ini wajar, petugas memukul saya, saya dipukuli petugas, dianiaya di kantor, kekerasan oleh petugas, petugas kasar sekali]
+              en: [an officer hit me, beaten at the office, is this queue normal, the officer punched me, violence at the office, i was assaulted there, the clerk attacked me, rough officer]
+            answer: { id: Laporkan ke polisi., en: Report it to the police. }
+        """
+        let engine = try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts)
+        let reply = engine.respond(to: "apakah ini wajar", in: Session(), explain: true)
+        #expect(reply.trace?.rule.contains("pattern") == false, "\(reply.trace?.rule ?? "")")
+        let beaten = engine.respond(to: "dia hajar saya", in: Session(), explain: true)
+        #expect(beaten.trace?.rule.contains("pattern") == true)
+    }
+
     @Test func safetyAlwaysWins() {
         let r = ask("saya dipecat dari pabrik dan rasanya ingin bunuh diri")
         #expect(r.intent == "safety_self_harm")

@@ -147,6 +147,9 @@ struct Turn {
         if plausible.count >= 2 {
             return clarify(Array(plausible.prefix(3)))
         }
+        if top.score >= clarifyBar {
+            return fallback(reason: "best score \(fmt(top.score)) below answer threshold \(fmt(answerBar)) and no second candidate above \(fmt(clarifyBar))")
+        }
         return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(clarifyBar))")
     }
 

@@ -60,6 +60,9 @@ final class CompiledKnowledge: Sendable {
             for (lang, list) in intent.negatives { for e in list { addText(e.value, lang) } }
             for (lang, a) in intent.answer { addText(a.value, lang) }
             addText(intent.title.id, .id); addText(intent.title.en, .en)
+            // Pattern words are knowledge words too: otherwise "hajar" in a pattern would be
+            // unknown, and a message saying "hajar" would be corrected to "wajar".
+            for p in intent.patterns { addText(Self.patternWords(p.value).joined(separator: " "), nil) }
         }
         for (lang, list) in kb.outOfScope { for e in list { addText(e.value, lang) } }
         let analyzer = TextAnalyzer(lexicon: kb.lexicon.mapValues(\.value), synonyms: kb.synonyms, entities: kb.entities,
@@ -100,7 +103,11 @@ final class CompiledKnowledge: Sendable {
             for p in intent.patterns {
                 do {
                     patterns.append(try Pattern(p.value, intent: i) { word in
-                        analyzer.analyze(word, sessionLanguage: nil).tokens.map { ($0.surface, $0.stem) }
+                        // A pattern word is never spell-corrected: "hajar", unknown to the
+                        // examples, must not become "wajar".
+                        analyzer.analyze(word, sessionLanguage: nil).tokens.map { t in
+                            t.typed.map { ($0, analyzer.stem($0)) } ?? (t.surface, t.stem)
+                        }
                     })
                 } catch {
                     diagnostics.append(Diagnostic(.error, file: p.file, line: p.line, column: p.column,
@@ -156,6 +163,12 @@ final class CompiledKnowledge: Sendable {
             hasContext: kb.intents.map { !$0.context.isEmpty },
             topicNumber: topicNumber)
         return (compiled, diagnostics)
+    }
+
+    /// The plain words of a pattern: no wildcards, prefixes (`kerj*`) or concept names (`~biaya`).
+    static func patternWords(_ pattern: String) -> [String] {
+        let pieces = pattern.split { $0 == " " || $0 == "(" || $0 == ")" || $0 == "[" || $0 == "]" || $0 == "|" }
+        return pieces.filter { !$0.hasPrefix("~") && !$0.hasSuffix("*") && $0 != "*" }.map(String.init)
     }
 
     static func conceptReferences(_ pattern: String) -> [String] {
