@@ -32,8 +32,6 @@ public struct SpellingCorrector: Sendable {
         self.formWords = entries.map(\.word)
     }
 
-    public func contains(_ word: String) -> Bool { frequency[word] != nil }
-
     /// Lower-case ASCII letters only.
     static func isPlainWord(_ word: String) -> Bool { word.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }
 

@@ -73,27 +73,14 @@ final class CompiledKnowledge: Sendable {
         for (i, intent) in kb.intents.enumerated() { intentIndex[intent.id] = intentIndex[intent.id] ?? i }
         // Every example, negative example and out-of-scope question, analysed in parallel; the
         // features are then numbered in this fixed order, so ids never depend on scheduling.
-        var texts: [(text: String, language: Language, owner: Int32)] = []
-        var exampleCount = 0
-        // Grouped by owner (each intent's examples, then each intent's negatives, then
-        // out-of-scope), so that the index can take each intent's best example from one range.
-        for (i, intent) in kb.intents.enumerated() {
-            for lang in Language.allCases {
-                for e in intent.examples[lang] ?? [] { texts.append((e.value, lang, Int32(i))); exampleCount += 1 }
-            }
-        }
-        for (i, intent) in kb.intents.enumerated() {
-            for lang in Language.allCases {
-                for e in intent.negatives[lang] ?? [] { texts.append((e.value, lang, Int32(-1 - i))) }
-            }
-        }
-        for (lang, list) in kb.outOfScope { for e in list { texts.append((e.value, lang, Int32.min)) } }
-        let analysed = Parallel.map(texts) { analyzer.analyze($0.text, sessionLanguage: $0.language).tokens }
+        let texts = indexedTexts(kb)
+        let exampleCount = texts.count { $0.owner >= 0 }
+        let analysed = Parallel.map(texts) { analyzer.analyze($0.text.value, sessionLanguage: $0.language).tokens }
         var space = FeatureSpace.Builder()
         var docs: [SimilarityIndex.Document] = []
         docs.reserveCapacity(texts.count)
         for (t, tokens) in zip(texts, analysed) {
-            docs.append(.init(features: FeatureExtractor.features(tokens, ids: &space).known, owner: t.owner, text: t.text))
+            docs.append(.init(features: FeatureExtractor.features(tokens, ids: &space).known, owner: t.owner, text: t.text.value))
         }
         let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count)
 
@@ -163,6 +150,22 @@ final class CompiledKnowledge: Sendable {
             hasContext: kb.intents.map { !$0.context.isEmpty },
             topicNumber: topicNumber)
         return (compiled, diagnostics)
+    }
+
+    /// The texts the similarity index stores, in its order: grouped by owner (each intent's
+    /// examples, then each intent's negative examples, then out-of-scope questions), so that the
+    /// index can take each intent's best example from one range. Owners as in
+    /// ``SimilarityIndex/owner``.
+    static func indexedTexts(_ kb: KnowledgeBase) -> [(text: Located<String>, language: Language, owner: Int32)] {
+        var texts: [(text: Located<String>, language: Language, owner: Int32)] = []
+        for (i, intent) in kb.intents.enumerated() {
+            for lang in Language.allCases { for e in intent.examples[lang] ?? [] { texts.append((e, lang, Int32(i))) } }
+        }
+        for (i, intent) in kb.intents.enumerated() {
+            for lang in Language.allCases { for e in intent.negatives[lang] ?? [] { texts.append((e, lang, Int32(-1 - i))) } }
+        }
+        for lang in Language.allCases { for e in kb.outOfScope[lang] ?? [] { texts.append((e, lang, Int32.min)) } }
+        return texts
     }
 
     /// The plain words of a pattern: no wildcards, prefixes (`kerj*`) or concept names (`~biaya`).

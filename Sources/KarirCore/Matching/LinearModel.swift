@@ -9,8 +9,6 @@
 struct LinearModel: Sendable {
     let weights: PostingLists
 
-    /// Trains on `examples` (owner intent and normalised vector) for a fixed number of passes in a
-    /// fixed pseudo-random order, so the same knowledge always gives the same model.
     /// Trains `runs` models on `examples` (owner intent and normalised vector), each for a fixed
     /// number of passes in its own fixed pseudo-random order, and averages them. One perceptron
     /// depends on the order it saw the examples in (adding one example could flip a close call);
@@ -21,23 +19,23 @@ struct LinearModel: Sendable {
                       runs: Int = 3, epochs: Int = 4) -> LinearModel {
         let seeds = (0..<max(1, runs)).map { UInt64(0x9E37_79B9_7F4A_7C15) &+ UInt64($0) &* 7919 }
         let models = Parallel.map(seeds) { trainOnce(examples: examples, features: features, classes: classes, epochs: epochs, seed: $0) }
-        var merged = [[(c: Int32, w: Float)]](repeating: [], count: features)
-        let share = 1 / Float(seeds.count)
-        for model in models {
-            for e in model {
-                let f = Int(e.feature)
-                if let k = merged[f].firstIndex(where: { $0.c == e.doc }) { merged[f][k].w += e.weight * share } else {
-                    merged[f].append((e.doc, e.weight * share))
+        // The average: each run's weights summed per feature, scaled by 1 / runs.
+        var merged = models[0]
+        for model in models.dropFirst() {
+            for (f, list) in model.enumerated() {
+                for x in list {
+                    if let k = merged[f].firstIndex(where: { $0.c == x.c }) { merged[f][k].w += x.w } else { merged[f].append(x) }
                 }
             }
         }
+        let share = 1 / Float(models.count)
         var entries: [(feature: Int32, doc: Int32, weight: Float)] = []
-        for (f, list) in merged.enumerated() { for x in list { entries.append((Int32(f), x.c, x.w)) } }
+        for (f, list) in merged.enumerated() { for x in list { entries.append((Int32(f), x.c, x.w * share)) } }
         return LinearModel(weights: PostingLists(features: features, entries: entries))
     }
 
-    /// One averaged perceptron; returns its non-zero weights by feature.
-    static func trainOnce(examples: [(owner: Int32, vector: [(Int32, Float)])], features: Int, classes: Int, epochs: Int, seed initialSeed: UInt64) -> [(feature: Int32, doc: Int32, weight: Float)] {
+    /// One averaged perceptron; returns its non-zero weights, per feature a list of (intent, weight).
+    static func trainOnce(examples: [(owner: Int32, vector: [(Int32, Float)])], features: Int, classes: Int, epochs: Int, seed initialSeed: UInt64) -> [[(c: Int32, w: Float)]] {
         // Per feature, a short list of (intent, weight, step-weighted sum for averaging): a
         // feature meets few intents, so a linear scan beats hashing.
         var w = [[(c: Int32, w: Float, u: Float)]](repeating: [], count: features)
@@ -93,20 +91,18 @@ struct LinearModel: Sendable {
                 step += 1
             }
         }
-        var entries: [(feature: Int32, doc: Int32, weight: Float)] = []
-        for f in 0..<features {
-            for entry in w[f] {
+        return w.map { list in
+            list.compactMap { entry in
                 let averaged = entry.w - entry.u / step
-                if abs(averaged) > 1e-4 { entries.append((Int32(f), entry.c, averaged)) }
+                return abs(averaged) > 1e-4 ? (entry.c, averaged) : nil
             }
         }
-        return entries
     }
 
     /// Adds the model's score for every intent sharing a feature with the query.
     func accumulate(_ q: SimilarityIndex.Query, into scores: inout [Float]) {
         scores.withUnsafeMutableBufferPointer { scores in
-            weights.accumulate(q.modelTerms, into: scores) { _ in }
+            weights.accumulate(q.modelTerms, into: scores)
         }
     }
 }

@@ -30,46 +30,10 @@ struct Matcher: Sendable {
     private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, scratch: inout ScoreScratch) -> Ranking {
         let index = knowledge.index
         index.accumulateExamples(q, into: &scratch)
-        // Best example per intent, strongest negative example per intent, nearest out-of-scope example.
-        var oos: Float = 0
-        var oosExample: Int32?
-        if let ranges = index.ranges {
-            // Dense: every intent's best example from its own range.
-            let skip = Int(excludedExample ?? -1)
-            scratch.docScores.withUnsafeBufferPointer { scores in
-                for i in 0..<(ranges.positive.count - 1) {
-                    var best: Float = 0, bestDoc = -1
-                    for d in Int(ranges.positive[i])..<Int(ranges.positive[i + 1]) where scores[d] > best && d != skip {
-                        best = scores[d]; bestDoc = d
-                    }
-                    var negative: Float = 0
-                    for d in Int(ranges.negative[i])..<Int(ranges.negative[i + 1]) where scores[d] > negative { negative = scores[d] }
-                    guard bestDoc >= 0 || negative > 0 else { continue }
-                    scratch.touchedIntents.append(Int32(i))
-                    if bestDoc >= 0 { scratch.intentBest[i] = best; scratch.intentBestDoc[i] = Int32(bestDoc) }
-                    scratch.intentNegative[i] = negative
-                }
-                for d in Int(ranges.outOfScope.lowerBound)..<Int(ranges.outOfScope.upperBound) where scores[d] > oos {
-                    oos = scores[d]; oosExample = Int32(d)
-                }
-            }
-        }
-        let owners = index.owner
-        for doc in scratch.touchedDocs {
-            if doc == excludedExample { continue }
-            let s = scratch.docScores[Int(doc)]
-            let owner = owners[Int(doc)]
-            if owner >= 0 {
-                let k = Int(owner)
-                if scratch.intentBestDoc[k] < 0 && scratch.intentNegative[k] == 0 { scratch.touchedIntents.append(owner) }
-                if s > scratch.intentBest[k] { scratch.intentBest[k] = s; scratch.intentBestDoc[k] = doc }
-            } else if owner == Int32.min {
-                if s > oos { oos = s; oosExample = doc }
-            } else {
-                let k = Int(-1 - owner)
-                if scratch.intentBestDoc[k] < 0 && scratch.intentNegative[k] == 0 { scratch.touchedIntents.append(Int32(k)) }
-                scratch.intentNegative[k] = max(scratch.intentNegative[k], s)
-            }
+        let (oos, oosExample) = if let ranges = index.ranges {
+            bestExamples(in: ranges, excluding: excludedExample, &scratch)
+        } else {
+            bestTouchedExamples(excluding: excludedExample, &scratch)
         }
         index.accumulateCentroids(q, into: &scratch)
         let settings = knowledge.base.settings
@@ -150,8 +114,54 @@ struct Matcher: Sendable {
                        outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
     }
 
-    static func ranksBefore(_ a: Candidate, _ b: Candidate) -> Bool {
-        a.score != b.score ? a.score > b.score : a.intent < b.intent
+    /// Dense scoring: each intent's best example and strongest negative example from its own
+    /// range of the scores; returns the nearest out-of-scope example.
+    private func bestExamples(in ranges: OwnerRanges, excluding excludedExample: Int32?, _ scratch: inout ScoreScratch) -> (Float, Int32?) {
+        var oos: Float = 0
+        var oosExample: Int32?
+        let skip = Int(excludedExample ?? -1)
+        scratch.docScores.withUnsafeBufferPointer { scores in
+            for i in 0..<(ranges.positive.count - 1) {
+                var best: Float = 0, bestDoc = -1
+                for d in Int(ranges.positive[i])..<Int(ranges.positive[i + 1]) where scores[d] > best && d != skip {
+                    best = scores[d]; bestDoc = d
+                }
+                var negative: Float = 0
+                for d in Int(ranges.negative[i])..<Int(ranges.negative[i + 1]) where scores[d] > negative { negative = scores[d] }
+                guard bestDoc >= 0 || negative > 0 else { continue }
+                scratch.touchedIntents.append(Int32(i))
+                if bestDoc >= 0 { scratch.intentBest[i] = best; scratch.intentBestDoc[i] = Int32(bestDoc) }
+                scratch.intentNegative[i] = negative
+            }
+            for d in Int(ranges.outOfScope.lowerBound)..<Int(ranges.outOfScope.upperBound) where scores[d] > oos {
+                oos = scores[d]; oosExample = Int32(d)
+            }
+        }
+        return (oos, oosExample)
+    }
+
+    /// Sparse scoring (large knowledge bases): the same, over the examples the query touched.
+    private func bestTouchedExamples(excluding excludedExample: Int32?, _ scratch: inout ScoreScratch) -> (Float, Int32?) {
+        var oos: Float = 0
+        var oosExample: Int32?
+        let owners = knowledge.index.owner
+        for doc in scratch.touchedDocs {
+            if doc == excludedExample { continue }
+            let s = scratch.docScores[Int(doc)]
+            let owner = owners[Int(doc)]
+            if owner >= 0 {
+                let k = Int(owner)
+                if scratch.intentBestDoc[k] < 0 && scratch.intentNegative[k] == 0 { scratch.touchedIntents.append(owner) }
+                if s > scratch.intentBest[k] { scratch.intentBest[k] = s; scratch.intentBestDoc[k] = doc }
+            } else if owner == Int32.min {
+                if s > oos { oos = s; oosExample = doc }
+            } else {
+                let k = Int(-1 - owner)
+                if scratch.intentBestDoc[k] < 0 && scratch.intentNegative[k] == 0 { scratch.touchedIntents.append(Int32(k)) }
+                scratch.intentNegative[k] = max(scratch.intentNegative[k], s)
+            }
+        }
+        return (oos, oosExample)
     }
 
     /// Intents with a `context` are only eligible when the conversation is in that context.

@@ -26,8 +26,6 @@ struct PostingLists: Sendable {
         self.weight = weight
     }
 
-    var featureCount: Int { start.count - 1 }
-
     /// Adds `v × weight` of every posting of the query's features into `scores`, calling
     /// `firstTouch` for each document whose score was still zero.
     @inline(__always)

@@ -47,8 +47,8 @@ final class SimilarityIndex: Sendable {
             for f in d.features { df[Int(f.id)] += 1 }
         }
         let n = Float(max(1, positives))
-        var idf = df.map { log(1 + n / Float(max($0, 1))) }
-        for (i, count) in df.enumerated() where count == 0 { idf[i] = log(1 + n) }
+        // A feature no example has (only negative or out-of-scope ones) gets the highest idf.
+        let idf = df.map { log(1 + n / Float(max($0, 1))) }
         var dropped = [Bool](repeating: false, count: featureCount)
         if positives >= 300 {
             for (i, count) in df.enumerated() where Float(count) / n > 0.15 { dropped[i] = true }
@@ -170,7 +170,7 @@ final class SimilarityIndex: Sendable {
     /// Adds the cosine similarity of the query with every intent centroid sharing a feature.
     func accumulateCentroids(_ q: Query, into scratch: inout ScoreScratch) {
         scratch.intentCentroid.withUnsafeMutableBufferPointer { scores in
-            centroidPostings.accumulate(q.terms, into: scores) { _ in }
+            centroidPostings.accumulate(q.terms, into: scores)
         }
     }
 }

@@ -48,15 +48,10 @@ extension Engine {
         return VerificationReport(misses: misses, examples: total, leaveOneOutCorrect: looCorrect, leaveOneOutMisses: looMisses)
     }
 
-    /// Every example with its intent, language and its number in the similarity index (examples
-    /// are indexed first, in this order, before negative and out-of-scope examples).
+    /// Every example with its intent, language and its number in the similarity index.
     func exampleDocuments() -> [(intent: Int, language: Language, example: Located<String>, doc: Int32)] {
-        var out: [(intent: Int, language: Language, example: Located<String>, doc: Int32)] = []
-        for (i, intent) in knowledge.base.intents.enumerated() {
-            for lang in Language.allCases {
-                for e in intent.examples[lang] ?? [] { out.append((i, lang, e, Int32(out.count))) }
-            }
+        CompiledKnowledge.indexedTexts(knowledge.base).enumerated().compactMap { doc, t in
+            t.owner >= 0 ? (Int(t.owner), t.language, t.text, Int32(doc)) : nil
         }
-        return out
     }
 }
