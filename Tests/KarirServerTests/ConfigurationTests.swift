@@ -94,4 +94,15 @@ struct ConfigurationTests {
                                                      extraKeys: ["webhook", "data_dir"])
         #expect(config.extras == ["webhook": "https://example.invalid/hook", "data_dir": "/var/lib/karir"])
     }
+
+    /// `karir serve --config` reads the same file as the webhooks: their section is a mapping.
+    @Test func aSectionOfAnotherModuleIsLeftToIt() throws {
+        let path = try write("port: 7001\nwebhooks:\n  endpoints:\n    - name: crm\n      url: https://example.invalid/hook\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let config = try ServerConfiguration.resolve(configFile: path, environment: [:], flags: [:], extraKeys: ["webhooks"])
+        #expect(config.port == 7001)
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.resolve(configFile: path, environment: [:], flags: [:])
+        }
+    }
 }

@@ -17,7 +17,7 @@ extension ServerConfiguration {
                                extraKeys: Set<String> = []) throws(ConfigurationError) -> ServerConfiguration {
         var config = ServerConfiguration()
         if let configFile {
-            for entry in try fileEntries(configFile) {
+            for entry in try fileEntries(configFile, extraKeys: extraKeys) {
                 if let key = ConfigKey(rawValue: entry.key) {
                     try config.set(key, entry.value, source: "\(configFile):\(entry.line)")
                 } else if extraKeys.contains(entry.key) {
@@ -103,7 +103,9 @@ extension ServerConfiguration {
         var line: Int
     }
 
-    private static func fileEntries(_ path: String) throws(ConfigurationError) -> [FileEntry] {
+    /// The file's `key: value` settings. A key the caller handles itself may hold a whole
+    /// section (`webhooks:` with its endpoints); it is left to that caller, not read here.
+    private static func fileEntries(_ path: String, extraKeys: Set<String>) throws(ConfigurationError) -> [FileEntry] {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -130,6 +132,7 @@ extension ServerConfiguration {
             let line = keyNode.mark?.line ?? 0
             guard let key = keyNode.string else { throw .notAMapping(path: path) }
             guard let scalar = valueNode.scalar else {
+                if extraKeys.contains(key) { continue }
                 throw .invalidValue(key: ConfigKey(rawValue: key) ?? .host, value: "(a list or mapping)", source: "\(path):\(line)")
             }
             // `key:` or `key: null` leaves the default in place.
