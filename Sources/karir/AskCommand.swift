@@ -38,7 +38,8 @@ struct AskCommand: ParsableCommand {
         let forced = lang.flatMap(Language.init(code:))
         var conversation = Session()
         func handle(_ text: String) {
-            let reply = engine.respond(to: text, in: session == nil ? Session() : conversation, language: forced, explain: explain)
+            // Without --session the conversation stays a fresh Session: every line stands alone.
+            let reply = engine.respond(to: text, in: conversation, language: forced, explain: explain)
             if session != nil { conversation = reply.session }
             if json {
                 print(ReplyPayload(reply, session: session).jsonLine())

@@ -29,10 +29,10 @@ struct BenchEngineCommand: ParsableCommand {
         var engine = try options.loadEngine()
         for _ in 0..<max(1, loads) {
             let start = DispatchTime.now()
-            let cpu = processCPUMicroseconds()
+            let cpu = cpuMicroseconds(CLOCK_PROCESS_CPUTIME_ID)
             engine = try options.loadEngine()
             loadTimes.append(ms(since: start))
-            loadCPU.append((processCPUMicroseconds() - cpu) / 1000)
+            loadCPU.append((cpuMicroseconds(CLOCK_PROCESS_CPUTIME_ID) - cpu) / 1000)
         }
         let path = questions ?? options.knowledge + "/eval/dev.tsv"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -46,9 +46,11 @@ struct BenchEngineCommand: ParsableCommand {
         report(engine, qs, label: "1×")
         print(String(format: "RSS: %.1f MB", rssMegabytes()))
 
+        let factors = scales.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 1 }
+        guard !factors.isEmpty else { return }
         let kb = KnowledgeLoader.load(folder: options.knowledgeURL).0
         let prompts = PromptSet.load(folder: options.promptsURL).0
-        for factor in scales.split(separator: ",").compactMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) where factor > 1 {
+        for factor in factors {
             let start = DispatchTime.now()
             let big = try Engine.build(kb.scaled(by: factor), prompts: prompts)
             let build = ms(since: start)
@@ -64,7 +66,7 @@ struct BenchEngineCommand: ParsableCommand {
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         var i = 0
         let start = DispatchTime.now()
-        let cpuStart = threadCPUMicroseconds()
+        let cpuStart = cpuMicroseconds(CLOCK_THREAD_CPUTIME_ID)
         while DispatchTime.now().uptimeNanoseconds < deadline {
             let t0 = DispatchTime.now().uptimeNanoseconds
             _ = engine.respond(to: qs[i % qs.count], in: Session())
@@ -72,24 +74,20 @@ struct BenchEngineCommand: ParsableCommand {
             i += 1
         }
         let elapsed = ms(since: start) / 1000
-        let cpu = (threadCPUMicroseconds() - cpuStart) / 1e6
+        let cpu = (cpuMicroseconds(CLOCK_THREAD_CPUTIME_ID) - cpuStart) / 1e6
+        guard !latencies.isEmpty else { print("\(label): no answer within \(seconds) s"); return }
         latencies.sort()
         func pct(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         print(String(format: "%@: %.0f answers/s on one thread (%.0f per CPU-second); latency p50 %.1f µs, p99 %.1f µs, max %.0f µs (%d answers)",
                      label, Double(i) / elapsed, Double(i) / max(cpu, 1e-9), pct(0.5), pct(0.99), latencies.last ?? 0, i))
     }
 
-    /// CPU time of the calling thread: unlike wall time, not inflated by other processes.
-    func threadCPUMicroseconds() -> Double {
+    /// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`: unlike wall time, not inflated
+    /// by other processes) or of the whole process (`CLOCK_PROCESS_CPUTIME_ID`: the load, which
+    /// runs in parallel).
+    func cpuMicroseconds(_ clock: clockid_t) -> Double {
         var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
-    }
-
-    /// CPU time of the whole process (all threads), for the load, which runs in parallel.
-    func processCPUMicroseconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        clock_gettime(clock, &ts)
         return Double(ts.tv_sec) * 1e6 + Double(ts.tv_nsec) / 1e3
     }
 

@@ -90,7 +90,7 @@ final class ChatController {
         do {
             try console.start()
         } catch {
-            FileHandle.standardError.write(Data("karir chat: \(error.description)\n".utf8))
+            printError("karir chat: \(error.description)")
             return 1
         }
         presenter.prompt(language)

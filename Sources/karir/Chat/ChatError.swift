@@ -1,3 +1,5 @@
+import KarirServer
+
 /// Why the chat client could not do what was asked. Every case says what a person can do about it.
 enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `--connect` was not `HOST:PORT`.
@@ -17,11 +19,6 @@ enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
     case cancelled
     /// The terminal could not be put into (or out of) raw mode.
     case terminal(String)
-    /// The options do not fit together.
-    case invalidOption(String)
-
-    /// JSON-RPC code the server uses when it is overloaded or shutting down.
-    static let serverBusyCode = -32005
 
     var description: String {
         switch self {
@@ -32,7 +29,7 @@ enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
         case .lostAfterSending:
             return "the connection dropped before the answer arrived; the question was not sent again. Ask it again."
         case .server(let code, let message):
-            if code == Self.serverBusyCode {
+            if code == RPCErrorCode.serverBusy.rawValue {
                 return "the server is busy or shutting down (\(code): \(message)); try again in a moment."
             }
             return "the server reported an error (\(code): \(message))."
@@ -44,8 +41,6 @@ enum ChatError: Error, Sendable, Equatable, CustomStringConvertible {
             return "the question was cancelled."
         case .terminal(let detail):
             return "the terminal could not be set up (\(detail)); run without a terminal (pipe input) or check TERM."
-        case .invalidOption(let detail):
-            return detail
         }
     }
 }

@@ -1,3 +1,4 @@
+import KarirServer
 import NIOCore
 import NIOPosix
 
@@ -19,7 +20,7 @@ struct RPCConnection: Sendable {
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandlers([
-                        ByteToMessageHandler(LineFrameDecoder()),
+                        ByteToMessageHandler(LineFrameDecoder(maxLength: 1 << 20)),
                         RPCLineHandler(onLine: onLine),
                     ])
                 }

@@ -1,9 +1,11 @@
+import KarirServer
 import NIOCore
 
 /// Hands every line the server sends to `onLine`; the routing to waiting calls happens in
-/// ``RemoteBackend``, outside the event loop.
+/// ``RemoteBackend``, outside the event loop. Lines come from KarirServer's `LineFrameDecoder`
+/// (capped at 1 MiB); a longer one means a broken server, and the connection is closed.
 final class RPCLineHandler: ChannelInboundHandler, Sendable {
-    typealias InboundIn = ByteBuffer
+    typealias InboundIn = LineFrame
 
     private let onLine: @Sendable ([UInt8]) -> Void
 
@@ -12,8 +14,10 @@ final class RPCLineHandler: ChannelInboundHandler, Sendable {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        let buffer = Self.unwrapInboundIn(data)
-        onLine(Array(buffer.readableBytesView))
+        switch Self.unwrapInboundIn(data) {
+        case .line(let buffer): onLine(Array(buffer.readableBytesView))
+        case .tooLong: context.close(promise: nil)
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: Error) {
