@@ -93,10 +93,11 @@ struct ServeCommand: AsyncParsableCommand {
     static let extraConfigKeys: Set<String> = ["webhooks"]
 
     func run() async throws {
+        let configFile = config ?? ProcessInfo.processInfo.environment["KARIR_CONFIG"]
         let configuration: ServerConfiguration
         do {
             configuration = try ServerConfiguration.resolve(
-                configFile: config ?? ProcessInfo.processInfo.environment["KARIR_CONFIG"],
+                configFile: configFile,
                 environment: ProcessInfo.processInfo.environment, flags: flagValues(), extraKeys: Self.extraConfigKeys)
         } catch {
             printError("karir serve: \(error.description)")
@@ -114,7 +115,7 @@ struct ServeCommand: AsyncParsableCommand {
         MetricsSystem.bootstrap(registry)
         let logger = Logger(label: "karir.serve")
         // Events go to the durable outbox and from there to the endpoints; nothing when none is set.
-        let forwarder = try webhookOptions.startForwarder(configFile: config ?? ProcessInfo.processInfo.environment["KARIR_CONFIG"],
+        let forwarder = try webhookOptions.startForwarder(configFile: configFile,
                                                           logger: Logger(label: "karir.webhook"))
         if let forwarder { logger.info("forwarding events", metadata: ["data_dir": "\(forwarder.dataDirectory)"]) }
         defer { _ = forwarder?.shutdown() }

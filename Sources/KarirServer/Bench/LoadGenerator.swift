@@ -19,10 +19,8 @@ public enum LoadGenerator {
 
     private static func run(_ options: LoadOptions, group: MultiThreadedEventLoopGroup) async throws -> LoadResult {
         let now = NIODeadline.now()
-        let measureStart = now + .nanoseconds(Int64(options.warmup.components.seconds) * 1_000_000_000
-            + options.warmup.components.attoseconds / 1_000_000_000)
-        let durationNanos = Int64(options.duration.components.seconds) * 1_000_000_000 + options.duration.components.attoseconds / 1_000_000_000
-        let window = BenchWindow(start: measureStart.uptimeNanoseconds, end: (measureStart + .nanoseconds(durationNanos)).uptimeNanoseconds)
+        let measureStart = now + TimeAmount(options.warmup)
+        let window = BenchWindow(start: measureStart.uptimeNanoseconds, end: (measureStart + TimeAmount(options.duration)).uptimeNanoseconds)
         var channels: [any Channel] = []
         var results: [EventLoopFuture<ConnectionStats>] = []
         let bootstrap = ClientBootstrap(group: group).channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -75,7 +73,7 @@ public enum LoadGenerator {
         }
         grace.cancel()
         for channel in channels { try? await channel.close() }
-        return LoadResult(options: options, seconds: Double(durationNanos) / 1e9, latenciesMicros: latencies,
+        return LoadResult(options: options, seconds: Double(TimeAmount(options.duration).nanoseconds) / 1e9, latenciesMicros: latencies,
                           errors: errors, failedConnections: options.idle ? 0 : failed)
     }
 }

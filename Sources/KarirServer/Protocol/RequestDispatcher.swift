@@ -24,16 +24,15 @@ struct RequestDispatcher: Sendable {
                 return .none  // empty lines are ignored (keep-alive)
             }
             let json = Self.startsJSON(first)
-            // JSON is parsed from the bytes, so it only needs checking; text becomes a String.
-            let text: String? = json ? (isValidUTF8(bytes) ? "" : nil) : decodeUTF8Strictly(bytes)
-            guard let text else {
+            guard isValidUTF8(bytes) else {
                 context.metrics.recordError(.invalidUTF8)
                 let message = "the line is not valid UTF-8; send text encoded as UTF-8"
                 if json { return .line(RPCResponse.failure(id: .null, error: RPCError(.invalidUTF8, message))) }
                 return .reply(TextReply.error(message))
             }
+            // JSON is parsed from the bytes; text becomes a String (already checked, so no repair).
             if json { return handleJSON(buffer, on: eventLoop) }
-            return handleText(text, connection: connection)
+            return handleText(String(decoding: bytes, as: UTF8.self), connection: connection)
         }
     }
 

@@ -23,10 +23,11 @@ public struct KnowledgeWatcher: Service {
         var out: [String: String] = [:]
         let manager = FileManager.default
         let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
+        let keySet = Set(keys)
         for folder in folders {
             guard let walker = manager.enumerator(at: folder, includingPropertiesForKeys: keys) else { continue }
             for case let url as URL in walker {
-                guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+                guard let values = try? url.resourceValues(forKeys: keySet), values.isRegularFile == true else { continue }
                 let modified = values.contentModificationDate?.timeIntervalSince1970 ?? 0
                 out[url.path] = "\(values.fileSize ?? -1)@\(modified)"
             }

@@ -193,7 +193,6 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private func finishIfDone(_ context: ChannelHandlerContext) {
         guard draining || inputClosed, !waiting, pending.isEmpty, !finished else { return }
         finished = true
-        pending.removeAll()
         let flushed = context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)))
         flushed.assumeIsolated().whenComplete { [self] _ in
             if inputClosed {

@@ -87,7 +87,7 @@ public enum ServeRunner {
         }))
         services.append(SignalReloadService { await reload("SIGHUP") })
         if configuration.watch {
-            let interval = Duration.nanoseconds(configuration.watchInterval.nanoseconds)
+            let interval = Duration(configuration.watchInterval)
             services.append(KnowledgeWatcher(folders: [knowledge, prompts], interval: interval) { await reload("watch") })
         }
         let serviceGroup = ServiceGroup(configuration: ServiceGroupConfiguration(

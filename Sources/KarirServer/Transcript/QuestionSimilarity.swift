@@ -33,11 +33,4 @@ enum QuestionSimilarity {
         }
         return out
     }
-
-    /// Dice coefficient 2|A∩B| / (|A|+|B|), in 0…1.
-    static func dice(_ a: Set<UInt64>, _ b: Set<UInt64>) -> Double {
-        guard !a.isEmpty || !b.isEmpty else { return 1 }
-        let shared = a.count < b.count ? a.intersection(b).count : b.intersection(a).count
-        return 2 * Double(shared) / Double(a.count + b.count)
-    }
 }
