@@ -19,5 +19,4 @@ static inline CURLcode ccurl_setopt_copy_postfields(CURL *h, const void *data, l
     return curl_easy_setopt(h, CURLOPT_COPYPOSTFIELDS, (const char *)data);
 }
 static inline CURLcode ccurl_getinfo_long(CURL *h, CURLINFO info, long *out) { return curl_easy_getinfo(h, info, out); }
-static inline CURLcode ccurl_getinfo_double(CURL *h, CURLINFO info, double *out) { return curl_easy_getinfo(h, info, out); }
 #endif

@@ -168,8 +168,3 @@ final class DeliveryService: Sendable {
         }
     }
 }
-
-extension Error {
-    /// The error's own description, for log lines.
-    var message: String { String(describing: self) }
-}

@@ -69,18 +69,15 @@ extension SQLiteOutboxStore {
                         SELECT id, event_id, endpoint, session, created_at FROM delivery
                         WHERE state = 'dead' \(endpointFilter) ORDER BY id
                         """, arguments: arguments)
-                    let chainBusy = try db.cachedStatement(sql: """
-                        SELECT 1 FROM delivery WHERE endpoint = ? AND session = ? AND state <> 'dead' LIMIT 1
-                        """)
                     for row in rows {
                         let id: Int64 = row[0], eventID: String = row[1], target: String = row[2], session: String = row[3]
                         let createdAt: Int64 = row[4]
-                        let busy = try Int.fetchOne(chainBusy, arguments: [target, session]) != nil
+                        let state = try Self.initialState(endpoint: target, session: session, in: db)
                         // Insert the copy before deleting the original so the event row is kept.
                         try db.execute(sql: """
                             INSERT INTO delivery (event_id, endpoint, session, state, next_attempt_at, created_at)
                             VALUES (?, ?, ?, ?, ?, ?)
-                            """, arguments: [eventID, target, session, busy ? "waiting" : "ready", nowMs, createdAt])
+                            """, arguments: [eventID, target, session, state, nowMs, createdAt])
                         try db.execute(sql: "DELETE FROM delivery WHERE id = ?", arguments: [id])
                     }
                     return rows.count

@@ -17,6 +17,15 @@ extension SQLiteOutboxStore {
         return Chain(endpoint: row[0], session: row[1], wasPending: state != "dead")
     }
 
+    /// The state a new delivery of the chain starts in: `ready` when nothing of the chain is still
+    /// pending, else `waiting` behind it (events of one session reach an endpoint in order).
+    static func initialState(endpoint: String, session: String, in db: Database) throws -> String {
+        let busy = try db.cachedStatement(sql: """
+            SELECT 1 FROM delivery WHERE endpoint = ? AND session = ? AND state <> 'dead' LIMIT 1
+            """)
+        return try Int.fetchOne(busy, arguments: [endpoint, session]) != nil ? "waiting" : "ready"
+    }
+
     /// Makes the oldest pending delivery of the chain claimable, keeping the chain in order.
     static func promote(_ chain: Chain, in db: Database) throws {
         try db.cachedStatement(sql: """

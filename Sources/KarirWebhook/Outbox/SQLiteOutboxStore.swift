@@ -87,9 +87,6 @@ public final class SQLiteOutboxStore: OutboxStore {
                     INSERT OR IGNORE INTO event (id, type, timestamp, session, question, answer, topic, intent, confidence, lang)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-                let chainBusy = try db.cachedStatement(sql: """
-                    SELECT 1 FROM delivery WHERE endpoint = ? AND session = ? AND state <> 'dead' LIMIT 1
-                    """)
                 let insertDelivery = try db.cachedStatement(sql: """
                     INSERT INTO delivery (event_id, endpoint, session, state, next_attempt_at, created_at, last_error, dead_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -104,9 +101,9 @@ public final class SQLiteOutboxStore: OutboxStore {
                     guard db.changesCount > 0 else { continue }
                     for endpoint in item.endpoints {
                         if result.queued < room {
-                            let busy = try Int.fetchOne(chainBusy, arguments: [endpoint, event.session]) != nil
+                            let state = try Self.initialState(endpoint: endpoint, session: event.session, in: db)
                             try insertDelivery.execute(arguments: [
-                                event.id, endpoint, event.session, busy ? "waiting" : "ready", nowMs, nowMs, nil, nil,
+                                event.id, endpoint, event.session, state, nowMs, nowMs, nil, nil,
                             ])
                             result.queued += 1
                         } else {
