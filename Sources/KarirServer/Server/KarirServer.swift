@@ -130,7 +130,8 @@ public final class KarirServer: Sendable {
         }
     }
 
-    /// Reloads the knowledge and counts the outcome (used by SIGHUP and the file watcher).
+    /// Reloads the knowledge and counts the outcome (for embedders; `karir serve` reloads on SIGHUP,
+    /// the file watcher and the `reload` method).
     public func reload(trigger: String) async -> Result<EngineInfo, LoadFailure> {
         await context.reload(trigger: trigger)
     }

@@ -65,9 +65,7 @@ public enum ServeRunner {
         let threads = configuration.threads > 0 ? configuration.threads : System.coreCount
         let group = MultiThreadedEventLoopGroup(numberOfThreads: threads)
         let reload: @Sendable (String) async -> Void = { trigger in
-            logger.info("reloading knowledge", metadata: ["trigger": "\(trigger)"])
-            let result = await holder.reload()
-            if case .success = result { metrics.reloaded(ok: true) } else { metrics.reloaded(ok: false) }
+            _ = await ServerContext.reload(holder, metrics: metrics, logger: logger, trigger: trigger)
         }
 
         // Shut down in reverse order: reload triggers, then the server (draining), then metrics, then the transcript.

@@ -47,6 +47,11 @@ final class ServerContext: Sendable {
 
     /// Reloads the knowledge (from the `reload` method, SIGHUP or the file watcher) and counts the outcome.
     func reload(trigger: String) async -> Result<EngineInfo, LoadFailure> {
+        await Self.reload(engine, metrics: metrics, logger: logger, trigger: trigger)
+    }
+
+    /// The same for callers without a context (SIGHUP and the file watcher in ``ServeRunner``).
+    static func reload(_ engine: EngineHolder, metrics: ServerMetrics, logger: Logger, trigger: String) async -> Result<EngineInfo, LoadFailure> {
         logger.info("reloading knowledge", metadata: ["trigger": "\(trigger)"])
         let result = await engine.reload()
         switch result {
