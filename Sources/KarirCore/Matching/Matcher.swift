@@ -30,12 +30,12 @@ struct Matcher: Sendable {
     private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, scratch: inout ScoreScratch) -> Ranking {
         let index = knowledge.index
         index.accumulateExamples(q, into: &scratch)
+        index.accumulateCentroids(q, into: &scratch)
         let (oos, oosExample) = if let ranges = index.ranges {
             bestExamples(in: ranges, excluding: excludedExample, &scratch)
         } else {
             bestTouchedExamples(excluding: excludedExample, &scratch)
         }
-        index.accumulateCentroids(q, into: &scratch)
         let settings = knowledge.base.settings
         // Leave-one-out checks leave the trained model out too: it has seen the example.
         let modelWeight = excludedExample == nil ? settings.modelWeight : 0
@@ -114,30 +114,69 @@ struct Matcher: Sendable {
                        outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
     }
 
-    /// Dense scoring: each intent's best example and strongest negative example from its own
-    /// range of the scores; returns the nearest out-of-scope example.
+    /// Dense scoring: each reached intent's best example and each intent's strongest negative
+    /// example from its own range of the scores; returns the nearest out-of-scope example.
+    /// Intents the query does not reach are skipped: their examples all score 0.
     private func bestExamples(in ranges: OwnerRanges, excluding excludedExample: Int32?, _ scratch: inout ScoreScratch) -> (Float, Int32?) {
         var oos: Float = 0
         var oosExample: Int32?
         let skip = Int(excludedExample ?? -1)
         scratch.docScores.withUnsafeBufferPointer { scores in
-            for i in 0..<(ranges.positive.count - 1) {
-                var best: Float = 0, bestDoc = -1
-                for d in Int(ranges.positive[i])..<Int(ranges.positive[i + 1]) where scores[d] > best && d != skip {
-                    best = scores[d]; bestDoc = d
-                }
-                var negative: Float = 0
-                for d in Int(ranges.negative[i])..<Int(ranges.negative[i + 1]) where scores[d] > negative { negative = scores[d] }
-                guard bestDoc >= 0 || negative > 0 else { continue }
-                scratch.touchedIntents.append(Int32(i))
-                if bestDoc >= 0 { scratch.intentBest[i] = best; scratch.intentBestDoc[i] = Int32(bestDoc) }
+            for intent in scratch.reachedIntents {
+                let i = Int(intent)
+                let (best, bestDoc) = Self.highest(scores, from: Int(ranges.positive[i]), to: Int(ranges.positive[i + 1]), skipping: skip)
+                guard bestDoc >= 0 else { continue }
+                scratch.touchedIntents.append(intent)
+                scratch.intentBest[i] = best
+                scratch.intentBestDoc[i] = Int32(bestDoc)
+            }
+            for intent in ranges.withNegatives {
+                let i = Int(intent)
+                let (negative, doc) = Self.highest(scores, from: Int(ranges.negative[i]), to: Int(ranges.negative[i + 1]), skipping: skip)
+                guard doc >= 0 else { continue }
+                if scratch.intentBestDoc[i] < 0 { scratch.touchedIntents.append(intent) }
                 scratch.intentNegative[i] = negative
             }
-            for d in Int(ranges.outOfScope.lowerBound)..<Int(ranges.outOfScope.upperBound) where scores[d] > oos {
-                oos = scores[d]; oosExample = Int32(d)
-            }
+            let (best, doc) = Self.highest(scores, from: Int(ranges.outOfScope.lowerBound), to: Int(ranges.outOfScope.upperBound), skipping: skip)
+            if doc >= 0 { oos = best; oosExample = Int32(doc) }
         }
         return (oos, oosExample)
+    }
+
+    /// The highest positive score in `lo ..< hi` and where it is (the first such place), or
+    /// (0, -1) when none is positive. Compares eight scores at a time.
+    @inline(__always)
+    static func highest(_ scores: UnsafeBufferPointer<Float>, from lo: Int, to hi: Int, skipping skip: Int) -> (Float, Int) {
+        guard lo < hi, let base = scores.baseAddress else { return (0, -1) }
+        if skip >= lo && skip < hi {
+            // Leave-one-out checks only: the plain loop.
+            var best: Float = 0, at = -1
+            for d in lo..<hi where d != skip && scores[d] > best { best = scores[d]; at = d }
+            return (best, at)
+        }
+        // Per lane, its highest score and the first place it was seen.
+        var lanes = SIMD8<Float>(repeating: 0)
+        var places = SIMD8<Int32>(repeating: -1)
+        var chunk = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7) &+ Int32(lo)
+        var d = lo
+        let raw = UnsafeRawPointer(base)
+        while d + 8 <= hi {
+            let next = raw.loadUnaligned(fromByteOffset: d * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+            let higher = next .> lanes
+            lanes.replace(with: next, where: higher)
+            places.replace(with: chunk, where: higher)
+            chunk &+= 8
+            d += 8
+        }
+        var best: Float = 0, at = -1
+        for k in 0..<8 where lanes[k] > best || (lanes[k] == best && best > 0 && Int(places[k]) < at) {
+            best = lanes[k]; at = Int(places[k])
+        }
+        while d < hi {
+            if scores[d] > best { best = scores[d]; at = d }
+            d += 1
+        }
+        return (best, at)
     }
 
     /// Sparse scoring (large knowledge bases): the same, over the examples the query touched.

@@ -13,6 +13,9 @@ struct ScoreScratch {
     var intentCentroid: [Float]
     var intentLinear: [Float]
     var touchedIntents: [Int32] = []
+    /// Intents whose centroid shares a feature with the query: exactly the intents with an
+    /// example the query reaches (a centroid holds every feature of its examples).
+    var reachedIntents: [Int32] = []
     /// Whether the last query scored examples densely (then `docScores` is cleared whole).
     var dense = false
 
@@ -25,6 +28,7 @@ struct ScoreScratch {
         intentLinear = [Float](repeating: 0, count: intents)
         touchedDocs.reserveCapacity(1024)
         touchedIntents.reserveCapacity(256)
+        reachedIntents.reserveCapacity(256)
     }
 
     /// Back to all zeros, touching only what the last query used.
@@ -40,6 +44,7 @@ struct ScoreScratch {
             intentBest[k] = -1; intentBestDoc[k] = -1; intentNegative[k] = 0
         }
         touchedIntents.removeAll(keepingCapacity: true)
+        reachedIntents.removeAll(keepingCapacity: true)
         // Centroid and model scores reach intents the examples did not touch: clear them whole
         // (one pass over the intents, far cheaper than the examples).
         for k in intentCentroid.indices { intentCentroid[k] = 0 }

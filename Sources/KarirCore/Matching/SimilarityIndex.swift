@@ -167,11 +167,15 @@ final class SimilarityIndex: Sendable {
         swap(&touched, &scratch.touchedDocs)
     }
 
-    /// Adds the cosine similarity of the query with every intent centroid sharing a feature.
+    /// Adds the cosine similarity of the query with every intent centroid sharing a feature,
+    /// listing those intents in `scratch.reachedIntents`.
     func accumulateCentroids(_ q: Query, into scratch: inout ScoreScratch) {
+        var reached: [Int32] = []
+        swap(&reached, &scratch.reachedIntents)
         scratch.intentCentroid.withUnsafeMutableBufferPointer { scores in
-            centroidPostings.accumulate(q.terms, into: scores)
+            centroidPostings.accumulate(q.terms, into: scores) { reached.append($0) }
         }
+        swap(&reached, &scratch.reachedIntents)
     }
 }
 
@@ -185,6 +189,8 @@ struct OwnerRanges: Sendable {
     let positive: [Int32]
     let negative: [Int32]
     let outOfScope: Range<Int32>
+    /// The intents that have negative examples (few), so that a query looks only at theirs.
+    let withNegatives: [Int32]
 
     init?(owners: [Int32], intents: Int) {
         guard owners.count <= Self.maxExamples else { return nil }
@@ -208,5 +214,6 @@ struct OwnerRanges: Sendable {
         self.positive = positive
         self.negative = negative
         self.outOfScope = Int32(oosStart)..<Int32(k)
+        self.withNegatives = (0..<intents).filter { negative[$0] < negative[$0 + 1] }.map(Int32.init)
     }
 }
