@@ -170,6 +170,30 @@ import Testing
         #expect(r.intent == "wage_ump")
         #expect(r.text == "Data UMP Bali belum ada.")
     }
+
+    @Test func aCityFillsTheProvinceSlotAndIsNamedAsThePlace() {
+        let r = ask("berapa ump solo")
+        #expect(r.intent == "wage_ump")
+        #expect(r.text == "Solo: UMP Jawa Tengah 2026: Rp 2.000.000.")
+        #expect(r.session.slots["province"] == "jawa_tengah")
+        // A province named directly has no place.
+        #expect(ask("berapa ump jateng").text == "UMP Jawa Tengah 2026: Rp 2.000.000.")
+        // The city's own table row is missing: the province's missing answer.
+        #expect(ask("ump denpasar berapa").text == "Data UMP Bali belum ada.")
+    }
+
+    @Test func aCityAnswersTheFollowUpAndTheAskedSlot() {
+        let first = ask("berapa ump jawa timur")
+        let next = ask("kalau surakarta?", first.session)
+        #expect(next.intent == "wage_ump")
+        #expect(next.text == "Solo: UMP Jawa Tengah 2026: Rp 2.000.000.")
+
+        let q = ask("berapa upah minimum provinsi")
+        #expect(q.kind == .ask)
+        let a = ask("solo", q.session)
+        #expect(a.kind == .answer)
+        #expect(a.text == "Solo: UMP Jawa Tengah 2026: Rp 2.000.000.")
+    }
 }
 
 @Suite struct BadInputTests {

@@ -67,6 +67,31 @@ import Testing
         #expect(diagnostics.contains { $0.message.contains("defined twice") && $0.file.hasSuffix("b.yaml") && $0.line == 2 })
     }
 
+    @Test func entityInsideAnUnknownPlaceIsLocated() throws {
+        let yaml = """
+        entities:
+          province:
+            - id: jawa_barat
+              names: [Jawa Barat]
+          city:
+            - id: bekasi
+              names: [Bekasi]
+              in: { province: jawa_brat }
+            - id: bogor
+              names: [Bogor]
+              in: { region: java }
+
+        """
+        let dir = try Fixture.folder(["cities.yaml": yaml])
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        let wrongID = diagnostics.first { $0.message.contains("`jawa_brat` is not a `province` entity") }
+        #expect(wrongID?.line == 8)
+        #expect(wrongID?.file.hasSuffix("cities.yaml") == true)
+        #expect(wrongID?.hint?.contains("jawa_barat") == true)
+        let wrongType = diagnostics.first { $0.message.contains("`region`, which is not an entity type") }
+        #expect(wrongType?.line == 11)
+    }
+
     @Test func badPatternIsReportedAtItsLine() throws {
         var text = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent("base.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"* daftar* * pelatihan las *\"", with: "\"(daftar | pelatihan\"")
@@ -77,7 +102,10 @@ import Testing
             Issue.record("a broken pattern should fail the load")
         } catch {
             let d = try #require(error.errors.first { $0.message.contains("pattern of `training_register`") })
-            #expect(d.line == 99)
+            // The line the broken pattern is on in the fixture.
+            let line = (text.components(separatedBy: "\n").firstIndex { $0.contains("\"(daftar | pelatihan\"") } ?? -1) + 1
+            #expect(line > 0)
+            #expect(d.line == line)
         }
     }
 }

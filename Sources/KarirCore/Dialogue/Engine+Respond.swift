@@ -61,9 +61,9 @@ struct Turn {
         let top = ranking.candidates.first
 
         if let pending = session.pendingIntent, let i = engine.knowledge.intentIndex[pending], let slot = kb.intents[i].slot?.value {
-            if let e = analysis.entities.first(where: { $0.type == slot }) {
+            if let e = slotMention(slot) {
                 rule = "slot filled for \(pending)"
-                return answer(intent: i, score: 1, entity: e)
+                return answer(intent: i, score: 1, entity: e.place ?? e.value)
             }
             session.pendingIntent = nil
             if (top?.score ?? 0) < settings.answerThreshold && analysis.tokens.count <= 3 {
@@ -167,7 +167,8 @@ struct Turn {
     /// "kalau Jawa Timur?" after a wage answer: the same intent with the new entity.
     func entityFollowUp(_ top: Candidate?) -> (intent: Int, entity: EntityMention)? {
         guard let last = session.lastIntent, let i = engine.knowledge.intentIndex[last], let slot = kb.intents[i].slot?.value,
-              let e = analysis.entities.first(where: { $0.type == slot }) else { return nil }
+              let named = slotMention(slot) else { return nil }
+        let e = named.place ?? named.value
         let otherWords = analysis.tokens.filter { $0.entity == nil && $0.surface.count > 2 && !Self.fillers.contains($0.surface) }.count
         guard otherWords <= 2 else { return nil }
         // A clearly different question about the new entity wins; context boosts do not count
@@ -176,6 +177,20 @@ struct Turn {
             return nil
         }
         return (i, e)
+    }
+
+    /// What fills `slot` in this message: an entity of that type, or one that lies in such an
+    /// entity ("Bekasi" fills `province` with Jawa Barat, and Bekasi is the `place`).
+    func slotMention(_ slot: String) -> (value: EntityMention, place: EntityMention?)? {
+        if let e = analysis.entities.first(where: { $0.type == slot }) { return (e, nil) }
+        return analysis.entities.lazy.compactMap { resolve($0, to: slot) }.first
+    }
+
+    /// `e` itself when it is of type `slot`; else the `slot` entity it lies in, if any.
+    func resolve(_ e: EntityMention, to slot: String) -> (value: EntityMention, place: EntityMention?)? {
+        if e.type == slot { return (e, nil) }
+        guard let id = engine.entityValues[e.type]?[e.id]?.within[slot]?.value, let larger = engine.entityValues[slot]?[id] else { return nil }
+        return (EntityMention(type: slot, id: id, text: larger.names.first ?? id), e)
     }
 
     static let fillers: Set<String> = ["kalau", "kalo", "klo", "bagaimana", "gimana", "yang", "untuk", "buat", "what", "about", "how",
@@ -192,7 +207,11 @@ struct Turn {
         if let asOf = def.asOf { values["as_of"] = asOf }
         var text: String
         if let slot = def.slot?.value {
-            let chosen = entity.flatMap { $0.type == slot ? $0.id : nil } ?? analysis.entities.first(where: { $0.type == slot })?.id ?? session.slots[slot]
+            let named = entity.flatMap { resolve($0, to: slot) } ?? slotMention(slot)
+            let chosen = named?.value.id ?? session.slots[slot]
+            if let place = named?.place {
+                values["place"] = engine.entityValues[place.type]?[place.id]?.names.first ?? place.text
+            }
             guard let valueID = chosen, let value = engine.entityValues[slot]?[valueID] else {
                 session.pendingIntent = def.id
                 session.activeTopic = def.topic

@@ -217,14 +217,20 @@ public enum KnowledgeLoader {
         for t in types {
             guard let items = r.sequence(t.value, what: "entity type `\(t.key)`") else { continue }
             for item in items {
-                guard let fields = r.mapping(item, what: "an entity of `\(t.key)`", allowed: ["id", "names"]) else { continue }
+                guard let fields = r.mapping(item, what: "an entity of `\(t.key)`", allowed: ["id", "names", "in"]) else { continue }
                 let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                 guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "entity id") else {
                     r.error(item, "an entity needs an `id`", hint: "add `id: lower_snake_case_name`"); continue
                 }
                 let names = f["names"].map { r.strings($0, what: "names of \(t.key) \(id)").map(\.value) } ?? []
                 if names.isEmpty { r.error(item, "entity \(t.key) \(id) has no names", hint: "add `names: [Name, Short name, English name]`") }
-                kb.entities[t.key, default: []].append(EntityValue(type: t.key, id: id, names: names, location: r.located(id, idNode)))
+                var value = EntityValue(type: t.key, id: id, names: names, location: r.located(id, idNode))
+                if let within = f["in"], let places = r.mapping(within, what: "`in` of \(t.key) \(id)") {
+                    for place in places {
+                        if let placeID = r.nonEmptyString(place.value, what: "`in` of \(t.key) \(id)") { value.within[place.key] = r.located(placeID, place.value) }
+                    }
+                }
+                kb.entities[t.key, default: []].append(value)
             }
         }
     }

@@ -51,6 +51,9 @@ public struct EntityValue: Sendable {
     public var id: String
     public var names: [String]
     public var location: Located<String>
+    /// Larger places (or groups) this value lies in, by entity type: a city's `province`. A
+    /// question naming the city then fills an intent's `province` slot.
+    public var within: [String: Located<String>] = [:]
 }
 
 /// A data table answers can read, keyed by an entity type.

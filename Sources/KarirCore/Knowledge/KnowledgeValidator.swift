@@ -93,6 +93,20 @@ enum KnowledgeValidator {
                 error(v.location, "entity `\(type)` `\(v.id)` is declared twice", hint: "merge the names into one entry")
             }
         }
+        for (type, values) in kb.entities {
+            for v in values {
+                for (placeType, place) in v.within.sorted(by: { $0.key < $1.key }) {
+                    guard let ids = entityIDs[placeType] else {
+                        error(place, "`in` of \(type) `\(v.id)` names `\(placeType)`, which is not an entity type",
+                              hint: "use a declared entity type, e.g. `in: { province: jawa_barat }`"); continue
+                    }
+                    if !ids.contains(place.value) {
+                        let guess = closest(place.value, in: ids).map { "did you mean `\($0)`? " } ?? ""
+                        error(place, "`in` of \(type) `\(v.id)`: `\(place.value)` is not a `\(placeType)` entity", hint: "\(guess)use an id declared under `entities: \(placeType):`")
+                    }
+                }
+            }
+        }
         for flow in kb.flows {
             if intentIDs[flow.startIntent] == nil {
                 error(flow.location, "flow `\(flow.id)` starts from unknown intent `\(flow.startIntent)`", hint: "set `start:` to an existing intent id")
