@@ -80,6 +80,16 @@ let stemTable: [(String, String)] = [
         #expect(stemmer.stem("xyzkan") == "xyzkan")
     }
 
+    @Test func shortBeAndTeOnlyBeforeRAndErSyllables() {
+        // ber-/ter- lose their r only before an r-initial root or a first syllable ending in -er.
+        let stemmer = IndonesianStemmer(dictionary: ["come", "kan", "kerja", "percaya", "rencana", "tekan"])
+        #expect(stemmer.stem("become") == "become")
+        #expect(stemmer.stem("tekan") == "tekan")
+        #expect(stemmer.stem("bekerja") == "kerja")
+        #expect(stemmer.stem("tepercaya") == "percaya")
+        #expect(stemmer.stem("berencana") == "rencana")
+    }
+
     @Test func forbiddenConfixIsNotStripped() {
         // di-…-an does not occur: "dibagian" must not reduce via di- + -an to "bagi".
         let stemmer = IndonesianStemmer(dictionary: ["bagi", "bagian"])

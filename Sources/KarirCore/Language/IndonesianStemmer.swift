@@ -144,12 +144,15 @@ public struct IndonesianStemmer: Sendable {
                 out.append(rest(3))
                 if w.count > 3, w[3] == "r" { out.append(rest(3)) }
             }
-            // be- before r-initial roots and "bekerja": be + kerja; "belajar" → ajar
-            if p == "ber", has("be"), !has("ber"), !forbidden("be") {
-                out.append(rest(2))
+            // be- and te- (ber-, ter- losing their r) only before an r-initial root or one whose
+            // first syllable ends in -er: be + kerja, te + percaya, be + rencana. Anything else
+            // is not Indonesian ("become" is not be + "come"). "belajar" → ajar.
+            let shortened = w.count > 4 && (w[2] == "r" || (w[3] == "e" && w[4] == "r"))
+            if p == "ber", has("be"), !forbidden("be") {
+                if shortened { out.append(rest(2)) }
                 if has("bel") { out.append(rest(3)) }
             }
-            if p == "ter", has("te"), !has("ter"), !forbidden("te") { out.append(rest(2)) }
+            if p == "ter", has("te"), !forbidden("te"), shortened { out.append(rest(2)) }
         }
         return out
     }
