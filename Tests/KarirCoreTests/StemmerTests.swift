@@ -54,7 +54,7 @@ let stemTable: [(String, String)] = [
     ("nyoba", "coba"), ("daftarin", "daftar"), ("kirimin", "kirim"), ("ngurusin", "urus"), ("nanyain", "nanya"),
     // words that only look affixed stay as they are
     ("makan", "makan"), ("minum", "minum"), ("pelangi", "pelangi"), ("perempuan", "perempuan"), ("berapa", "berapa"),
-    ("masalah", "masalah"), ("sekolah", "sekolah"), ("pegawai", "pegawai"), ("perawat", "perawat"), ("kantor", "kantor"),
+    ("masalah", "masalah"), ("sekolah", "sekolah"), ("pegawai", "pegawai"), ("perawat", "perawat"), ("kantor", "kantor"), ("meninggal", "meninggal"),
     ("tetapi", "tetapi"), ("selamat", "selamat"), ("bulan", "bulan"), ("jalan", "jalan"), ("kemarin", "kemarin"),
     ("kepada", "kepada"), ("teman", "teman"), ("bukan", "bukan"), ("pesan", "pesan"), ("mesin", "mesin"),
     ("bekal", "bekal"), ("belanja", "belanja"), ("mereka", "mereka"), ("dinding", "dinding"), ("tenaga", "tenaga"),
@@ -88,6 +88,13 @@ let stemTable: [(String, String)] = [
         #expect(stemmer.stem("bekerja") == "kerja")
         #expect(stemmer.stem("tepercaya") == "percaya")
         #expect(stemmer.stem("berencana") == "rencana")
+    }
+
+    @Test func meaningChangingRootsStayWhole() {
+        // "meninggal" (to die) must not become "tinggal" (to stay) even when "tinggal" is known.
+        let stemmer = IndonesianStemmer(dictionary: ["tinggal"])
+        #expect(stemmer.stem("meninggal") == "meninggal")
+        #expect(stemmer.stem("ditinggal") == "tinggal")
     }
 
     @Test func forbiddenConfixIsNotStripped() {

@@ -96,7 +96,10 @@ struct Turn {
             rule = "pattern \(pattern)"
             return answer(intent: top.intent, score: 1, entity: nil)
         }
-        if ranking.outOfScope > top.example {
+        // The conversation is evidence too: "how much does it cost?" after a certification
+        // answer is not an out-of-scope question merely because an out-of-scope example
+        // ("… umrah, how much does it cost") shares its generic words.
+        if ranking.outOfScope > top.example + top.boost {
             return fallback(reason: "closest to an out-of-scope example: \(ranking.outOfScopeExample ?? "")")
         }
         // A short question inside a conversation ("syaratnya apa?", "berapa lama?") is about

@@ -50,6 +50,8 @@ extension IndonesianStemmer {
     /// Words that look affixed but are roots (or whose stripping would change their meaning).
     public static let builtInExceptions: Set<String> = [
         "berapa", "bersama", "beberapa", "sekolah", "masalah", "terima", "tetapi", "sebelum", "sesudah",
+        // meninggal (to die) is not tinggal (to stay)
+        "meninggal", "wafat",
         "selama", "seperti", "sekarang", "semua", "sedang", "setelah", "serta", "sering", "sekitar",
         "pelangi", "perempuan", "makan", "minum", "teman", "pertama", "kemarin", "kemudian", "kepada",
         "sendiri", "sesuai", "segera", "selalu", "selain", "sempat", "sering", "ketika", "tentang",
