@@ -103,13 +103,28 @@ struct Turn {
             return fallback(reason: "closest to an out-of-scope example: \(ranking.outOfScopeExample ?? "")")
         }
         // A short question inside a conversation ("syaratnya apa?", "berapa lama?") is about
-        // the conversation's topic when that topic has a plausible answer at all.
-        if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active,
-           analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= 3,
-           let inTopic = ranking.candidates.first(where: { kb.intents[$0.intent].topic == active }),
-           inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score {
-            rule = "short follow-up kept in the conversation's topic `\(active)`"
-            return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
+        // the conversation's topic when that topic has a plausible answer at all. So is one made
+        // only of words that do not tell topics apart ("how long does it take?"), even when
+        // another topic happens to hold that very wording: then the wording of the topic's
+        // nearest example decides, not the model (which learnt that wording from the other).
+        if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active {
+            let short = analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= 3
+            if short, let inTopic = ranking.candidates.first(where: { kb.intents[$0.intent].topic == active }),
+               inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score {
+                rule = "short follow-up kept in the conversation's topic `\(active)`"
+                return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
+            }
+            if ranking.elliptical, let inTopic = ranking.nearestInTopic {
+                if inTopic.example >= Self.ellipticalExampleBar {
+                    rule = "elliptical follow-up (only topic-neutral words) kept in the conversation's topic `\(active)`"
+                    return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
+                }
+                // The topic has only a loose match: ask rather than jump to another topic's
+                // answer that merely shares the generic words.
+                if inTopic.example >= Self.ellipticalExampleBar / 2 {
+                    return clarify([inTopic, top])
+                }
+            }
         }
         // The same wording taught to several topics ("berapa biayanya?"): the conversation's
         // context picks one; without context, ask which was meant.
@@ -195,6 +210,9 @@ struct Turn {
         guard let id = engine.entityValues[e.type]?[e.id]?.within[slot]?.value, let larger = engine.entityValues[slot]?[id] else { return nil }
         return (EntityMention(type: slot, id: id, text: larger.names.first ?? id), e)
     }
+
+    /// How close the conversation topic's nearest example must be to an elliptical follow-up.
+    static let ellipticalExampleBar = 0.45
 
     static let fillers: Set<String> = ["kalau", "kalo", "klo", "bagaimana", "gimana", "yang", "untuk", "buat", "what", "about", "how",
                                        "and", "then", "dengan", "dong", "sih", "saja", "aja", "juga", "also", "for"]

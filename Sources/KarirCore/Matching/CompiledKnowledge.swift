@@ -23,8 +23,10 @@ final class CompiledKnowledge: Sendable {
     /// Whether an intent has a `context` (checked for every candidate; no array touched).
     let hasContext: [Bool]
     let topicNumber: [String: Int]
+    /// Words that do not tell topics apart, for recognising elliptical follow-ups.
+    let topicNeutral: TopicNeutralFeatures
 
-    init(base: KnowledgeBase, analyzer: TextAnalyzer, index: SimilarityIndex, patterns: PatternIndex, intentIndex: [String: Int], topicIndex: [String: TopicDefinition], answers: [[Language: AnswerTemplate]], asks: [[Language: AnswerTemplate]], missing: [[Language: AnswerTemplate]], prompts: [String: [Language: AnswerTemplate]], exampleCount: Int, intentTopicNumber: [Int], followUpIndices: [[Int]], intentContexts: [[String]], hasContext: [Bool], topicNumber: [String: Int]) {
+    init(base: KnowledgeBase, analyzer: TextAnalyzer, index: SimilarityIndex, patterns: PatternIndex, intentIndex: [String: Int], topicIndex: [String: TopicDefinition], answers: [[Language: AnswerTemplate]], asks: [[Language: AnswerTemplate]], missing: [[Language: AnswerTemplate]], prompts: [String: [Language: AnswerTemplate]], exampleCount: Int, intentTopicNumber: [Int], followUpIndices: [[Int]], intentContexts: [[String]], hasContext: [Bool], topicNumber: [String: Int], topicNeutral: TopicNeutralFeatures) {
         self.base = base
         self.analyzer = analyzer
         self.index = index
@@ -41,6 +43,7 @@ final class CompiledKnowledge: Sendable {
         self.intentContexts = intentContexts
         self.hasContext = hasContext
         self.topicNumber = topicNumber
+        self.topicNeutral = topicNeutral
     }
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet) -> (CompiledKnowledge?, [Diagnostic]) {
@@ -83,6 +86,10 @@ final class CompiledKnowledge: Sendable {
             docs.append(.init(features: FeatureExtractor.features(tokens, ids: &space).known, owner: t.owner, text: t.text.value))
         }
         let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count)
+        var topicNumber: [String: Int] = [:]
+        for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
+        let topicNeutral = TopicNeutralFeatures(documents: docs, topicOfIntent: kb.intents.map { topicNumber[$0.topic] ?? -1 },
+                                                topics: kb.topics.count, space: space.space)
 
         // Patterns.
         var patterns: [Pattern] = []
@@ -138,8 +145,6 @@ final class CompiledKnowledge: Sendable {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        var topicNumber: [String: Int] = [:]
-        for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
         let compiled = CompiledKnowledge(
             base: kb, analyzer: analyzer, index: index, patterns: PatternIndex(patterns), intentIndex: intentIndex,
             topicIndex: Dictionary(kb.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
@@ -148,7 +153,7 @@ final class CompiledKnowledge: Sendable {
             followUpIndices: kb.intents.map { $0.followUps.compactMap { intentIndex[$0.value] } },
             intentContexts: kb.intents.map { $0.context.map(\.value) },
             hasContext: kb.intents.map { !$0.context.isEmpty },
-            topicNumber: topicNumber)
+            topicNumber: topicNumber, topicNeutral: topicNeutral)
         return (compiled, diagnostics)
     }
 

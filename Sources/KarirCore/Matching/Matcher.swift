@@ -10,6 +10,12 @@ struct Matcher: Sendable {
         /// Similarity with the nearest out-of-scope example, and that example.
         var outOfScope: Double
         var outOfScopeExample: String?
+        /// The message is made only of words that do not tell topics apart ("how long does it
+        /// take?"): it continues the conversation rather than naming a topic.
+        var elliptical = false
+        /// Of the conversation's active topic, the intent with the nearest example (whatever its
+        /// score), for elliptical follow-ups.
+        var nearestInTopic: Candidate?
     }
 
     func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil) -> Ranking {
@@ -22,9 +28,11 @@ struct Matcher: Sendable {
         }
 
         let q = knowledge.index.query(analysis.tokens)
-        return knowledge.index.scratch.withScratch { scratch in
+        var ranking = knowledge.index.scratch.withScratch { scratch in
             score(q, session: session, excluding: excludedExample, scratch: &scratch)
         }
+        ranking.elliptical = knowledge.topicNeutral.isElliptical(q, words: analysis.tokens.count)
+        return ranking
     }
 
     private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, scratch: inout ScoreScratch) -> Ranking {
@@ -72,6 +80,7 @@ struct Matcher: Sendable {
         // The best ten as plain numbers first; candidates (with their texts) only for those.
         var top: [(score: Double, intent: Int32, boost: Double, modelFactor: Double)] = []
         top.reserveCapacity(11)
+        var inTopic: (score: Double, intent: Int32, boost: Double, modelFactor: Double)?
         for intent in scratch.touchedIntents {
             let i = Int(intent)
             guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { continue }
@@ -94,6 +103,9 @@ struct Matcher: Sendable {
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
             let entry = (score: min(1, score + boost), intent: intent, boost: boost, modelFactor: modelFactor)
+            if knowledge.intentTopicNumber[i] == activeTopic, inTopic.map({ scratch.intentBest[Int($0.intent)] < scratch.intentBest[i] }) ?? true {
+                inTopic = entry
+            }
             func before(_ a: (score: Double, intent: Int32, boost: Double, modelFactor: Double), _ b: (score: Double, intent: Int32, boost: Double, modelFactor: Double)) -> Bool {
                 a.score != b.score ? a.score > b.score : a.intent < b.intent
             }
@@ -103,15 +115,17 @@ struct Matcher: Sendable {
             top.insert(entry, at: at)
             if top.count > 10 { top.removeLast() }
         }
-        let candidates = top.map { t in
+        func candidate(_ t: (score: Double, intent: Int32, boost: Double, modelFactor: Double)) -> Candidate {
             let i = Int(t.intent)
             let doc = scratch.intentBestDoc[i]
             return Candidate(intent: i, score: t.score, example: Double(scratch.intentBest[i]), centroid: Double(scratch.intentCentroid[i]),
                              modelFactor: t.modelFactor, knownFactor: knownFactor, boost: t.boost,
                              nearest: index.exampleText[Int(doc)], pattern: nil, nearestDoc: doc)
         }
-        return Ranking(candidates: candidates, outOfScope: Double(oos),
-                       outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
+        var ranking = Ranking(candidates: top.map(candidate), outOfScope: Double(oos),
+                              outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
+        ranking.nearestInTopic = inTopic.map(candidate)
+        return ranking
     }
 
     /// Dense scoring: each reached intent's best example and each intent's strongest negative

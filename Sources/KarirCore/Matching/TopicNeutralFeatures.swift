@@ -1,0 +1,60 @@
+/// Which features say nothing about the topic: words such as "berapa", "lama", "how", "take",
+/// "syarat" occur in the examples of many topics about equally. A message made only of such
+/// words ("how long does it take?", "syaratnya apa?") is elliptical: it continues the
+/// conversation's topic, whichever intent happens to hold the same generic wording.
+struct TopicNeutralFeatures: Sendable {
+    /// A feature is neutral when no topic holds more than this share of it (shares normalised
+    /// by each topic's number of examples).
+    static let maxTopicShare: Float = 0.4
+    /// Rarer features are not judged neutral: too few examples to tell.
+    static let minExamples = 5
+
+    let neutral: [Bool]
+
+    /// - Parameters:
+    ///   - documents: the indexed examples (owner ≥ 0: an intent's positive example).
+    ///   - topicOfIntent: each intent's topic number (negative: none).
+    init(documents: [SimilarityIndex.Document], topicOfIntent: [Int], topics: Int, space: FeatureSpace) {
+        let featureCount = space.count
+        guard topics > 0, featureCount > 0 else { neutral = []; return }
+        var perTopic = [Int](repeating: 0, count: topics)
+        var counts = [UInt16](repeating: 0, count: featureCount * topics)
+        for d in documents where d.owner >= 0 {
+            let t = topicOfIntent[Int(d.owner)]
+            guard t >= 0 && t < topics else { continue }
+            perTopic[t] += 1
+            for f in d.features {
+                let k = Int(f.id) * topics + t
+                if counts[k] < UInt16.max { counts[k] += 1 }
+            }
+        }
+        var neutral = [Bool](repeating: false, count: featureCount)
+        for f in 0..<featureCount {
+            var total = 0
+            var sum: Float = 0, top: Float = 0
+            for t in 0..<topics where perTopic[t] > 0 {
+                let n = Int(counts[f * topics + t])
+                total += n
+                let p = Float(n) / Float(perTopic[t])
+                sum += p
+                top = max(top, p)
+            }
+            neutral[f] = total >= Self.minExamples && sum > 0 && top / sum < Self.maxTopicShare
+        }
+        // Word pairs only carry word order; entities always name something specific.
+        for id in space.pairs.values { neutral[Int(id)] = true }
+        for id in space.entities.values { neutral[Int(id)] = false }
+        self.neutral = neutral
+    }
+
+    /// Elliptical messages are short: a longer one made of common words ("where can I find a
+    /// job around here?") asks its own question.
+    static let maxWords = 5
+
+    /// Whether the message is short and made only of topic-neutral words (and nearly no
+    /// unknown ones).
+    func isElliptical(_ q: SimilarityIndex.Query, words: Int) -> Bool {
+        guard words <= Self.maxWords, !q.modelTerms.isEmpty, q.unknownShare < 0.25 else { return false }
+        return q.modelTerms.allSatisfy { Int($0.0) < neutral.count && neutral[Int($0.0)] }
+    }
+}
