@@ -7,7 +7,11 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score the engine on `text<TAB>expected` questions (expected: intent, topic, or oos).",
-        discussion: "Clarify replies count as wrong for in-scope questions and as not declined for out-of-scope ones.")
+        discussion: """
+            Clarify replies count as wrong for in-scope questions and as not declined for out-of-scope ones. \
+            A file with the header `before<TAB>text<TAB>expected` scores follow-ups: each line's `before` \
+            is said first in a fresh session, then `text` is scored in that conversation.
+            """)
 
     @OptionGroup var options: KnowledgeOptions
 
@@ -42,7 +46,7 @@ struct EvalCommand: ParsableCommand {
         }
         if let outcomes {
             let lines = report.outcomes.map { o in
-                [o.text, o.expected, o.predicted, String(format: "%.3f", o.confidence), o.top ?? "", String(format: "%.3f", o.topScore ?? 0)].joined(separator: "\t")
+                [o.before.map { "\($0) → \(o.text)" } ?? o.text, o.expected, o.predicted, String(format: "%.3f", o.confidence), o.top ?? "", String(format: "%.3f", o.topScore ?? 0)].joined(separator: "\t")
             }
             do { try (lines.joined(separator: "\n") + "\n").write(toFile: outcomes, atomically: true, encoding: .utf8) } catch {
                 printError("cannot write \(outcomes): \(error.localizedDescription)"); throw ExitCode(1)

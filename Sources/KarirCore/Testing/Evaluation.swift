@@ -1,16 +1,22 @@
 import Foundation
 
 /// Scores the engine on a labelled set of questions (`text<TAB>expected`), where expected is an
-/// intent id, a topic id, or `oos`/`fallback` for out-of-scope.
+/// intent id, a topic id, or `oos`/`fallback` for out-of-scope. A file whose header is
+/// `before<TAB>text<TAB>expected` scores follow-ups: `before` is said first in the same session
+/// (its reply is not scored), then `text` is scored.
 public struct Evaluation: Sendable {
     public struct Item: Sendable {
         public var text: String
         public var expected: String
         public var line: Int
+        /// A message said earlier in the same conversation (follow-up sets), or nil.
+        public var before: String?
     }
 
     public struct Outcome: Sendable, Codable {
         public var text: String
+        /// The earlier message of a follow-up set, or nil.
+        public var before: String?
         public var expected: String
         /// What the engine did in the same vocabulary as `expected`: an intent or topic id,
         /// `oos` for a fallback, `clarify` when it asked back.
@@ -67,15 +73,27 @@ public struct Evaluation: Sendable {
 
     public var items: [Item]
 
-    /// Parses a TSV file; a first line `text<TAB>expected` is a header and skipped.
+    /// Parses a TSV file; a first line `text<TAB>expected` is a header and skipped. A header
+    /// `before<TAB>text<TAB>expected` makes every line a follow-up of three columns.
     public static func load(tsv: String) throws(EvaluationError) -> Evaluation {
         var items: [Item] = []
+        var followUps = false
         for (n, raw) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count >= 2 else { throw .malformed(line: n + 1, text: String(line.prefix(80))) }
-            let text = String(parts[0]), expected = String(parts[parts.count - 1]).trimmingCharacters(in: .whitespaces)
+            let expected = String(parts[parts.count - 1]).trimmingCharacters(in: .whitespaces)
+            if n == 0 && expected == "expected" && parts.count >= 3 && parts[0] == "before" && parts[1] == "text" {
+                followUps = true
+                continue
+            }
+            if followUps {
+                guard parts.count >= 3 else { throw .malformedFollowUp(line: n + 1, text: String(line.prefix(80))) }
+                items.append(Item(text: String(parts[1]), expected: expected, line: n + 1, before: String(parts[0])))
+                continue
+            }
+            let text = String(parts[0])
             if n == 0 && text == "text" && (expected == "expected" || expected == "intent") { continue }
             items.append(Item(text: text, expected: expected, line: n + 1))
         }
@@ -89,8 +107,9 @@ public struct Evaluation: Sendable {
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(items.count)
         for (n, item) in items.enumerated() {
+            let session = item.before.map { engine.respond(to: $0, in: Session()).session } ?? Session()
             let start = DispatchTime.now().uptimeNanoseconds
-            let reply = engine.respond(to: item.text, in: Session(), explain: explain)
+            let reply = engine.respond(to: item.text, in: session, explain: explain)
             let us = Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
             let expectsOOS = Self.outOfScopeLabels.contains(item.expected)
             let byTopic = topics.contains(item.expected)
@@ -101,7 +120,7 @@ public struct Evaluation: Sendable {
             default: predicted = byTopic ? reply.topic : (reply.intent ?? reply.topic)
             }
             let expected = expectsOOS ? "oos" : item.expected
-            outcomes.append(Outcome(text: item.text, expected: expected, predicted: predicted, correct: predicted == expected,
+            outcomes.append(Outcome(text: item.text, before: item.before, expected: expected, predicted: predicted, correct: predicted == expected,
                                     confidence: reply.confidence, microseconds: us,
                                     top: reply.trace?.candidates.first.map { byTopic ? $0.topic : $0.intent },
                                     topScore: reply.trace?.candidates.first?.score))
@@ -147,11 +166,15 @@ public struct Evaluation: Sendable {
 /// Problems with an evaluation file.
 public enum EvaluationError: Error, CustomStringConvertible {
     case malformed(line: Int, text: String)
+    /// A line of a follow-up file (header `before<TAB>text<TAB>expected`) without three columns.
+    case malformedFollowUp(line: Int, text: String)
     case empty
     public var description: String {
         switch self {
         case let .malformed(line, text):
             return "line \(line) has no tab between the question and the expected label: \"\(text)\" (write `question<TAB>expected`)"
+        case let .malformedFollowUp(line, text):
+            return "line \(line) needs three columns, the earlier message, the follow-up and the expected label: \"\(text)\" (write `before<TAB>text<TAB>expected`)"
         case .empty:
             return "the file has no questions (write one `question<TAB>expected` per line)"
         }
