@@ -159,6 +159,17 @@ struct Turn {
             rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(answerBar)))"
             return answer(intent: top.intent, score: top.score, entity: nil)
         }
+        // Inside a conversation, a follow-up that matches nothing well ("will I get banned?"
+        // after a question about quitting Magang Nasional) is most likely about the
+        // conversation's topic: its best intent answers, if it is plausible at all, the message
+        // is mostly known words, and no out-of-scope example is nearer.
+        if let active = session.activeTopic,
+           let inTopic = ranking.candidates.first(where: { kb.intents[$0.intent].topic == active }) ?? ranking.nearestInTopic,
+           inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.8,
+           ranking.outOfScope <= inTopic.example + inTopic.boost {
+            rule = "follow-up matching nothing well, answered within the conversation's topic `\(active)`"
+            return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
+        }
         // Unsure between several answers: ask. Unsure about a single one: that is a fallback
         // that offers it among the suggestions.
         let plausible = ranking.candidates.prefix { $0.score >= clarifyBar }
@@ -213,6 +224,9 @@ struct Turn {
 
     /// How close the conversation topic's nearest example must be to an elliptical follow-up.
     static let ellipticalExampleBar = 0.45
+    /// The least score of the conversation topic's best intent for a follow-up that matches
+    /// nothing well.
+    static let conversationFloor = 0.08
 
     static let fillers: Set<String> = ["kalau", "kalo", "klo", "bagaimana", "gimana", "yang", "untuk", "buat", "what", "about", "how",
                                        "and", "then", "dengan", "dong", "sih", "saja", "aja", "juga", "also", "for"]
