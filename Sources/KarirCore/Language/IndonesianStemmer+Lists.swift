@@ -52,6 +52,8 @@ extension IndonesianStemmer {
         "berapa", "bersama", "beberapa", "sekolah", "masalah", "terima", "tetapi", "sebelum", "sesudah",
         // meninggal (to die) is not tinggal (to stay)
         "meninggal", "wafat",
+        // petak (a plot, a room) is not pe- + tak
+        "petak",
         "selama", "seperti", "sekarang", "semua", "sedang", "setelah", "serta", "sering", "sekitar",
         "pelangi", "perempuan", "makan", "minum", "teman", "pertama", "kemarin", "kemudian", "kepada",
         "sendiri", "sesuai", "segera", "selalu", "selain", "sempat", "sering", "ketika", "tentang",
