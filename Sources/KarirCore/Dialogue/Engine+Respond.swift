@@ -109,7 +109,7 @@ struct Turn {
         // nearest example decides, not the model (which learnt that wording from the other).
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active {
             let short = analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= 3
-            if short, let inTopic = ranking.candidates.first(where: { kb.intents[$0.intent].topic == active }),
+            if short, let inTopic = bestCandidate(in: active, ranking),
                inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score {
                 rule = "short follow-up kept in the conversation's topic `\(active)`"
                 return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
@@ -164,7 +164,7 @@ struct Turn {
         // conversation's topic: its best intent answers, if it is plausible at all, the message
         // is mostly known words, and no out-of-scope example is nearer.
         if let active = session.activeTopic,
-           let inTopic = ranking.candidates.first(where: { kb.intents[$0.intent].topic == active }) ?? ranking.nearestInTopic,
+           let inTopic = bestCandidate(in: active, ranking) ?? ranking.nearestInTopic,
            inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.8,
            ranking.outOfScope <= inTopic.example + inTopic.boost {
             rule = "follow-up matching nothing well, answered within the conversation's topic `\(active)`"
@@ -220,6 +220,11 @@ struct Turn {
         if e.type == slot { return (e, nil) }
         guard let id = engine.entityValues[e.type]?[e.id]?.within[slot]?.value, let larger = engine.entityValues[slot]?[id] else { return nil }
         return (EntityMention(type: slot, id: id, text: larger.names.first ?? id), e)
+    }
+
+    /// The best-ranked candidate of `topic` among the best ten, if any.
+    func bestCandidate(in topic: String, _ ranking: Matcher.Ranking) -> Candidate? {
+        ranking.candidates.first { kb.intents[$0.intent].topic == topic }
     }
 
     /// How close the conversation topic's nearest example must be to an elliptical follow-up.
@@ -382,4 +387,3 @@ struct ChoiceCode {
     }
     static func encode(intent: String, type: String, id: String) -> String { "\(intent)@\(type)=\(id)" }
 }
-

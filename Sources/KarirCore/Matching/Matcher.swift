@@ -31,7 +31,10 @@ struct Matcher: Sendable {
         var ranking = knowledge.index.scratch.withScratch { scratch in
             score(q, session: session, excluding: excludedExample, scratch: &scratch)
         }
-        ranking.elliptical = knowledge.topicNeutral.isElliptical(q, words: analysis.tokens.count)
+        // Only a conversation gives an elliptical message something to continue.
+        if session.activeTopic != nil {
+            ranking.elliptical = knowledge.topicNeutral.isElliptical(q, words: analysis.tokens.count)
+        }
         return ranking
     }
 
@@ -78,9 +81,9 @@ struct Matcher: Sendable {
         let weight = settings.exampleWeight
         let knownFactor = (1 - Double(q.unknownShare)).squareRoot()
         // The best ten as plain numbers first; candidates (with their texts) only for those.
-        var top: [(score: Double, intent: Int32, boost: Double, modelFactor: Double)] = []
+        var top: [Entry] = []
         top.reserveCapacity(11)
-        var inTopic: (score: Double, intent: Int32, boost: Double, modelFactor: Double)?
+        var inTopic: Entry?
         for intent in scratch.touchedIntents {
             let i = Int(intent)
             guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { continue }
@@ -106,16 +109,13 @@ struct Matcher: Sendable {
             if knowledge.intentTopicNumber[i] == activeTopic, inTopic.map({ scratch.intentBest[Int($0.intent)] < scratch.intentBest[i] }) ?? true {
                 inTopic = entry
             }
-            func before(_ a: (score: Double, intent: Int32, boost: Double, modelFactor: Double), _ b: (score: Double, intent: Int32, boost: Double, modelFactor: Double)) -> Bool {
-                a.score != b.score ? a.score > b.score : a.intent < b.intent
-            }
             // Keep only the best ten, in order (insertion into a short sorted list).
-            if top.count == 10, let worst = top.last, !before(entry, worst) { continue }
-            let at = top.firstIndex { before(entry, $0) } ?? top.count
+            if top.count == 10, let worst = top.last, !Self.ranksBefore(entry, worst) { continue }
+            let at = top.firstIndex { Self.ranksBefore(entry, $0) } ?? top.count
             top.insert(entry, at: at)
             if top.count > 10 { top.removeLast() }
         }
-        func candidate(_ t: (score: Double, intent: Int32, boost: Double, modelFactor: Double)) -> Candidate {
+        func candidate(_ t: Entry) -> Candidate {
             let i = Int(t.intent)
             let doc = scratch.intentBestDoc[i]
             return Candidate(intent: i, score: t.score, example: Double(scratch.intentBest[i]), centroid: Double(scratch.intentCentroid[i]),
@@ -126,6 +126,14 @@ struct Matcher: Sendable {
                               outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
         ranking.nearestInTopic = inTopic.map(candidate)
         return ranking
+    }
+
+    /// A candidate's numbers before its texts are looked up (only the best ten get them).
+    private typealias Entry = (score: Double, intent: Int32, boost: Double, modelFactor: Double)
+
+    /// Higher score first; equal scores by intent order, so rankings are deterministic.
+    private static func ranksBefore(_ a: Entry, _ b: Entry) -> Bool {
+        a.score != b.score ? a.score > b.score : a.intent < b.intent
     }
 
     /// Dense scoring: each reached intent's best example and each intent's strongest negative
