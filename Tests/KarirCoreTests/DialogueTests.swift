@@ -196,6 +196,39 @@ import Testing
     }
 }
 
+@Suite struct EntitySwapTests {
+    let engine = Fixture.engine
+    func ask(_ text: String, _ session: Session = Session()) -> Reply { engine.respond(to: text, in: session, explain: true) }
+
+    @Test func answeredMessagesRememberTheirEntities() {
+        let r = ask("cara daftar pelatihan di solo")
+        #expect(r.intent == "training_register")
+        #expect(r.session.slots["city"] == "solo")
+    }
+
+    @Test func anotherValueOfANamedTypeAsksTheLastQuestionAgain() {
+        let first = ask("cara daftar pelatihan di jawa tengah")
+        #expect(first.intent == "training_register")
+        // Alone, a province is a wage question.
+        #expect(ask("jatim?").intent == "wage_ump")
+        let next = ask("jatim?", first.session)
+        #expect(next.intent == "training_register")
+        #expect(next.trace?.rule.contains("another province") == true)
+        #expect(next.session.slots["province"] == "jawa_timur")
+    }
+
+    @Test func noSwapWithoutAnEarlierValueOrWithOtherWords() {
+        // The conversation named no province: the ranking decides.
+        let first = ask("cara daftar pelatihan")
+        #expect(ask("jatim?", first.session).trace?.rule.contains("another province") != true)
+        // A question with its own words about the new province is not a swap.
+        let named = ask("cara daftar pelatihan di jawa tengah")
+        let other = ask("berapa ump jawa timur", named.session)
+        #expect(other.intent == "wage_ump")
+        #expect(other.trace?.rule.contains("another province") != true)
+    }
+}
+
 @Suite struct BadInputTests {
     let engine = Fixture.engine
 

@@ -91,6 +91,11 @@ struct Turn {
             return answer(intent: safety.intent, score: safety.score, entity: nil)
         }
 
+        if ranking.entitySwap, let swap = entitySwap(top) {
+            rule = "same question as the last one, about another \(swap.entity.type)"
+            return answer(intent: swap.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: swap.entity)
+        }
+
         guard let top else { return fallback(reason: "no intent shares a word with the message") }
         if let pattern = top.pattern {
             rule = "pattern \(pattern)"
@@ -208,6 +213,21 @@ struct Turn {
         return (i, e)
     }
 
+    /// "yg di Solo?" after a question about BLK in Semarang: the message names another value of
+    /// an entity type the conversation already named (and otherwise only topic-neutral words),
+    /// so it asks the last question again about the new value.
+    /// A pattern, or another intent of the same topic that answers on its own ("requirements
+    /// for a bank teller" after where to find bank teller jobs), is a new question about the
+    /// new value: the ranking decides. The rule only overrides a ranking that the entity alone drags to another topic
+    /// (every city is named in wage questions).
+    func entitySwap(_ top: Candidate?) -> (intent: Int, entity: EntityMention)? {
+        guard let last = session.lastIntent, let i = engine.knowledge.intentIndex[last], engine.matcher.eligible(i, session) else { return nil }
+        if let top, top.pattern != nil
+            || (top.intent != i && kb.intents[top.intent].topic == kb.intents[i].topic && top.score >= settings.answerThreshold) { return nil }
+        guard let e = analysis.entities.first(where: { e in session.slots[e.type].map { $0 != e.id } ?? false }) else { return nil }
+        return (i, e)
+    }
+
     /// What fills `slot` in this message: an entity of that type, or one that lies in such an
     /// entity ("Bekasi" fills `province` with Jawa Barat, and Bekasi is the `place`).
     func slotMention(_ slot: String) -> (value: EntityMention, place: EntityMention?)? {
@@ -233,8 +253,7 @@ struct Turn {
     /// nothing well.
     static let conversationFloor = 0.08
 
-    static let fillers: Set<String> = ["kalau", "kalo", "klo", "bagaimana", "gimana", "yang", "untuk", "buat", "what", "about", "how",
-                                       "and", "then", "dengan", "dong", "sih", "saja", "aja", "juga", "also", "for"]
+    static let fillers = TopicNeutralFeatures.connectives
 
     func isHighPriority(_ intent: Int) -> Bool { engine.knowledge.topicIndex[kb.intents[intent].topic]?.highPriority ?? false }
 
@@ -242,6 +261,10 @@ struct Turn {
 
     mutating func answer(intent i: Int, score: Double, entity: EntityMention?) -> Reply {
         let def = kb.intents[i]
+        // Every entity an answered message names is remembered ("BLK di Semarang"), so that a
+        // later "yg di Solo?" can be read as the same question about another city, and a later
+        // slot can be filled from the conversation.
+        for e in analysis.entities { session.slots[e.type] = e.id }
         var values: [String: Any] = [:]
         if let source = def.source { values["source"] = source }
         if let asOf = def.asOf { values["as_of"] = asOf }

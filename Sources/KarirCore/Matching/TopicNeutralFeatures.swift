@@ -11,11 +11,21 @@ struct TopicNeutralFeatures: Sendable {
 
     let neutral: [Bool]
 
+    /// Words that only join a follow-up to the conversation ("kalau", "untuk", "what about")
+    /// are neutral whatever their counts say: one topic's examples may happen to use them more.
+    static let connectives: Set<String> = ["kalau", "kalo", "klo", "bagaimana", "gimana", "yang", "untuk", "buat", "what", "about", "how",
+                                           "and", "then", "dengan", "dong", "sih", "saja", "aja", "juga", "also", "for"]
+    /// Which features are entity types.
+    let entity: [Bool]
+
     /// - Parameters:
     ///   - documents: the indexed examples (owner ≥ 0: an intent's positive example).
     ///   - topicOfIntent: each intent's topic number (negative: none).
     init(documents: [SimilarityIndex.Document], topicOfIntent: [Int], topics: Int, space: FeatureSpace) {
         let featureCount = space.count
+        var entity = [Bool](repeating: false, count: featureCount)
+        for id in space.entities.values { entity[Int(id)] = true }
+        self.entity = entity
         guard topics > 0, featureCount > 0 else { neutral = []; return }
         var perTopic = [Int](repeating: 0, count: topics)
         var counts = [UInt16](repeating: 0, count: featureCount * topics)
@@ -43,6 +53,10 @@ struct TopicNeutralFeatures: Sendable {
         }
         // Word pairs only carry word order; entities always name something specific.
         for id in space.pairs.values { neutral[Int(id)] = true }
+        for word in Self.connectives {
+            if let id = space.id(.stem, word) { neutral[Int(id)] = true }
+            if let id = space.id(.word, word) { neutral[Int(id)] = true }
+        }
         for id in space.entities.values { neutral[Int(id)] = false }
         self.neutral = neutral
     }
@@ -56,5 +70,20 @@ struct TopicNeutralFeatures: Sendable {
     func isElliptical(_ q: SimilarityIndex.Query, words: Int) -> Bool {
         guard words <= Self.maxWords, !q.modelTerms.isEmpty, q.unknownShare < 0.25 else { return false }
         return q.modelTerms.allSatisfy { Int($0.0) < neutral.count && neutral[Int($0.0)] }
+    }
+
+    /// Whether the message names an entity and otherwise holds only topic-neutral words (and
+    /// nearly no unknown ones): "kalau di Cimahi sama gak?", "and as a caregiver?". In a
+    /// conversation that already named a place or an occupation, that is the same question
+    /// asked about another one.
+    func isEntitySwap(_ q: SimilarityIndex.Query, words: Int) -> Bool {
+        guard words <= Self.maxWords, !q.modelTerms.isEmpty, q.unknownShare < 0.25 else { return false }
+        var names = false
+        for (f, _) in q.modelTerms {
+            let i = Int(f)
+            guard i < neutral.count else { return false }
+            if entity[i] { names = true } else if !neutral[i] { return false }
+        }
+        return names
     }
 }
