@@ -67,6 +67,27 @@ import Testing
         #expect(diagnostics.contains { $0.message.contains("defined twice") && $0.file.hasSuffix("b.yaml") && $0.line == 2 })
     }
 
+    @Test func synonymRewrittenByTheLexiconIsAWarning() throws {
+        let yaml = """
+        lexicon:
+          tuk: untuk
+          jobfair: job fair
+        synonyms:
+          test_site: [uji kompetensi, tuk]
+          job_fair: [job fair, jobfair]
+
+        """
+        let dir = try Fixture.folder(["words.yaml": yaml])
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        let rewritten = diagnostics.filter { $0.message.contains("rewritten by the lexicon") }
+        // "tuk" would make the set match every "untuk"; "jobfair" becomes "job fair", which
+        // the set already holds: harmless.
+        #expect(rewritten.count == 1)
+        #expect(rewritten.first?.severity == .warning)
+        #expect(rewritten.first?.line == 5)
+        #expect(rewritten.first?.message.contains("`tuk` → `untuk`") == true)
+    }
+
     @Test func entityInsideAnUnknownPlaceIsLocated() throws {
         let yaml = """
         entities:

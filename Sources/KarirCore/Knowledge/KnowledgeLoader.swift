@@ -206,7 +206,7 @@ public enum KnowledgeLoader {
     static func readSynonyms(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
         guard let entries = r.mapping(node, what: "synonyms") else { return }
         for e in entries {
-            let members = r.strings(e.value, what: "synonym set `\(e.key)`").map(\.value)
+            let members = r.strings(e.value, what: "synonym set `\(e.key)`")
             guard !members.isEmpty else { continue }
             kb.synonyms[e.key, default: []].append(contentsOf: members)
         }

@@ -127,7 +127,8 @@ public struct KnowledgeBase: Sendable {
     public var topics: [TopicDefinition] = []
     public var intents: [IntentDefinition] = []
     public var lexicon: [String: Located<String>] = [:]
-    public var synonyms: [String: [String]] = [:]
+    /// Synonym sets by name, each member with where it was written.
+    public var synonyms: [String: [Located<String>]] = [:]
     public var entities: [String: [EntityValue]] = [:]
     public var tables: [String: DataTable] = [:]
     public var flows: [FlowDefinition] = []

@@ -8,6 +8,8 @@ enum KnowledgeValidator {
             collector.add(Diagnostic(.warning, file: at.file, line: at.line, column: at.column, message, hint: hint))
         }
 
+        checkSynonymsAgainstLexicon(kb, warning: warning)
+
         var topicIDs: [String: Located<String>] = [:]
         for t in kb.topics {
             if t.id == BuiltInTopic.clarify || t.id == BuiltInTopic.fallback {
@@ -117,6 +119,25 @@ enum KnowledgeValidator {
         }
         for s in kb.settings.fallbackSuggestions where intentIDs[s] == nil {
             collector.add(Diagnostic(.error, file: "settings", "fallback suggestion `\(s)` is not an intent", hint: "use existing intent ids"))
+        }
+    }
+
+    /// A synonym member is read through the lexicon, like a message. When the lexicon turns it
+    /// into a different, common word ("tuk" → "untuk"), the set matches every message with that
+    /// word: "untuk" would count as a mention of a competency test.
+    static func checkSynonymsAgainstLexicon(_ kb: KnowledgeBase, warning: (Located<String>, String, String?) -> Void) {
+        let lexicon = kb.lexicon.mapValues { TextNormalizer.words($0.value) }
+        for (name, members) in kb.synonyms.sorted(by: { $0.key < $1.key }) {
+            let written = Set(members.map { TextNormalizer.words($0.value).joined(separator: " ") })
+            for m in members {
+                let words = TextNormalizer.words(m.value)
+                let read = words.flatMap { lexicon[$0] ?? [$0] }
+                guard read != words, !written.contains(read.joined(separator: " ")) else { continue }
+                let changed = words.filter { w in lexicon[w].map { $0 != [w] } ?? false }
+                let shown = changed.map { "`\($0)` → `\(lexicon[$0]?.joined(separator: " ") ?? $0)`" }.joined(separator: ", ")
+                warning(m, "synonym `\(m.value)` of set `\(name)` is rewritten by the lexicon (\(shown)), so the set matches `\(read.joined(separator: " "))` in every message",
+                        "remove it from the set, or remove the lexicon entry if the word should keep its own meaning")
+            }
         }
     }
 }

@@ -68,7 +68,7 @@ final class CompiledKnowledge: Sendable {
             for p in intent.patterns { addText(Self.patternWords(p.value).joined(separator: " "), nil) }
         }
         for (lang, list) in kb.outOfScope { for e in list { addText(e.value, lang) } }
-        let analyzer = TextAnalyzer(lexicon: kb.lexicon.mapValues(\.value), synonyms: kb.synonyms, entities: kb.entities,
+        let analyzer = TextAnalyzer(lexicon: kb.lexicon.mapValues(\.value), synonyms: kb.synonyms.mapValues { $0.map(\.value) }, entities: kb.entities,
                                     corpus: corpus, languageCounts: languageCounts)
 
         // Similarity index.
