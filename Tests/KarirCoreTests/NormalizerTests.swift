@@ -28,6 +28,21 @@ import Testing
         #expect(TextNormalizer.words("don't jum'at") == ["dont", "jumat"])
     }
 
+    @Test func expandsEnglishContractionsThatWouldBecomeOtherWords() {
+        // Dropping the apostrophe would make "hell", "ill", "were", "id".
+        #expect(TextNormalizer.words("He'll pay us") == ["he", "will", "pay", "us"])
+        #expect(TextNormalizer.words("I’ll be fired") == ["i", "will", "be", "fired"])
+        #expect(TextNormalizer.words("we're unpaid, I'd quit") == ["we", "are", "unpaid", "i", "would", "quit"])
+        #expect(TextNormalizer.words("I've, I'm") == ["i", "have", "i", "am"])
+        // "'s" is "is" after "it", "what" …, and otherwise a possessive; other apostrophes still
+        // join the word.
+        #expect(TextNormalizer.words("the company's rules, it's late") == ["the", "company", "rules", "it", "is", "late"])
+        #expect(TextNormalizer.words("What's UMP") == ["what", "is", "ump"])
+        #expect(TextNormalizer.words("don't, jum'at, qur'an") == ["dont", "jumat", "quran"])
+        // An apostrophe with no letter before it is only punctuation.
+        #expect(TextNormalizer.words("'ll 're") == ["ll", "re"])
+    }
+
     @Test func survivesEmojiControlCharactersAndMarkup() {
         #expect(TextNormalizer.words("😀🙏 \u{0}\u{7}<script>alert(1)</script>; DROP TABLE users;--") ==
                 ["script", "alert", "1", "script", "drop", "table", "users"])

@@ -10,8 +10,50 @@ public enum TextNormalizer {
     /// Lower-cased words of `text`, with diacritics folded and everything that is not a letter or
     /// digit treated as a separator. `ak/1` becomes `ak 1`, `kerja2` and `kerja-kerja` become `kerja`.
     public static func words(_ text: String) -> [String] {
-        asciiWords(text) ?? unicodeWords(text)
+        let text = expandingContractions(text)
+        return asciiWords(text) ?? unicodeWords(text)
     }
+
+    /// English contractions whose apostrophe cannot simply be dropped: "he'll" is not "hell",
+    /// "I'll" not "ill", "we're" not "were", "I'd" not "id". They become two words; "'s" is "is"
+    /// after "it", "what", "that" … and is otherwise a possessive, dropped ("company's"). Other apostrophes ("don't" → "dont", which the
+    /// lexicon knows; "jum'at" → "jumat") are left to the tokeniser, which joins the word.
+    static func expandingContractions(_ text: String) -> String {
+        guard text.utf8.contains(0x27) || text.unicodeScalars.contains("\u{2019}") else { return text }
+        let scalars = Array(text.unicodeScalars.prefix(maxScalars + 16))
+        var out = String.UnicodeScalarView()
+        var i = 0
+        func isLetter(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.isAlphabetic }
+        while i < scalars.count {
+            let c = scalars[i]
+            if (c == "'" || c == "\u{2019}") && isLetter(i - 1) {
+                var end = i + 1
+                while isLetter(end) { end += 1 }
+                let tail = String(String.UnicodeScalarView(scalars[(i + 1)..<end])).lowercased()
+                if tail == "s" {
+                    // "what's" → "what is" (as the lexicon reads "whats"); "company's" → "company".
+                    var start = i
+                    while isLetter(start - 1) { start -= 1 }
+                    let word = String(String.UnicodeScalarView(scalars[start..<i])).lowercased()
+                    if Self.isBeforeIs.contains(word) { out.append(contentsOf: " is".unicodeScalars) }
+                    i = end
+                    continue
+                }
+                if let expansion = Self.contractions[tail] {
+                    out.append(contentsOf: expansion.unicodeScalars)
+                    i = end
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return String(out)
+    }
+
+    private static let contractions: [String: String] = ["ll": " will", "re": " are", "ve": " have", "d": " would", "m": " am"]
+    /// Words whose "'s" is "is" rather than a possessive.
+    private static let isBeforeIs: Set<String> = ["it", "that", "what", "who", "where", "when", "how", "why", "there", "here", "he", "she", "this"]
 
     /// The general path of ``words(_:)``, for any text.
     static func unicodeWords(_ text: String) -> [String] {
