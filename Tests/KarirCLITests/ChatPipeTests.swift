@@ -28,7 +28,8 @@ struct ChatPipeTests {
             try KarirBinary.url(),
             ["chat", "--knowledge", root.appendingPathComponent("knowledge").path,
              "--prompts", root.appendingPathComponent("prompts").path],
-            input: "syarat kartu kuning\n/quit\n")
+            // A debug build loads the full knowledge base slowly, more so while other tests run.
+            input: "syarat kartu kuning\n/quit\n", timeout: 90)
         #expect(output.status == 0, "stderr: \(output.stderr)")
         #expect(output.stdout.contains("AK/1"), "\(output.stdout)")
         #expect(!output.stdout.contains("\u{1B}"))

@@ -67,6 +67,25 @@ import Testing
         #expect(diagnostics.contains { $0.message.contains("defined twice") && $0.file.hasSuffix("b.yaml") && $0.line == 2 })
     }
 
+    @Test func topicPriorityIsReadAndChecked() throws {
+        let yaml = """
+        topics:
+          - id: chat
+            title: { id: Obrolan, en: Chat }
+            priority: low
+          - id: help
+            title: { id: Bantuan, en: Help }
+            priority: urgent
+
+        """
+        let dir = try Fixture.folder(["topics.yaml": yaml])
+        let (kb, diagnostics) = KnowledgeLoader.load(folder: dir)
+        #expect(kb.topics.first { $0.id == "chat" }?.priority == .low)
+        let bad = diagnostics.first { $0.message.contains("priority must be `high`, `normal` or `low`") }
+        #expect(bad?.line == 7)
+        #expect(bad?.severity == .error)
+    }
+
     @Test func synonymRewrittenByTheLexiconIsAWarning() throws {
         let yaml = """
         lexicon:

@@ -101,6 +101,15 @@ struct Turn {
             rule = "pattern \(pattern)"
             return answer(intent: top.intent, score: 1, entity: nil)
         }
+        // Pleasantries around a question never hide it: a low-priority topic (smalltalk) yields
+        // to another topic's intent that answers on its own and that no out-of-scope example
+        // beats.
+        if priority(of: top.intent) == .low,
+           let question = ranking.candidates.first(where: { priority(of: $0.intent) != .low && $0.score >= settings.answerThreshold }),
+           ranking.outOfScope <= question.example + question.boost {
+            rule = "a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))"
+            return answer(intent: question.intent, score: question.score, entity: nil)
+        }
         // The conversation is evidence too: "how much does it cost?" after a certification
         // answer is not an out-of-scope question merely because an out-of-scope example
         // ("… umrah, how much does it cost") shares its generic words.
@@ -255,7 +264,8 @@ struct Turn {
 
     static let fillers = TopicNeutralFeatures.connectives
 
-    func isHighPriority(_ intent: Int) -> Bool { engine.knowledge.topicIndex[kb.intents[intent].topic]?.highPriority ?? false }
+    func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
+    func priority(of intent: Int) -> TopicPriority { engine.knowledge.topicIndex[kb.intents[intent].topic]?.priority ?? .normal }
 
     // MARK: replies
 
@@ -303,8 +313,12 @@ struct Turn {
         }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
         session.pendingIntent = nil
-        session.lastIntent = def.id
-        session.activeTopic = def.topic
+        // Pleasantries (a low-priority topic) do not change what the conversation is about:
+        // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
+        if priority(of: i) != .low {
+            session.lastIntent = def.id
+            session.activeTopic = def.topic
+        }
         let suggestions = suggestions(for: def)
         session.offeredChoices = suggestions.map(\.intent)
         var reply = Reply(text: text, kind: .answer, topic: def.topic, intent: def.id, confidence: min(1, max(0, score)),

@@ -118,13 +118,14 @@ public enum KnowledgeLoader {
             if let t = f["title"] { title = r.localized(t, what: "title of topic \(id)") ?? title } else {
                 r.error(item, "topic \(id) has no title", hint: "add `title: { id: \"...\", en: \"...\" }`")
             }
-            var high = false
+            var priority = TopicPriority.normal
             if let p = f["priority"], let v = r.string(p, what: "priority") {
-                if v == "high" { high = true } else if v != "normal" {
-                    r.error(p, "priority must be `high` or `normal`", hint: "use `priority: high` for safety topics only")
+                if let known = TopicPriority(rawValue: v) { priority = known } else {
+                    r.error(p, "priority must be `high`, `normal` or `low`",
+                            hint: "use `priority: high` for safety topics only, `low` for pleasantries such as smalltalk")
                 }
             }
-            kb.topics.append(TopicDefinition(id: id, title: title, highPriority: high, location: r.located(id, item)))
+            kb.topics.append(TopicDefinition(id: id, title: title, priority: priority, location: r.located(id, item)))
         }
     }
 

@@ -16,12 +16,23 @@ public struct Localized: Sendable, Equatable {
     public subscript(_ language: Language) -> String { language == .id ? id : en }
 }
 
+/// How a topic's intents compete with the others.
+public enum TopicPriority: String, Sendable {
+    /// Safety: wins whenever it matches at all.
+    case high
+    case normal
+    /// Pleasantries (smalltalk): yield to any other topic's intent that answers on its own, so
+    /// that "oh iya, cara bikin kartu kuning gimana?" is a question, not an acknowledgement.
+    case low
+}
+
 /// A declared topic.
 public struct TopicDefinition: Sendable {
     public var id: String
     public var title: Localized
+    public var priority: TopicPriority
     /// Intents of a high-priority topic (safety) win whenever they match at all.
-    public var highPriority: Bool
+    public var highPriority: Bool { priority == .high }
     public var location: Located<String>
 }
 

@@ -30,7 +30,9 @@ final class KarirServe {
             "--prompts", root.appendingPathComponent("prompts").path,
         ])
         process = child
-        let deadline = Date().addingTimeInterval(30)
+        // A debug build loads the full knowledge base in about 10 s alone, several times that
+        // while the other test suites run.
+        let deadline = Date().addingTimeInterval(90)
         while Date() < deadline {
             if let line = child.stdout.split(separator: "\n").first(where: { $0.hasPrefix("listening on ") }),
                let portText = line.split(separator: ":").last, let listening = Int(portText) {
