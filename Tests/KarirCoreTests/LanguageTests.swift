@@ -51,3 +51,31 @@ import Testing
         #expect(SpellingCorrector.distance("abc", "xyz", limit: 1) == 2)
     }
 }
+
+@Suite struct ListedSpellingTests {
+    let analyzer = TextAnalyzer(lexicon: [:], synonyms: [:], entities: [:], spellings: ["kamis", "sambung", "lowongan"],
+                                corpus: ["kami": 20, "lambung": 3, "lowongan": 9, "kerja": 9], languageCounts: [:])
+
+    func read(_ text: String) -> [Token] { analyzer.analyze(text, sessionLanguage: .id).tokens }
+
+    @Test func aListedWordIsNeverCorrected() {
+        // Without the list, "kamis" is one letter from "kami" and "sambung" from "lambung".
+        let plain = TextAnalyzer(lexicon: [:], synonyms: [:], entities: [:],
+                                 corpus: ["kami": 20, "lambung": 3], languageCounts: [:])
+        #expect(plain.analyze("kamis sambung", sessionLanguage: .id).tokens.map(\.surface) == ["kami", "lambung"])
+        let tokens = read("kamis sambung")
+        #expect(tokens.map(\.surface) == ["kamis", "sambung"])
+        #expect(tokens.allSatisfy { $0.typed == nil && !$0.known }, "listed words are not knowledge words")
+    }
+
+    @Test func aTypoOfAListedWordGoesToIt() {
+        let t = read("sambng")
+        #expect(t.map(\.surface) == ["sambung"])
+        #expect(t.first?.typed == "sambng")
+        #expect(t.first?.known == false)
+        // A knowledge word that is also listed stays a knowledge word.
+        let known = read("lowonagn").first
+        #expect(known?.surface == "lowongan")
+        #expect(known?.known == true)
+    }
+}

@@ -67,6 +67,15 @@ import Testing
         #expect(diagnostics.contains { $0.message.contains("defined twice") && $0.file.hasSuffix("b.yaml") && $0.line == 2 })
     }
 
+    @Test func wordsAreReadNormalisedAndChecked() throws {
+        let dir = try Fixture.folder(["words.yaml": "words:\n  - Kamis  pantai\n  - belanja\n", "bad.yaml": "words:\n  - { a: b }\n"])
+        let (kb, diagnostics) = KnowledgeLoader.load(folder: dir)
+        #expect(kb.spellings == ["kamis", "pantai", "belanja"])
+        let bad = diagnostics.first { $0.file.hasSuffix("bad.yaml") }
+        #expect(bad?.severity == .error)
+        #expect(bad?.line == 2)
+    }
+
     @Test func topicPriorityIsReadAndChecked() throws {
         let yaml = """
         topics:

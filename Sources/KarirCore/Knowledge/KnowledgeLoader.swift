@@ -6,7 +6,7 @@ import Yams
 /// It never stops at the first problem: it reports everything it finds with file, line and
 /// column, so that a person editing the files can fix them in one go.
 public enum KnowledgeLoader {
-    static let topLevelKeys: Set<String> = ["topics", "intents", "lexicon", "synonyms", "entities", "tables", "flows", "settings", "out_of_scope"]
+    static let topLevelKeys: Set<String> = ["topics", "intents", "lexicon", "synonyms", "entities", "tables", "flows", "settings", "out_of_scope", "words"]
     static let intentKeys: Set<String> = ["id", "topic", "title", "examples", "patterns", "not", "answer", "follow_ups", "context",
                                           "source", "as_of", "slot", "ask", "lookup", "missing"]
 
@@ -96,6 +96,7 @@ public enum KnowledgeLoader {
             case "entities": readEntities(entry.value, reader, &kb)
             case "tables": readTables(entry.value, reader, &kb)
             case "flows": FlowReader.read(entry.value, reader, &kb)
+            case "words": readWords(entry.value, reader, &kb)
             case "settings": break   // read before everything else
             case "out_of_scope":
                 for (lang, items) in reader.perLanguageLists(entry.value, what: "out_of_scope", requireBoth: false) {
@@ -201,6 +202,14 @@ public enum KnowledgeLoader {
                 continue
             }
             kb.lexicon[word] = r.located(value, e.value)
+        }
+    }
+
+    /// `words:` lists correctly spelled words, several per item separated by spaces; each is
+    /// normalised like a message ("Kamis" → "kamis").
+    static func readWords(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        for item in r.strings(node, what: "words") {
+            for word in TextNormalizer.words(item.value) { kb.spellings.insert(word) }
         }
     }
 

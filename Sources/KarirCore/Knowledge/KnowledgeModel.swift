@@ -141,6 +141,9 @@ public struct KnowledgeBase: Sendable {
     /// Synonym sets by name, each member with where it was written.
     public var synonyms: [String: [Located<String>]] = [:]
     public var entities: [String: [EntityValue]] = [:]
+    /// Correctly spelled words (`words:`) that the examples need not contain: never
+    /// spell-corrected into another word ("kamis" stays Thursday, not "kami").
+    public var spellings: Set<String> = []
     public var tables: [String: DataTable] = [:]
     public var flows: [FlowDefinition] = []
     public var outOfScope: [Language: [Located<String>]] = [:]

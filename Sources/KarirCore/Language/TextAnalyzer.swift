@@ -40,6 +40,8 @@ public struct Analysis: Sendable {
 public struct TextAnalyzer: Sendable {
     let lexicon: [String: [String]]
     let vocabulary: Set<String>
+    /// Correctly spelled words the knowledge does not use (`words:`): left as they are.
+    let spellings: Set<String>
     let corrector: SpellingCorrector
     let stemmer: IndonesianStemmer
     let detector: LanguageDetector
@@ -60,7 +62,7 @@ public struct TextAnalyzer: Sendable {
     /// used as the stemmer's dictionary and the spelling vocabulary; `languageCounts` trains
     /// language detection.
     init(lexicon rawLexicon: [String: String], synonyms: [String: [String]], entities: [String: [EntityValue]],
-         corpus: [String: Int], languageCounts: [Language: [String: Int]]) {
+         spellings: Set<String> = [], corpus: [String: Int], languageCounts: [Language: [String: Int]]) {
         var lexicon: [String: [String]] = [:]
         for (k, v) in rawLexicon { lexicon[k] = TextNormalizer.words(v) }
         self.lexicon = lexicon
@@ -100,7 +102,13 @@ public struct TextAnalyzer: Sendable {
         self.entityNames = entityNames
         self.longestEntity = min(longestEntity, 6)
         self.vocabulary = Set(vocabulary.keys)
-        self.corrector = SpellingCorrector(vocabulary: vocabulary)
+        // Listed spellings are never corrected, and a typo of one ("sambng") goes to it rather
+        // than to a knowledge word further away; knowledge words win ties (count 0 here).
+        let spellings = spellings.subtracting(vocabulary.keys)
+        self.spellings = spellings
+        var targets = vocabulary
+        for w in spellings { targets[w] = 0 }
+        self.corrector = SpellingCorrector(vocabulary: targets)
         let stemmer = IndonesianStemmer(dictionary: Set(vocabulary.keys))
         self.stemmer = stemmer
         self.detector = LanguageDetector(counts: languageCounts)
@@ -147,8 +155,13 @@ public struct TextAnalyzer: Sendable {
             let root = stem(w)
             if root != w, vocabulary.contains(root) {
                 items.append((w, root, nil, true))
-            } else if let c = corrector.correct(w) {
-                for (k, x) in (lexicon[c] ?? [c]).enumerated() { items.append((x, stem(x), k == 0 ? w : nil, true)) }
+            } else if !spellings.contains(w), let c = corrector.correct(w) {
+                if spellings.contains(c) {
+                    // A typo of a listed word: that word, which the examples do not know.
+                    items.append((c, stem(c), w, false))
+                } else {
+                    for (k, x) in (lexicon[c] ?? [c]).enumerated() { items.append((x, stem(x), k == 0 ? w : nil, true)) }
+                }
             } else {
                 items.append((w, root, nil, false))
             }

@@ -69,6 +69,7 @@ final class CompiledKnowledge: Sendable {
         }
         for (lang, list) in kb.outOfScope { for e in list { addText(e.value, lang) } }
         let analyzer = TextAnalyzer(lexicon: kb.lexicon.mapValues(\.value), synonyms: kb.synonyms.mapValues { $0.map(\.value) }, entities: kb.entities,
+                                    spellings: kb.spellings,
                                     corpus: corpus, languageCounts: languageCounts)
 
         // Similarity index.
