@@ -206,6 +206,15 @@ import Testing
         #expect(r.session.slots["city"] == "solo")
     }
 
+    @Test func aRememberedCityFillsALaterSlot() {
+        let first = ask("cara daftar pelatihan di solo")
+        // Without the conversation the slot is asked for.
+        #expect(ask("berapa upah minimum provinsi").kind == .ask)
+        let wage = ask("berapa upah minimum provinsi", first.session)
+        #expect(wage.intent == "wage_ump")
+        #expect(wage.text == "Solo: UMP Jawa Tengah 2026: Rp 2.000.000.")
+    }
+
     @Test func anotherValueOfANamedTypeAsksTheLastQuestionAgain() {
         let first = ask("cara daftar pelatihan di jawa tengah")
         #expect(first.intent == "training_register")

@@ -244,6 +244,20 @@ struct Turn {
         return analysis.entities.lazy.compactMap { resolve($0, to: slot) }.first
     }
 
+    /// What fills `slot` from the conversation: a value remembered for it, else a remembered
+    /// entity that lies in one ("BLK di Semarang" earlier, then "umr nya berapa?": Jawa Tengah,
+    /// with Semarang as the place).
+    func remembered(_ slot: String) -> (value: EntityMention, place: EntityMention?)? {
+        func mention(_ type: String, _ id: String) -> EntityMention? {
+            engine.entityValues[type]?[id].map { EntityMention(type: type, id: id, text: $0.names.first ?? id) }
+        }
+        if let id = session.slots[slot], let value = mention(slot, id) { return (value, nil) }
+        for type in session.slots.keys.sorted() where type != slot {
+            if let id = session.slots[type], let e = mention(type, id), let r = resolve(e, to: slot) { return r }
+        }
+        return nil
+    }
+
     /// `e` itself when it is of type `slot`; else the `slot` entity it lies in, if any.
     func resolve(_ e: EntityMention, to slot: String) -> (value: EntityMention, place: EntityMention?)? {
         if e.type == slot { return (e, nil) }
@@ -280,8 +294,8 @@ struct Turn {
         if let asOf = def.asOf { values["as_of"] = asOf }
         var text: String
         if let slot = def.slot?.value {
-            let named = entity.flatMap { resolve($0, to: slot) } ?? slotMention(slot)
-            let chosen = named?.value.id ?? session.slots[slot]
+            let named = entity.flatMap { resolve($0, to: slot) } ?? slotMention(slot) ?? remembered(slot)
+            let chosen = named?.value.id
             if let place = named?.place {
                 values["place"] = engine.entityValues[place.type]?[place.id]?.names.first ?? place.text
             }
