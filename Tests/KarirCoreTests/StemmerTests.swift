@@ -54,7 +54,7 @@ let stemTable: [(String, String)] = [
     ("nyoba", "coba"), ("daftarin", "daftar"), ("kirimin", "kirim"), ("ngurusin", "urus"), ("nanyain", "nanya"),
     // words that only look affixed stay as they are
     ("makan", "makan"), ("minum", "minum"), ("pelangi", "pelangi"), ("perempuan", "perempuan"), ("berapa", "berapa"),
-    ("masalah", "masalah"), ("sekolah", "sekolah"), ("pegawai", "pegawai"), ("perawat", "perawat"), ("kantor", "kantor"), ("meninggal", "meninggal"), ("petak", "petak"),
+    ("masalah", "masalah"), ("sekolah", "sekolah"), ("pegawai", "pegawai"), ("perawat", "perawat"), ("kantor", "kantor"), ("meninggal", "meninggal"), ("petak", "petak"), ("linkedin", "linkedin"),
     ("tetapi", "tetapi"), ("selamat", "selamat"), ("bulan", "bulan"), ("jalan", "jalan"), ("kemarin", "kemarin"),
     ("kepada", "kepada"), ("teman", "teman"), ("bukan", "bukan"), ("pesan", "pesan"), ("mesin", "mesin"),
     ("bekal", "bekal"), ("belanja", "belanja"), ("mereka", "mereka"), ("dinding", "dinding"), ("tenaga", "tenaga"),

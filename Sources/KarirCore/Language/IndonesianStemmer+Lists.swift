@@ -54,6 +54,8 @@ extension IndonesianStemmer {
         "meninggal", "wafat",
         // petak (a plot, a room) is not pe- + tak
         "petak",
+        // names that end like the colloquial -in suffix
+        "linkedin",
         "selama", "seperti", "sekarang", "semua", "sedang", "setelah", "serta", "sering", "sekitar",
         "pelangi", "perempuan", "makan", "minum", "teman", "pertama", "kemarin", "kemudian", "kepada",
         "sendiri", "sesuai", "segera", "selalu", "selain", "sempat", "sering", "ketika", "tentang",
