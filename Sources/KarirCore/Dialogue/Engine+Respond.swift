@@ -152,7 +152,10 @@ struct Turn {
             }
             return clarify(Array((inContext.isEmpty ? sameWording : inContext).prefix(3)))
         }
-        let others = ranking.candidates.dropFirst()
+        // A pleasantry is never a competing reading of a question: when the best candidate is
+        // not small talk, small-talk candidates take no part in asking back.
+        let readings = priority(of: top.intent) == .low ? ranking.candidates : ranking.candidates.filter { priority(of: $0.intent) != .low }
+        let others = readings.dropFirst()
         // A long message shares fewer of its words with any one short example, so its cosine is
         // lower for the same evidence: long messages get a lower bar.
         let known = analysis.tokens.filter { $0.known && !Self.fillers.contains($0.surface) }.count
@@ -165,7 +168,7 @@ struct Turn {
             // (When the conversation's context already favours the top one, it has decided.)
             if let second = others.first, kb.intents[second.intent].topic != kb.intents[top.intent].topic,
                top.score - second.score < settings.clarifyMargin, top.boost <= second.boost {
-                return clarify(Array(ranking.candidates.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
+                return clarify(Array(readings.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
             }
             if let second = others.first, top.score - second.score < settings.clarifyMargin {
                 alsoSuggest = second.intent
@@ -186,7 +189,7 @@ struct Turn {
         }
         // Unsure between several answers: ask. Unsure about a single one: that is a fallback
         // that offers it among the suggestions.
-        let plausible = ranking.candidates.prefix { $0.score >= clarifyBar }
+        let plausible = readings.prefix { $0.score >= clarifyBar }
         if plausible.count >= 2 {
             return clarify(Array(plausible.prefix(3)))
         }
