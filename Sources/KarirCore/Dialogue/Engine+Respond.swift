@@ -128,6 +128,17 @@ struct Turn {
                 rule = "short follow-up kept in the conversation's topic `\(active)`"
                 return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
             }
+            // "lowongannya di mana?" after questions about the police: a short follow-up naming
+            // nothing, whose wording one of the topic's intents holds closely, and that intent
+            // asks about something the conversation already named (its slot is remembered).
+            if short, analysis.entities.isEmpty,
+               let named = ranking.candidates.first(where: { c in
+                   kb.intents[c.intent].topic == active && c.example >= Self.ellipticalExampleBar
+                       && kb.intents[c.intent].slot.map { remembered($0.value) != nil } == true
+               }) {
+                rule = "short follow-up about the \(kb.intents[named.intent].slot?.value ?? "value") the conversation named, in topic `\(active)`"
+                return answer(intent: named.intent, score: max(named.score, settings.answerThreshold), entity: nil)
+            }
             if ranking.elliptical, let inTopic = ranking.nearestInTopic {
                 if inTopic.example >= Self.ellipticalExampleBar {
                     rule = "elliptical follow-up (only topic-neutral words) kept in the conversation's topic `\(active)`"
