@@ -66,6 +66,7 @@ final class SimilarityIndex: Sendable {
         var owner: [Int32] = []
         var texts: [String] = []
         var training: [(owner: Int32, vector: [(Int32, Float)])] = []
+        var trainingKeys: [UInt64] = []
         owner.reserveCapacity(documents.count)
         texts.reserveCapacity(documents.count)
         for (docIndex, d) in documents.enumerated() {
@@ -85,7 +86,10 @@ final class SimilarityIndex: Sendable {
                 exampleEntries.append((id, Int32(docIndex), w))
                 if d.owner >= 0 { centroids[Int(d.owner)][id, default: 0] += w }
             }
-            if d.owner >= 0 { training.append((d.owner, Self.normalized(d.features, idf: idf))) }
+            if d.owner >= 0 {
+                training.append((d.owner, Self.normalized(d.features, idf: idf)))
+                trainingKeys.append(LinearModel.orderKey(d.text))
+            }
         }
         var centroidEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
         for (intent, c) in centroids.enumerated() where !c.isEmpty {
@@ -98,7 +102,7 @@ final class SimilarityIndex: Sendable {
         self.exampleText = texts
         self.ranges = OwnerRanges(owners: owner, intents: intentCount)
         self.scratch = ScratchPool(docs: documents.count, intents: intentCount)
-        self.model = LinearModel.train(examples: training, features: featureCount, classes: intentCount)
+        self.model = LinearModel.train(examples: training, keys: trainingKeys, features: featureCount, classes: intentCount)
     }
 
     /// A query vector: known feature ids with normalised weights, and the share of the query's
