@@ -224,6 +224,9 @@ import Testing
         #expect(next.intent == "training_register")
         #expect(next.trace?.rule.contains("another province") == true)
         #expect(next.session.slots["province"] == "jawa_timur")
+        // The answer does not depend on the province, and says so.
+        #expect(next.text.hasPrefix("Untuk Jawa Timur sama:\n"))
+        #expect(!first.text.hasPrefix("Untuk"))
     }
 
     @Test func noSwapWithoutAnEarlierValueOrWithOtherWords() {

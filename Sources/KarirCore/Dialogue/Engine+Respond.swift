@@ -93,7 +93,15 @@ struct Turn {
 
         if ranking.entitySwap, let swap = entitySwap(top) {
             rule = "same question as the last one, about another \(swap.entity.type)"
-            return answer(intent: swap.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: swap.entity)
+            var reply = answer(intent: swap.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: swap.entity)
+            // An answer that does not depend on the place or job says so, rather than repeating
+            // itself as if the question had not been understood.
+            if reply.kind == .answer, kb.intents[swap.intent].slot == nil {
+                let name = engine.entityValues[swap.entity.type]?[swap.entity.id]?.names.first ?? swap.entity.text
+                let lead = engine.prompt("same_answer_for", language, ["place": name])
+                if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
+            }
+            return reply
         }
 
         guard let top else { return fallback(reason: "no intent shares a word with the message") }
