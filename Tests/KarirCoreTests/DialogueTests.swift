@@ -154,6 +154,15 @@ import Testing
         #expect(next.text.contains("2.300.000"))
     }
 
+    @Test func severalValuesOfTheSlotAreEachAnswered() {
+        let r = ask("berapa ump jateng dan jatim")
+        #expect(r.intent == "wage_ump")
+        #expect(r.text == "UMP Jawa Tengah 2026: Rp 2.000.000.\n\nUMP Jawa Timur 2026: Rp 2.300.000.")
+        // The same value twice is answered once; a city and its province are two places.
+        #expect(ask("ump jateng, jawa tengah").text == "UMP Jawa Tengah 2026: Rp 2.000.000.")
+        #expect(ask("ump solo dan jawa tengah").text == "Solo: UMP Jawa Tengah 2026: Rp 2.000.000.\n\nUMP Jawa Tengah 2026: Rp 2.000.000.")
+    }
+
     @Test func asksForAMissingSlotAndTakesTheNextMessage() {
         let q = ask("berapa upah minimum provinsi")
         #expect(q.kind == .ask)

@@ -306,6 +306,31 @@ struct Turn {
     // MARK: replies
 
     mutating func answer(intent i: Int, score: Double, entity: EntityMention?) -> Reply {
+        // "UMP Jateng sama Jatim berapa?", "syarat jadi perawat dan bidan?": a question naming
+        // several values of the intent's slot is answered for each (up to three), one after the
+        // other.
+        if entity == nil, let slot = kb.intents[i].slot?.value, !kb.flows.contains(where: { $0.startIntent == kb.intents[i].id }) {
+            var named: [EntityMention] = []
+            var seen: Set<String> = []
+            for e in analysis.entities {
+                guard let r = resolve(e, to: slot), seen.insert(r.value.id + "|" + (r.place?.id ?? "")).inserted else { continue }
+                named.append(e)
+            }
+            if named.count >= 2 {
+                var texts: [String] = []
+                var last: Reply?
+                for e in named.prefix(3) {
+                    let reply = answer(intent: i, score: score, entity: e)
+                    texts.append(reply.text)
+                    last = reply
+                }
+                if var reply = last {
+                    reply.text = texts.joined(separator: "\n\n")
+                    rule += (rule.isEmpty ? "" : "; ") + "answered for each \(slot) named"
+                    return finish(reply)
+                }
+            }
+        }
         let def = kb.intents[i]
         // Every entity an answered message names is remembered ("BLK di Semarang"), so that a
         // later "yg di Solo?" can be read as the same question about another city, and a later
