@@ -1,0 +1,183 @@
+/// The replies a turn can give: an answer (for each value named, when several are), asking
+/// back, the fallback, and the decision trace.
+extension Turn {
+    mutating func answer(intent i: Int, score: Double, entity: EntityMention?) -> Reply {
+        // "UMP Jateng sama Jatim berapa?", "syarat jadi perawat dan bidan?": a question naming
+        // several values of the intent's slot is answered for each (up to three), one after the
+        // other.
+        if entity == nil, let slot = kb.intents[i].slot?.value, !kb.flows.contains(where: { $0.startIntent == kb.intents[i].id }) {
+            var named: [EntityMention] = []
+            var seen: Set<String> = []
+            for e in analysis.entities {
+                guard let r = resolve(e, to: slot), seen.insert(r.value.id + "|" + (r.place?.id ?? "")).inserted else { continue }
+                named.append(e)
+            }
+            if named.count >= 2 {
+                var texts: [String] = []
+                var last: Reply?
+                for e in named.prefix(3) {
+                    let reply = answer(intent: i, score: score, entity: e)
+                    texts.append(reply.text)
+                    last = reply
+                }
+                if var reply = last {
+                    reply.text = texts.joined(separator: "\n\n")
+                    rule += (rule.isEmpty ? "" : "; ") + "answered for each \(slot) named"
+                    return finish(reply)
+                }
+            }
+        }
+        let def = kb.intents[i]
+        // Every entity an answered message names is remembered ("BLK di Semarang"), so that a
+        // later "yg di Solo?" can be read as the same question about another city, and a later
+        // slot can be filled from the conversation.
+        for e in analysis.entities { session.slots[e.type] = e.id }
+        var values: [String: Any] = [:]
+        if let source = def.source { values["source"] = source }
+        if let asOf = def.asOf { values["as_of"] = asOf }
+        var text: String
+        if let slot = def.slot?.value {
+            let named = entity.flatMap { resolve($0, to: slot) } ?? slotMention(slot) ?? remembered(slot)
+            let chosen = named?.value.id
+            if let place = named?.place {
+                values["place"] = engine.entityValues[place.type]?[place.id]?.names.first ?? place.text
+            }
+            guard let valueID = chosen, let value = engine.entityValues[slot]?[valueID] else {
+                session.pendingIntent = def.id
+                session.activeTopic = def.topic
+                if rule.isEmpty { rule = "slot `\(slot)` missing" }
+                let ask = engine.knowledge.asks[i][language]?.render(values) ?? ""
+                return finish(Reply(text: ask, kind: .ask, topic: def.topic, intent: def.id, confidence: score,
+                                    language: language, session: session))
+            }
+            session.slots[slot] = valueID
+            values["slot"] = value.names.first ?? valueID
+            values["slot_id"] = valueID
+            if let lookup = def.lookup?.value {
+                if let row = kb.tables[lookup]?.rows[valueID] {
+                    values["row"] = row
+                } else {
+                    session.pendingIntent = nil
+                    session.lastIntent = def.id
+                    session.activeTopic = def.topic
+                    let missing = engine.knowledge.missing[i][language]?.render(values)
+                        ?? (language == .id ? "Maaf, data untuk \(values["slot"] ?? valueID) belum ada." : "Sorry, there is no data for \(values["slot"] ?? valueID) yet.")
+                    return finish(Reply(text: missing.trimmedWhitespace(), kind: .answer, topic: def.topic,
+                                        intent: def.id, confidence: score, language: language,
+                                        suggestions: suggestions(for: def), source: def.source, asOf: def.asOf, session: session))
+                }
+            }
+        }
+        text = engine.knowledge.answers[i][language]?.render(values) ?? ""
+        session.pendingIntent = nil
+        // Pleasantries (a low-priority topic) do not change what the conversation is about:
+        // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
+        if priority(of: i) != .low {
+            session.lastIntent = def.id
+            session.activeTopic = def.topic
+        }
+        let suggestions = suggestions(for: def)
+        session.offeredChoices = suggestions.map(\.intent)
+        var reply = Reply(text: text, kind: .answer, topic: def.topic, intent: def.id, confidence: min(1, max(0, score)),
+                          language: language, suggestions: suggestions, source: def.source, asOf: def.asOf, session: session)
+        if let flow = kb.flows.first(where: { $0.startIntent == def.id }) {
+            reply = FlowRunner.start(flow, after: reply, turn: &self)
+        }
+        return finish(reply)
+    }
+
+    func suggestions(for def: IntentDefinition) -> [Choice] {
+        var ids = def.followUps.map(\.value)
+        if let extra = alsoSuggest.map({ kb.intents[$0].id }), extra != def.id, !ids.contains(extra) { ids.insert(extra, at: 0) }
+        return ids.prefix(4).enumerated().compactMap { n, id in
+            guard let j = engine.knowledge.intentIndex[id] else { return nil }
+            return Choice(number: n + 1, intent: id, topic: kb.intents[j].topic, title: kb.intents[j].title[language])
+        }
+    }
+
+    mutating func clarify(_ candidates: [Candidate]) -> Reply {
+        rule = "top candidates too close (margin < \(fmt(settings.clarifyMargin))) or below answer threshold"
+        let choices = candidates.enumerated().map { n, c in
+            Choice(number: n + 1, intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic,
+                   title: kb.intents[c.intent].title[language], confidence: (c.score * 1000).rounded() / 1000)
+        }
+        session.offeredChoices = choices.map(\.intent)
+        let text = engine.prompt("clarify", language, ["choices": choices.map { ["number": $0.number, "title": $0.title] }])
+        return finish(Reply(text: text, kind: .clarify, topic: BuiltInTopic.clarify, intent: nil,
+                            confidence: candidates.first?.score ?? 0, language: language, candidates: choices, session: session))
+    }
+
+    mutating func fallback(reason: String) -> Reply {
+        rule = "fallback: \(reason)"
+        var picks: [Choice] = []
+        var topics: Set<String> = []
+        for c in ranking?.candidates ?? [] where c.score >= 0.15 && picks.count < 3 {
+            let def = kb.intents[c.intent]
+            guard topics.insert(def.topic).inserted, !isHighPriority(c.intent) else { continue }
+            picks.append(Choice(number: picks.count + 1, intent: def.id, topic: def.topic, title: def.title[language]))
+        }
+        if picks.isEmpty {
+            for id in settings.fallbackSuggestions.prefix(3) {
+                guard let j = engine.knowledge.intentIndex[id] else { continue }
+                picks.append(Choice(number: picks.count + 1, intent: id, topic: kb.intents[j].topic, title: kb.intents[j].title[language]))
+            }
+        }
+        session.offeredChoices = picks.map(\.intent)
+        let text = engine.prompt("fallback", language, ["suggestions": picks.map { ["number": $0.number, "title": $0.title] }])
+        return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
+                            confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
+    }
+
+    /// Adds the decision trace when it was asked for.
+    func finish(_ reply: Reply) -> Reply {
+        guard explain else { return reply }
+        var reply = reply
+        reply.trace = trace()
+        return reply
+    }
+
+    func trace() -> Trace {
+        let candidates = (ranking?.candidates ?? []).prefix(5).map { c in
+            Trace.ScoredCandidate(
+                intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic, score: (c.score * 1000).rounded() / 1000,
+                detail: c.pattern.map { "pattern: \($0)" }
+                    ?? "(example \(fmt(c.example)) × \(fmt(settings.exampleWeight)) + centroid \(fmt(c.centroid)) × \(fmt(1 - settings.exampleWeight))) × model \(fmt(c.modelFactor)) × known words \(fmt(c.knownFactor)) + context \(fmt(c.boost)); nearest: \"\(c.nearest)\"")
+        }
+        var stems: [String] = []
+        for t in analysis.tokens where t.stem != t.surface { stems.append("\(t.surface)→\(t.stem)") }
+        for t in analysis.tokens { if let typed = t.typed { stems.append("typo \(typed)→\(t.surface)") } }
+        var oos = ""
+        if let r = ranking, r.outOfScope > 0 { oos = "; nearest out-of-scope example \(fmt(r.outOfScope))" }
+        let unknown = analysis.tokens.filter { !$0.known }.map(\.surface)
+        return Trace(normalized: analysis.normalized, tokens: analysis.tokens.map(\.surface), stems: stems,
+                     entities: analysis.entities.map { "\($0.type)=\($0.id) (\"\($0.text)\")" }, language: language,
+                     languageScores: ["id_minus_en": (analysis.languageScore * 100).rounded() / 100],
+                     rule: rule + oos + (unknown.isEmpty ? "" : "; unknown words: \(unknown.joined(separator: ", "))"),
+                     candidates: Array(candidates))
+    }
+}
+
+/// Three decimals, for decision traces ("0.230"). By hand: `String(format:)` went through
+/// Foundation on every answer and cost 2% of the answering time.
+func fmt(_ x: Double) -> String {
+    guard x.isFinite else { return "\(x)" }
+    let scaled = Int((abs(x) * 1000).rounded())
+    let fraction = scaled % 1000
+    let padding = fraction < 10 ? "00" : fraction < 100 ? "0" : ""
+    return (x < 0 && scaled != 0 ? "-" : "") + String(scaled / 1000) + "." + padding + String(fraction)
+}
+
+/// A menu choice remembered in the session: `intent` or `intent@type=id`.
+struct ChoiceCode {
+    var intent: String
+    var entity: (type: String, id: String)?
+    init(_ code: String) {
+        let parts = code.split(separator: "@", maxSplits: 1)
+        intent = String(parts.first ?? "")
+        if parts.count == 2 {
+            let kv = parts[1].split(separator: "=", maxSplits: 1)
+            if kv.count == 2 { entity = (String(kv[0]), String(kv[1])) }
+        }
+    }
+    static func encode(intent: String, type: String, id: String) -> String { "\(intent)@\(type)=\(id)" }
+}
