@@ -278,6 +278,14 @@ import Testing
         let r = engine.respond(to: "1", in: s)
         #expect(r.kind == .fallback || r.kind == .clarify || r.kind == .answer)
         #expect(engine.respond(to: "syarat ak1", in: s).intent == "ak1_requirements")
+        // Remembered values that the knowledge does not have (an old session, a changed file)
+        // fill nothing: the slot is asked for.
+        var old = Session()
+        old.slots = ["province": "atlantis", "city": "gone", "no_type": "x"]
+        old.lastIntent = "training_register"
+        old.activeTopic = "training"
+        #expect(engine.respond(to: "berapa upah minimum provinsi", in: old).kind == .ask)
+        #expect(engine.respond(to: "jatim?", in: old).intent != nil)
     }
 }
 
