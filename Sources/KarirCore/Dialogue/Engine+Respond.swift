@@ -104,6 +104,11 @@ struct Turn {
             return reply
         }
 
+        if let i = connectiveFollowUp(top) {
+            rule = "a follow-up opening with a joining word asks the last question again"
+            return answer(intent: i, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
+        }
+
         guard let top else { return fallback(reason: "no intent shares a word with the message") }
         if let pattern = top.pattern {
             rule = "pattern \(pattern)"

@@ -32,6 +32,33 @@ extension Turn {
     /// for a bank teller" after where to find bank teller jobs), is a new question about the
     /// new value: the ranking decides. The rule only overrides a ranking that the entity alone drags to another topic
     /// (every city is named in wage questions).
+    /// "what about SMK graduates?" after "can fresh graduates join Magang Nasional?": a short
+    /// message that opens with a joining phrase asks the last question again about something
+    /// else, when the ranking would take it to another topic without a clear reason.
+    func connectiveFollowUp(_ top: Candidate?) -> Int? {
+        guard let last = session.lastIntent, let i = engine.knowledge.intentIndex[last], engine.matcher.eligible(i, session) else { return nil }
+        let words = analysis.tokens.map(\.surface)
+        guard let opener = Self.followUpOpeners.first(where: { words.starts(with: $0) }) else { return nil }
+        let rest = analysis.tokens.dropFirst(opener.count).filter { $0.entity == nil && !Self.fillers.contains($0.surface) && $0.surface.count > 2 }
+        guard rest.count <= 3 else { return nil }
+        if let top, top.intent != i {
+            // Another intent of the same topic is another question about the same subject
+            // ("what about meals and pocket money?" after the cost of training); one of another
+            // topic that answers on its own by a wide margin is a new question.
+            if kb.intents[top.intent].topic == kb.intents[i].topic || top.score - top.boost >= settings.answerThreshold + 0.15 { return nil }
+        }
+        // The topic's best reading of the new words ("and a certificate when it's done?" after
+        // apprentices' BPJS cover), else the last question itself.
+        if let ranking, let inTopic = bestCandidate(in: kb.intents[i].topic, ranking), inTopic.score >= Self.conversationFloor {
+            return inTopic.intent
+        }
+        return i
+    }
+
+    /// Words that open a follow-up about something else: "kalau …?", "what about …?".
+    static let followUpOpeners: [[String]] = [["kalau"], ["and"], ["what", "about"], ["how", "about"], ["terus", "kalau"], ["lalu", "kalau"],
+                                              ["bagaimana", "dengan"], ["gimana", "dengan"], ["bagaimana", "kalau"], ["gimana", "kalau"]]
+
     func entitySwap(_ top: Candidate?) -> (intent: Int, entity: EntityMention)? {
         guard let last = session.lastIntent, let i = engine.knowledge.intentIndex[last], engine.matcher.eligible(i, session) else { return nil }
         if let top, top.pattern != nil
