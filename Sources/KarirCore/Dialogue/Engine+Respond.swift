@@ -105,7 +105,7 @@ struct Turn {
         }
 
         if let i = connectiveFollowUp(top) {
-            rule = "a follow-up opening with a joining word asks the last question again"
+            rule = "a follow-up opening with a joining word stays in the last answer's topic"
             return answer(intent: i, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
         }
 
