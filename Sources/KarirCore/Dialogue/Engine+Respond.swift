@@ -97,7 +97,7 @@ struct Turn {
             // An answer that does not depend on the place or job says so, rather than repeating
             // itself as if the question had not been understood.
             if reply.kind == .answer, kb.intents[swap.intent].slot == nil {
-                let name = engine.entityValues[swap.entity.type]?[swap.entity.id]?.names.first ?? swap.entity.text
+                let name = mention(swap.entity.type, swap.entity.id)?.text ?? swap.entity.text
                 let lead = engine.prompt("same_answer_for", language, ["place": name])
                 if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
             }

@@ -2,31 +2,7 @@
 /// back, the fallback, and the decision trace.
 extension Turn {
     mutating func answer(intent i: Int, score: Double, entity: EntityMention?) -> Reply {
-        // "UMP Jateng sama Jatim berapa?", "syarat jadi perawat dan bidan?": a question naming
-        // several values of the intent's slot is answered for each (up to three), one after the
-        // other.
-        if entity == nil, let slot = kb.intents[i].slot?.value, !kb.flows.contains(where: { $0.startIntent == kb.intents[i].id }) {
-            var named: [EntityMention] = []
-            var seen: Set<String> = []
-            for e in analysis.entities {
-                guard let r = resolve(e, to: slot), seen.insert(r.value.id + "|" + (r.place?.id ?? "")).inserted else { continue }
-                named.append(e)
-            }
-            if named.count >= 2 {
-                var texts: [String] = []
-                var last: Reply?
-                for e in named.prefix(3) {
-                    let reply = answer(intent: i, score: score, entity: e)
-                    texts.append(reply.text)
-                    last = reply
-                }
-                if var reply = last {
-                    reply.text = texts.joined(separator: "\n\n")
-                    rule += (rule.isEmpty ? "" : "; ") + "answered for each \(slot) named"
-                    return finish(reply)
-                }
-            }
-        }
+        if entity == nil, let reply = answerForEachValue(intent: i, score: score) { return reply }
         let def = kb.intents[i]
         // Every entity an answered message names is remembered ("BLK di Semarang"), so that a
         // later "yg di Solo?" can be read as the same question about another city, and a later
@@ -40,7 +16,7 @@ extension Turn {
             let named = entity.flatMap { resolve($0, to: slot) } ?? slotMention(slot) ?? remembered(slot)
             let chosen = named?.value.id
             if let place = named?.place {
-                values["place"] = engine.entityValues[place.type]?[place.id]?.names.first ?? place.text
+                values["place"] = mention(place.type, place.id)?.text ?? place.text
             }
             guard let valueID = chosen, let value = engine.entityValues[slot]?[valueID] else {
                 session.pendingIntent = def.id
@@ -83,6 +59,31 @@ extension Turn {
         if let flow = kb.flows.first(where: { $0.startIntent == def.id }) {
             reply = FlowRunner.start(flow, after: reply, turn: &self)
         }
+        return finish(reply)
+    }
+
+    /// "UMP Jateng sama Jatim berapa?", "syarat jadi perawat dan bidan?": a question naming
+    /// several values of the intent's slot is answered for each (up to three), one after the
+    /// other; nil when it names fewer than two (or the intent starts a guided conversation).
+    mutating func answerForEachValue(intent i: Int, score: Double) -> Reply? {
+        guard let slot = kb.intents[i].slot?.value, !kb.flows.contains(where: { $0.startIntent == kb.intents[i].id }) else { return nil }
+        var named: [EntityMention] = []
+        var seen: Set<String> = []
+        for e in analysis.entities {
+            guard let r = resolve(e, to: slot), seen.insert(r.value.id + "|" + (r.place?.id ?? "")).inserted else { continue }
+            named.append(e)
+        }
+        guard named.count >= 2 else { return nil }
+        var texts: [String] = []
+        var last: Reply?
+        for e in named.prefix(3) {
+            let reply = answer(intent: i, score: score, entity: e)
+            texts.append(reply.text)
+            last = reply
+        }
+        guard var reply = last else { return nil }
+        reply.text = texts.joined(separator: "\n\n")
+        rule += (rule.isEmpty ? "" : "; ") + "answered for each \(slot) named"
         return finish(reply)
     }
 

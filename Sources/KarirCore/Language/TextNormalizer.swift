@@ -19,7 +19,9 @@ public enum TextNormalizer {
     /// after "it", "what", "that" … and is otherwise a possessive, dropped ("company's"). Other apostrophes ("don't" → "dont", which the
     /// lexicon knows; "jum'at" → "jumat") are left to the tokeniser, which joins the word.
     static func expandingContractions(_ text: String) -> String {
-        guard text.utf8.contains(0x27) || text.unicodeScalars.contains("\u{2019}") else { return text }
+        // One pass over the bytes: an ASCII apostrophe, or the lead byte of U+2019 (0xE2, shared
+        // with other punctuation, which then finds nothing to expand).
+        guard text.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }) else { return text }
         let scalars = Array(text.unicodeScalars.prefix(maxScalars + 16))
         var out = String.UnicodeScalarView()
         var i = 0

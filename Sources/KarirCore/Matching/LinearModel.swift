@@ -21,10 +21,9 @@ struct LinearModel: Sendable {
     /// of two passes (but then 7 ambiguous examples no longer matched back to their intent) and
     /// 6.9 with eight models of three passes (shipped; about 0.2 s more load than four of four).
     /// The runs are trained in parallel. The same knowledge always gives the same model.
-    static func train(examples: [(owner: Int32, vector: [(Int32, Float)])], keys: [UInt64]? = nil, features: Int, classes: Int,
+    static func train(examples: [(owner: Int32, vector: [(Int32, Float)])], keys: [UInt64], features: Int, classes: Int,
                       runs: Int = 8, epochs: Int = 3) -> LinearModel {
         let seeds = (0..<max(1, runs)).map { UInt64(0x9E37_79B9_7F4A_7C15) &+ UInt64($0) &* 7919 }
-        let keys = keys ?? examples.indices.map { UInt64($0) }
         // The average: each run's weights summed per feature, scaled by 1 / runs. The runs are
         // trained a processor's worth at a time and summed as they finish, so that only a few
         // models are in memory at once.

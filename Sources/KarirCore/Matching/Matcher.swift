@@ -36,8 +36,9 @@ struct Matcher: Sendable {
         }
         // Only a conversation gives an elliptical message something to continue.
         if session.activeTopic != nil {
-            ranking.elliptical = knowledge.topicNeutral.isElliptical(q, words: analysis.tokens.count)
-            ranking.entitySwap = knowledge.topicNeutral.isEntitySwap(q, words: analysis.tokens.count)
+            let entities = knowledge.topicNeutral.entitiesAmongNeutral(q, words: analysis.tokens.count)
+            ranking.elliptical = entities == 0
+            ranking.entitySwap = (entities ?? 0) > 0
         }
         return ranking
     }

@@ -10,13 +10,13 @@ struct TopicNeutralFeatures: Sendable {
     static let minExamples = 5
 
     let neutral: [Bool]
+    /// Which features are entity types.
+    let entity: [Bool]
 
     /// Words that only join a follow-up to the conversation ("kalau", "untuk", "what about")
     /// are neutral whatever their counts say: one topic's examples may happen to use them more.
     static let connectives: Set<String> = ["kalau", "kalo", "klo", "bagaimana", "gimana", "yang", "untuk", "buat", "what", "about", "how",
                                            "and", "then", "dengan", "dong", "sih", "saja", "aja", "juga", "also", "for"]
-    /// Which features are entity types.
-    let entity: [Bool]
 
     /// - Parameters:
     ///   - documents: the indexed examples (owner ≥ 0: an intent's positive example).
@@ -68,8 +68,7 @@ struct TopicNeutralFeatures: Sendable {
     /// Whether the message is short and made only of topic-neutral words (and nearly no
     /// unknown ones).
     func isElliptical(_ q: SimilarityIndex.Query, words: Int) -> Bool {
-        guard words <= Self.maxWords, !q.modelTerms.isEmpty, q.unknownShare < 0.25 else { return false }
-        return q.modelTerms.allSatisfy { Int($0.0) < neutral.count && neutral[Int($0.0)] }
+        entitiesAmongNeutral(q, words: words) == 0
     }
 
     /// Whether the message names an entity and otherwise holds only topic-neutral words (and
@@ -77,13 +76,19 @@ struct TopicNeutralFeatures: Sendable {
     /// conversation that already named a place or an occupation, that is the same question
     /// asked about another one.
     func isEntitySwap(_ q: SimilarityIndex.Query, words: Int) -> Bool {
-        guard words <= Self.maxWords, !q.modelTerms.isEmpty, q.unknownShare < 0.25 else { return false }
-        var names = false
+        (entitiesAmongNeutral(q, words: words) ?? 0) > 0
+    }
+
+    /// For a short message of known words whose features are all topic-neutral or entity
+    /// types, how many are entity types; nil for any other message. Both shapes in one pass.
+    func entitiesAmongNeutral(_ q: SimilarityIndex.Query, words: Int) -> Int? {
+        guard words <= Self.maxWords, !q.modelTerms.isEmpty, q.unknownShare < 0.25 else { return nil }
+        var entities = 0
         for (f, _) in q.modelTerms {
             let i = Int(f)
-            guard i < neutral.count else { return false }
-            if entity[i] { names = true } else if !neutral[i] { return false }
+            guard i < neutral.count else { return nil }
+            if entity[i] { entities += 1 } else if !neutral[i] { return nil }
         }
-        return names
+        return entities
     }
 }
