@@ -23,6 +23,7 @@ let package = Package(
         // Engine: knowledge, language, matching, dialogue. Pure Swift: no sockets, no curl.
         .target(name: "KarirCore", dependencies: [
             .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Line protocol over SwiftNIO.

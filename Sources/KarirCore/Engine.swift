@@ -11,16 +11,20 @@ public struct EngineInfo: Codable, Sendable, Equatable {
     public var examples: Int
     public var loadedAt: Date
     public var loadMilliseconds: Double
+    /// Whether the trained model was read from the model cache (see ``ModelCache``).
+    public var modelFromCache: Bool
 
     enum CodingKeys: String, CodingKey {
         case version, topics, languages, intents, examples
         case knowledgeHash = "knowledge_hash"
         case loadedAt = "loaded_at"
         case loadMilliseconds = "load_ms"
+        case modelFromCache = "model_from_cache"
     }
 
     public init(version: String, knowledgeHash: String, topics: [String], languages: [Language], intents: Int, examples: Int,
-                loadedAt: Date, loadMilliseconds: Double) {
+                loadedAt: Date, loadMilliseconds: Double, modelFromCache: Bool = false) {
+        self.modelFromCache = modelFromCache
         self.version = version
         self.knowledgeHash = knowledgeHash
         self.topics = topics
@@ -29,6 +33,20 @@ public struct EngineInfo: Codable, Sendable, Equatable {
         self.examples = examples
         self.loadedAt = loadedAt
         self.loadMilliseconds = loadMilliseconds
+    }
+
+    /// Reads `info` JSON; `model_from_cache` may be missing (older servers).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(String.self, forKey: .version)
+        knowledgeHash = try c.decode(String.self, forKey: .knowledgeHash)
+        topics = try c.decode([String].self, forKey: .topics)
+        languages = try c.decode([Language].self, forKey: .languages)
+        intents = try c.decode(Int.self, forKey: .intents)
+        examples = try c.decode(Int.self, forKey: .examples)
+        loadedAt = try c.decode(Date.self, forKey: .loadedAt)
+        loadMilliseconds = try c.decode(Double.self, forKey: .loadMilliseconds)
+        modelFromCache = try c.decodeIfPresent(Bool.self, forKey: .modelFromCache) ?? false
     }
 }
 
@@ -47,14 +65,16 @@ public final class Engine: Sendable {
     let entityValues: [String: [String: EntityValue]]
 
     /// Loads and validates `knowledge` and `prompts` folders.
+    /// - Parameter modelCache: where trained models are kept between loads (``ModelCache/standard(environment:)``
+    ///   for the usual place); nil trains the model on every load.
     /// - Throws: ``LoadFailure`` with every error found (file, line, column, hint).
-    public static func load(knowledge: URL, prompts: URL) throws(LoadFailure) -> Engine {
+    public static func load(knowledge: URL, prompts: URL, modelCache: ModelCache? = nil) throws(LoadFailure) -> Engine {
         let start = DispatchTime.now()
         let (kb, kbDiagnostics) = KnowledgeLoader.load(folder: knowledge)
         let (promptSet, promptDiagnostics) = PromptSet.load(folder: prompts)
         var diagnostics = kbDiagnostics + promptDiagnostics
         if diagnostics.contains(where: { $0.severity == .error }) { throw LoadFailure(diagnostics: diagnostics) }
-        let (compiled, compileDiagnostics) = CompiledKnowledge.compile(kb, prompts: promptSet)
+        let (compiled, compileDiagnostics) = CompiledKnowledge.compile(kb, prompts: promptSet, modelCache: modelCache)
         diagnostics += compileDiagnostics
         guard let compiled, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw LoadFailure(diagnostics: diagnostics)
@@ -75,7 +95,7 @@ public final class Engine: Sendable {
             version: Engine.version, knowledgeHash: compiled.base.fingerprint,
             topics: compiled.base.topics.map(\.id), languages: Language.allCases,
             intents: compiled.base.intents.count, examples: compiled.exampleCount,
-            loadedAt: Date(), loadMilliseconds: loadMilliseconds)
+            loadedAt: Date(), loadMilliseconds: loadMilliseconds, modelFromCache: compiled.index.modelFromCache)
     }
 
     /// A prompt from `prompts/` rendered in a language (e.g. `greeting`, `help`, `chat_typing`).

@@ -10,13 +10,24 @@ struct KnowledgeOptions: ParsableArguments {
     @Option(name: .long, help: "Folder with the prompt texts (YAML files).")
     var prompts: String = "./prompts"
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Folder where trained models are kept between loads, or `off`.",
+        discussion: "Default: $KARIR_CACHE_DIR, else $XDG_CACHE_HOME/karir, else ~/.cache/karir. Unchanged knowledge then loads without training."))
+    var modelCache: String?
+
     var knowledgeURL: URL { URL(fileURLWithPath: knowledge) }
     var promptsURL: URL { URL(fileURLWithPath: prompts) }
 
+    /// The model cache these options name (nil when it is off).
+    var modelCacheSetting: ModelCache? {
+        guard let modelCache else { return ModelCache.standard() }
+        return modelCache == "off" ? nil : ModelCache(directory: URL(fileURLWithPath: modelCache))
+    }
+
     /// Loads the engine, or prints every error with its location and exits with status 1.
-    func loadEngine() throws -> Engine {
+    func loadEngine(modelCache: ModelCache?? = nil) throws -> Engine {
         do {
-            return try Engine.load(knowledge: knowledgeURL, prompts: promptsURL)
+            return try Engine.load(knowledge: knowledgeURL, prompts: promptsURL, modelCache: modelCache ?? modelCacheSetting)
         } catch {
             printError(error.description)
             throw ExitCode(1)

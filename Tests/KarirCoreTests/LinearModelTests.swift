@@ -17,7 +17,7 @@ import Testing
 
     func train(_ list: [(owner: Int32, vector: [(Int32, Float)], text: String)]) -> LinearModel {
         LinearModel.train(examples: list.map { ($0.owner, $0.vector) }, keys: list.map { LinearModel.orderKey($0.text) },
-                          features: 6, classes: 3)
+                          features: 6, classes: 3).model
     }
 
     @Test func theOrderComesFromTheTextsNotFromTheirPositions() {

@@ -46,7 +46,7 @@ final class CompiledKnowledge: Sendable {
         self.topicNeutral = topicNeutral
     }
 
-    static func compile(_ kb: KnowledgeBase, prompts: PromptSet) -> (CompiledKnowledge?, [Diagnostic]) {
+    static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil) -> (CompiledKnowledge?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         // Corpus and language statistics.
@@ -86,7 +86,7 @@ final class CompiledKnowledge: Sendable {
         for (t, tokens) in zip(texts, analysed) {
             docs.append(.init(features: FeatureExtractor.features(tokens, ids: &space).known, owner: t.owner, text: t.text.value))
         }
-        let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count)
+        let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count, modelCache: modelCache)
         var topicNumber: [String: Int] = [:]
         for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
         let topicNeutral = TopicNeutralFeatures(documents: docs, topicOfIntent: kb.intents.map { topicNumber[$0.topic] ?? -1 },

@@ -21,30 +21,29 @@ struct LinearModel: Sendable {
     /// of two passes (but then 7 ambiguous examples no longer matched back to their intent) and
     /// 6.9 with eight models of three passes (shipped; about 0.2 s more load than four of four).
     /// The runs are trained in parallel. The same knowledge always gives the same model.
+    /// With a `cache`, a model trained earlier on exactly the same inputs (see ``ModelCache``)
+    /// is read instead, and a newly trained one is filed there; `fromCache` tells which.
     static func train(examples: [(owner: Int32, vector: [(Int32, Float)])], keys: [UInt64], features: Int, classes: Int,
-                      runs: Int = 8, epochs: Int = 3) -> LinearModel {
+                      runs: Int = 8, epochs: Int = 3, cache: ModelCache? = nil) -> (model: LinearModel, fromCache: Bool) {
+        let key = cache.map { _ in ModelCache.key(examples: examples, keys: keys, features: features, classes: classes, settings: [runs, epochs]) }
+        if let cache, let key, let weights = cache.load(key: key, features: features, classes: classes) {
+            return (LinearModel(weights: weights), true)
+        }
         let seeds = (0..<max(1, runs)).map { UInt64(0x9E37_79B9_7F4A_7C15) &+ UInt64($0) &* 7919 }
         // The average: each run's weights summed per feature, scaled by 1 / runs. The runs are
         // trained a processor's worth at a time and summed as they finish, so that only a few
         // models are in memory at once.
-        var merged = [[(c: Int32, w: Float)]](repeating: [], count: features)
+        var merged = ModelSum(features: features, classes: classes)
         let batch = max(1, ProcessInfo.processInfo.activeProcessorCount)
         for start in stride(from: 0, to: seeds.count, by: batch) {
             let models = Parallel.map(Array(seeds[start..<min(start + batch, seeds.count)])) {
                 trainOnce(examples: examples, keys: keys, features: features, classes: classes, epochs: epochs, seed: $0)
             }
-            for model in models {
-                for (f, list) in model.enumerated() {
-                    for x in list {
-                        if let k = merged[f].firstIndex(where: { $0.c == x.c }) { merged[f][k].w += x.w } else { merged[f].append(x) }
-                    }
-                }
-            }
+            for model in models { merged.add(model) }
         }
-        let share = 1 / Float(seeds.count)
-        var entries: [(feature: Int32, doc: Int32, weight: Float)] = []
-        for (f, list) in merged.enumerated() { for x in list { entries.append((Int32(f), x.c, x.w * share)) } }
-        return LinearModel(weights: PostingLists(features: features, entries: entries))
+        let weights = merged.postings(scaledBy: 1 / Float(seeds.count))
+        if let cache, let key { cache.store(weights, classes: classes, key: key) }
+        return (LinearModel(weights: weights), false)
     }
 
     /// An example's place in the training order comes from its own text (FNV-1a), not from its
@@ -68,10 +67,11 @@ struct LinearModel: Sendable {
 
     /// One averaged perceptron; returns its non-zero weights, per feature a list of (intent, weight).
     static func trainOnce(examples: [(owner: Int32, vector: [(Int32, Float)])], keys: [UInt64], features: Int, classes: Int, epochs: Int,
-                          seed initialSeed: UInt64) -> [[(c: Int32, w: Float)]] {
+                          seed initialSeed: UInt64) -> SparseWeights {
         // Per feature, a short list of (intent, weight, step-weighted sum for averaging): a
-        // feature meets few intents, so a linear scan beats hashing.
-        var w = [[(c: Int32, w: Float, u: Float)]](repeating: [], count: features)
+        // feature meets few intents, so a linear scan beats hashing. The lists live in one arena
+        // (flat arrays, no array per feature), which keeps reference counting out of the loops.
+        var w = WeightArena(features: features)
         var scores = [Float](repeating: 0, count: classes)
         var touched: [Int32] = []
         var order = Array(examples.indices)
@@ -81,15 +81,6 @@ struct LinearModel: Sendable {
         // support-vector machine than a plain perceptron (CLINC150: +0.7 points ranked first).
         let margin: Float = 0.5
 
-        func update(_ f: Int, _ c: Int32, _ delta: Float, _ step: Float) {
-            if let k = w[f].firstIndex(where: { $0.c == c }) {
-                w[f][k].w += delta
-                w[f][k].u += step * delta
-            } else {
-                w[f].append((c, delta, step * delta))
-            }
-        }
-
         for _ in 0..<epochs {
             // Each epoch its own order, given by the examples' keys mixed with a seed; ties (the
             // same text twice) keep their positions.
@@ -98,20 +89,8 @@ struct LinearModel: Sendable {
             order.sort { epochKeys[$0] != epochKeys[$1] ? epochKeys[$0] < epochKeys[$1] : $0 < $1 }
             for index in order {
                 let (y, x) = examples[index]
-                // Read through buffer pointers: no reference counting of the per-feature lists
-                // in the innermost loop (the largest part of a load).
-                w.withUnsafeBufferPointer { lists in
-                    scores.withUnsafeMutableBufferPointer { sc in
-                        for (f, v) in x {
-                            lists[Int(f)].withUnsafeBufferPointer { list in
-                                for entry in list {
-                                    let c = Int(entry.c)
-                                    if sc[c] == 0 { touched.append(entry.c) }
-                                    sc[c] += v * entry.w
-                                }
-                            }
-                        }
-                    }
+                scores.withUnsafeMutableBufferPointer { sc in
+                    w.score(x, into: sc, touched: &touched)
                 }
                 let sy = scores[Int(y)]
                 var rival: Int32 = -1
@@ -125,8 +104,8 @@ struct LinearModel: Sendable {
                 }
                 if rival >= 0, sy - best < margin {
                     for (f, v) in x {
-                        update(Int(f), y, v, step)
-                        update(Int(f), rival, -v, step)
+                        w.update(Int(f), y, v, step)
+                        w.update(Int(f), rival, -v, step)
                     }
                 }
                 for c in touched { scores[Int(c)] = 0 }
@@ -134,12 +113,7 @@ struct LinearModel: Sendable {
                 step += 1
             }
         }
-        return w.map { list in
-            list.compactMap { entry in
-                let averaged = entry.w - entry.u / step
-                return abs(averaged) > 1e-4 ? (entry.c, averaged) : nil
-            }
-        }
+        return w.averaged(steps: step)
     }
 
     /// Adds the model's score for every intent sharing a feature with the query.

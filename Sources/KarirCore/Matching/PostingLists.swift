@@ -6,6 +6,13 @@ struct PostingLists: Sendable {
     let doc: [Int32]
     let weight: [Float]
 
+    /// Lists as stored (``ModelCache``): `start` has one entry per feature plus one.
+    init(start: [Int32], doc: [Int32], weight: [Float]) {
+        self.start = start
+        self.doc = doc
+        self.weight = weight
+    }
+
     /// Builds from `(feature, doc, weight)` entries in any order; within a feature, entries keep
     /// their order.
     init(features: Int, entries: [(feature: Int32, doc: Int32, weight: Float)]) {

@@ -31,6 +31,8 @@ final class SimilarityIndex: Sendable {
     let scratch: ScratchPool
     /// the discriminative model trained on the same vectors
     let model: LinearModel
+    /// whether the model was read from a ``ModelCache`` instead of trained
+    let modelFromCache: Bool
 
     struct Document {
         var features: [(id: Int32, weight: Float)]
@@ -38,7 +40,7 @@ final class SimilarityIndex: Sendable {
         var text: String
     }
 
-    init(documents: [Document], space: FeatureSpace, intentCount: Int) {
+    init(documents: [Document], space: FeatureSpace, intentCount: Int, modelCache: ModelCache? = nil) {
         let featureCount = space.count
         var df = [Int](repeating: 0, count: featureCount)
         var positives = 0
@@ -93,8 +95,11 @@ final class SimilarityIndex: Sendable {
         }
         var centroidEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
         for (intent, c) in centroids.enumerated() where !c.isEmpty {
-            let norm = c.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            for (id, w) in c.sorted(by: { $0.key < $1.key }) { centroidEntries.append((id, Int32(intent), w / norm)) }
+            // Summed in feature order: a dictionary's own order differs from one load to the
+            // next, and so would the last bits of the norm.
+            let sorted = c.sorted(by: { $0.key < $1.key })
+            let norm = sorted.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+            for (id, w) in sorted { centroidEntries.append((id, Int32(intent), w / norm)) }
         }
         self.examplePostings = PostingLists(features: featureCount, entries: exampleEntries)
         self.centroidPostings = PostingLists(features: featureCount, entries: centroidEntries)
@@ -102,7 +107,8 @@ final class SimilarityIndex: Sendable {
         self.exampleText = texts
         self.ranges = OwnerRanges(owners: owner, intents: intentCount)
         self.scratch = ScratchPool(docs: documents.count, intents: intentCount)
-        self.model = LinearModel.train(examples: training, keys: trainingKeys, features: featureCount, classes: intentCount)
+        (self.model, self.modelFromCache) = LinearModel.train(examples: training, keys: trainingKeys, features: featureCount,
+                                                             classes: intentCount, cache: modelCache)
     }
 
     /// A query vector: known feature ids with normalised weights, and the share of the query's

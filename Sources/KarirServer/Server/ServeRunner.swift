@@ -37,21 +37,25 @@ public enum ServeRunner {
                            onMetricsListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let knowledge = URL(fileURLWithPath: configuration.knowledge)
         let prompts = URL(fileURLWithPath: configuration.prompts)
+        // Trained models are kept between loads (KARIR_CACHE_DIR, `off` to turn it off): a
+        // restart or reload with unchanged knowledge skips training.
+        let modelCache = ModelCache.standard()
         let engine: Engine
         do {
-            engine = try Engine.load(knowledge: knowledge, prompts: prompts)
+            engine = try Engine.load(knowledge: knowledge, prompts: prompts, modelCache: modelCache)
         } catch {
             throw Failure.knowledge(error)
         }
         logger.info("knowledge loaded", metadata: [
             "hash": "\(engine.info.knowledgeHash)", "intents": "\(engine.info.intents)",
             "warnings": "\(engine.warnings.count)", "load_ms": "\(engine.info.loadMilliseconds)",
+            "model_from_cache": "\(engine.info.modelFromCache)",
         ])
         for warning in engine.warnings {
             logger.warning("\(warning.oneLine)")
         }
         let holder = EngineHolder(initial: engine, logger: logger) { () throws(LoadFailure) -> any Responder in
-            try Engine.load(knowledge: knowledge, prompts: prompts)
+            try Engine.load(knowledge: knowledge, prompts: prompts, modelCache: modelCache)
         }
         let metrics = ServerMetrics(registry: registry)
         let transcript: TranscriptWriter?

@@ -1,0 +1,149 @@
+import Crypto
+import Foundation
+
+/// Trained models kept on disk, so that loading knowledge that has not changed since the last
+/// load skips training (about two thirds of a load).
+///
+/// A model is filed under a SHA-256 key of everything its training reads: every example's
+/// vector and intent, the training order keys, the training settings, a format version and the
+/// identity of the running executable (its size and modification time), so that an edited
+/// example, another build of Karir or a changed training rule never reuses an old model. A file
+/// that is missing, truncated, corrupted or of another format is ignored and the model is
+/// trained again; a cache that cannot be written is skipped. Files are written to a temporary
+/// name and renamed, so concurrent loads never read half a file; the newest ``keep`` files are
+/// kept.
+public struct ModelCache: Sendable {
+    /// Where the model files live.
+    public let directory: URL
+    /// How many model files to keep (the most recently written).
+    public var keep: Int = 8
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// The cache the command-line tools use: `KARIR_CACHE_DIR` when set (`off` turns the cache
+    /// off), otherwise `$XDG_CACHE_HOME/karir` or `~/.cache/karir`.
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> ModelCache? {
+        if let dir = environment["KARIR_CACHE_DIR"], !dir.isEmpty {
+            return dir == "off" ? nil : ModelCache(directory: URL(fileURLWithPath: dir))
+        }
+        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
+            return ModelCache(directory: URL(fileURLWithPath: xdg).appendingPathComponent("karir"))
+        }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return ModelCache(directory: URL(fileURLWithPath: home).appendingPathComponent(".cache/karir"))
+    }
+
+    /// Bumped whenever training changes in a way the key cannot see.
+    static let formatVersion: UInt32 = 1
+    static let magic = Array("KARIRLM1".utf8)
+
+    /// The key of a training run: hex SHA-256 of its inputs and settings.
+    static func key(examples: [(owner: Int32, vector: [(Int32, Float)])], keys: [UInt64], features: Int, classes: Int,
+                    settings: [Int]) -> String {
+        var hasher = SHA256()
+        var header: [UInt64] = [UInt64(formatVersion), UInt64(features), UInt64(classes), UInt64(examples.count)]
+        header += settings.map { UInt64(bitPattern: Int64($0)) }
+        header += executableIdentity()
+        header.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        keys.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        var buffer: [UInt32] = []
+        for (owner, vector) in examples {
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(UInt32(bitPattern: owner))
+            buffer.append(UInt32(vector.count))
+            for (id, value) in vector {
+                buffer.append(UInt32(bitPattern: id))
+                buffer.append(value.bitPattern)
+            }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Size and modification time of the running executable: another build never reads a model
+    /// an earlier build wrote.
+    static func executableIdentity() -> [UInt64] {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [0, 0] }
+        let size = (attributes[.size] as? NSNumber)?.uint64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return [size, UInt64(max(0, modified * 1000))]
+    }
+
+    func url(for key: String) -> URL {
+        directory.appendingPathComponent("model-\(key).bin")
+    }
+
+    /// The model filed under `key`, if a complete and intact file for this feature and intent
+    /// count is there.
+    func load(key: String, features: Int, classes: Int) -> PostingLists? {
+        guard let data = try? Data(contentsOf: url(for: key)) else { return nil }
+        return Self.decode(data, features: features, classes: classes)
+    }
+
+    /// Files the model under `key`. Failures (read-only disk, no home folder) are ignored: the
+    /// cache only saves time.
+    func store(_ model: PostingLists, classes: Int, key: String) {
+        let data = Self.encode(model, classes: classes)
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+            let temporary = directory.appendingPathComponent(".model-\(key).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
+            try data.write(to: temporary)
+            if rename(temporary.path, url(for: key).path) != 0 { try? fm.removeItem(at: temporary) }
+        } catch {
+            return
+        }
+        evictOld()
+    }
+
+    /// Removes all but the ``keep`` most recently written model files.
+    private func evictOld() {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
+        let files = names.filter { $0.hasPrefix("model-") && $0.hasSuffix(".bin") }.map { directory.appendingPathComponent($0) }
+        guard files.count > keep else { return }
+        let dated = files.map { url in
+            (url, ((try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast)
+        }
+        for (url, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(keep) { try? fm.removeItem(at: url) }
+    }
+
+    /// Layout: magic, feature count, intent count and entry count (UInt32 each), then the list
+    /// starts (features + 1), the intents and the weights of the entries, then a SHA-256 of all
+    /// that precedes it.
+    static func encode(_ model: PostingLists, classes: Int) -> Data {
+        var data = Data(magic)
+        func append<T>(_ values: [T]) { values.withUnsafeBytes { data.append(contentsOf: $0) } }
+        append([UInt32(model.start.count - 1), UInt32(classes), UInt32(model.doc.count)])
+        append(model.start)
+        append(model.doc)
+        append(model.weight)
+        data.append(contentsOf: SHA256.hash(data: data))
+        return data
+    }
+
+    static func decode(_ data: Data, features: Int, classes: Int) -> PostingLists? {
+        let headerSize = magic.count + 12
+        guard data.count >= headerSize + 32 else { return nil }
+        let body = data.prefix(data.count - 32)
+        guard Data(SHA256.hash(data: body)) == data.suffix(32) else { return nil }
+        return body.withUnsafeBytes { raw -> PostingLists? in
+            guard Array(raw.prefix(magic.count)) == magic else { return nil }
+            func u32(_ offset: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+            let f = u32(magic.count), c = u32(magic.count + 4), n = u32(magic.count + 8)
+            guard f == features, c == classes, body.count == headerSize + 4 * (f + 1) + 8 * n else { return nil }
+            func array<T>(_ offset: Int, _ count: Int, as: T.Type) -> [T] {
+                (0..<count).map { raw.loadUnaligned(fromByteOffset: offset + $0 * 4, as: T.self) }
+            }
+            let start = array(headerSize, f + 1, as: Int32.self)
+            let doc = array(headerSize + 4 * (f + 1), n, as: Int32.self)
+            let weight = array(headerSize + 4 * (f + 1) + 4 * n, n, as: Float.self)
+            guard start.first == 0, start.last == Int32(n), zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }),
+                  doc.allSatisfy({ $0 >= 0 && $0 < Int32(c) }) else { return nil }
+            return PostingLists(start: start, doc: doc, weight: weight)
+        }
+    }
+}
