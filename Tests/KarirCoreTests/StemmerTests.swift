@@ -90,6 +90,14 @@ let stemTable: [(String, String)] = [
         #expect(stemmer.stem("berencana") == "rencana")
     }
 
+    @Test func aSuffixAloneLeavesAtLeastFourLetters() {
+        // "bagi" (for), "kaki" (leg), "topi" (hat), "gigi" (tooth) are words even when "bag",
+        // "kak", "top" and "gig" are known; a longer root still loses its -i ("lengkapi").
+        let stemmer = IndonesianStemmer(dictionary: ["bag", "kak", "top", "gig", "lengkap"])
+        for word in ["bagi", "kaki", "topi", "gigi"] { #expect(stemmer.stem(word) == word) }
+        #expect(stemmer.stem("lengkapi") == "lengkap")
+    }
+
     @Test func meaningChangingRootsStayWhole() {
         // "meninggal" (to die) must not become "tinggal" (to stay) even when "tinggal" is known.
         let stemmer = IndonesianStemmer(dictionary: ["tinggal"])

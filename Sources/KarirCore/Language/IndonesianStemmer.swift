@@ -62,7 +62,9 @@ public struct IndonesianStemmer: Sendable {
                 prefixOnly = root
             } else {
                 if let root, confix == nil || root.count < (confix?.count ?? .max) { confix = root }
-                if suffixOnly == nil, isKnown(form) { suffixOnly = form }
+                // A suffix alone leaves a root of four letters or more: "bagi", "kaki", "topi"
+                // and "gigi" are words, not "bag", "kak", "top" and "gig" with -i.
+                if suffixOnly == nil, form.count >= 4, isKnown(form) { suffixOnly = form }
             }
         }
         return confix ?? prefixOnly ?? suffixOnly
