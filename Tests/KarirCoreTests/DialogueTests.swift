@@ -120,6 +120,54 @@ import Testing
         #expect(beaten.trace?.rule.contains("pattern") == true)
     }
 
+    @Test func aReadingThatNeedsAnUnnamedValueYieldsToACompleteOne() throws {
+        var files: [String: String] = [:]
+        for name in ["base.yaml", "quiz.yaml"] {
+            files[name] = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent(name), encoding: .utf8)
+        }
+        // Two topics taught the same wording; one of them needs an occupation.
+        let examples = """
+              id: [lowongan di mana, cari lowongan di mana, info lowongan kerja di mana, lowongan kerja terbaru di mana,
+                   tempat cari lowongan, lowongan ada di mana saja, mau cari lowongan, lowongan kerja dimana ya]
+              en: [where are the vacancies, where to find vacancies, where can i find job openings, latest vacancies where,
+                   place to look for vacancies, where are job openings, looking for vacancies, vacancies where]
+        """
+        // (The quiz file declares the occupation entity.)
+        files["extra.yaml"] = """
+        intents:
+          - id: vacancies_general
+            topic: training
+            title: { id: Lowongan, en: Vacancies }
+            examples:
+        \(examples)
+            answer: { id: Cek Karirhub., en: Check Karirhub. }
+          - id: vacancies_for_job
+            topic: wages
+            title: { id: Lowongan per pekerjaan, en: Vacancies for a job }
+            slot: occupation
+            ask: { id: "Pekerjaan apa?", en: "Which job?" }
+            examples:
+        \(examples)
+            answer: { id: "Lowongan {{slot}}: cek Karirhub.", en: "Vacancies for {{slot}}: check Karirhub." }
+        """
+        let engine = try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts)
+        let forJob = try #require(engine.knowledge.intentIndex["vacancies_for_job"])
+        let general = try #require(engine.knowledge.intentIndex["vacancies_general"])
+        func candidate(_ i: Int) -> Candidate {
+            Candidate(intent: i, score: 0.3, example: 0.5, centroid: 0.4, knownFactor: 1, boost: 0, nearest: "", pattern: nil)
+        }
+        func turn(_ text: String, _ session: Session = Session()) -> Turn {
+            Turn(engine: engine, session: session, text: text, forced: nil, explain: false)
+        }
+        // When two readings are as close as that, the one that would have to ask yields.
+        #expect(turn("lowongan kerja di mana ya").lacksSlot(candidate(forJob)))
+        #expect(!turn("lowongan kerja di mana ya").lacksSlot(candidate(general)))
+        #expect(!turn("lowongan welder di mana").lacksSlot(candidate(forJob)))
+        var remembered = Session()
+        remembered.slots["occupation"] = "welder"
+        #expect(!turn("lowongan kerja di mana ya", remembered).lacksSlot(candidate(forJob)))
+    }
+
     @Test func safetyAlwaysWins() {
         let r = ask("saya dipecat dari pabrik dan rasanya ingin bunuh diri")
         #expect(r.intent == "safety_self_harm")

@@ -8,6 +8,16 @@ import Testing
         #expect(TextNormalizer.words("  Halo,   KAK...  ") == ["halo", "kak"])
     }
 
+    @Test func splitsAmountsFromTheirUnits() {
+        // Both paths: plain ASCII and a message with a non-ASCII character.
+        #expect(TextNormalizer.words("gaji Rp2.100.000") == ["gaji", "rp", "2", "100", "000"])
+        #expect(TextNormalizer.words("gaji Rp2.100.000 é") == ["gaji", "rp", "2", "100", "000", "e"])
+        #expect(TextNormalizer.words("2,5jt 75rb 3x 5thn") == ["2", "5", "jt", "75", "rb", "3x", "5", "thn"])
+        #expect(TextNormalizer.words("5jt café") == ["5", "jt", "cafe"])
+        // Other mixes of letters and digits stay whole; reduplication still folds.
+        #expect(TextNormalizer.words("ak1 b2b 4g kerja2") == ["ak1", "b2b", "4g", "kerja"])
+    }
+
     @Test func foldsDiacriticsAndWidth() {
         #expect(TextNormalizer.words("café ＫＥＲＪＡ") == ["cafe", "kerja"])
     }

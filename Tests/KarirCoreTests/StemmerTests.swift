@@ -54,7 +54,7 @@ let stemTable: [(String, String)] = [
     ("nyoba", "coba"), ("daftarin", "daftar"), ("kirimin", "kirim"), ("ngurusin", "urus"), ("nanyain", "nanya"),
     // words that only look affixed stay as they are
     ("makan", "makan"), ("minum", "minum"), ("pelangi", "pelangi"), ("perempuan", "perempuan"), ("berapa", "berapa"),
-    ("masalah", "masalah"), ("sekolah", "sekolah"), ("pegawai", "pegawai"), ("perawat", "perawat"), ("kantor", "kantor"), ("meninggal", "meninggal"), ("petak", "petak"), ("linkedin", "linkedin"),
+    ("masalah", "masalah"), ("sekolah", "sekolah"), ("pegawai", "pegawai"), ("perawat", "perawat"), ("kantor", "kantor"), ("meninggal", "meninggal"), ("petak", "petak"), ("linkedin", "linkedin"), ("langkah", "langkah"), ("himpun", "himpun"),
     ("tetapi", "tetapi"), ("selamat", "selamat"), ("bulan", "bulan"), ("jalan", "jalan"), ("kemarin", "kemarin"),
     ("kepada", "kepada"), ("teman", "teman"), ("bukan", "bukan"), ("pesan", "pesan"), ("mesin", "mesin"),
     ("bekal", "bekal"), ("belanja", "belanja"), ("mereka", "mereka"), ("dinding", "dinding"), ("tenaga", "tenaga"),
@@ -96,6 +96,13 @@ let stemTable: [(String, String)] = [
         let stemmer = IndonesianStemmer(dictionary: ["bag", "kak", "top", "gig", "lengkap"])
         for word in ["bagi", "kaki", "topi", "gigi"] { #expect(stemmer.stem(word) == word) }
         #expect(stemmer.stem("lengkapi") == "lengkap")
+    }
+
+    @Test func theInflectionIsStrippedBeforeThePrefix() {
+        // A knowledge text with "latihannya" must not make "pelatihannya" stem to it.
+        let stemmer = IndonesianStemmer(dictionary: ["latih", "latihannya", "pelatihan", "kerja"])
+        #expect(stemmer.stem("pelatihannya") == "latih")
+        #expect(stemmer.stem("pekerjaannya") == "kerja")
     }
 
     @Test func meaningChangingRootsStayWhole() {

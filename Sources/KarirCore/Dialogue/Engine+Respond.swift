@@ -84,11 +84,24 @@ struct Turn {
         // Safety comes first: a high-priority intent wins when it is nearly as good as the best
         // candidate, and also, on a lower bar, when it is the best one; missing a cry for help
         // costs more than a caring answer to a question that did not need it.
+        // A message that is nearly one of the high-priority examples ("majikan ngancam bakal
+        // nyakitin saya kalau lapor") is a cry for help too, even when the evidence is split
+        // between several safety answers and none of them scores high on its own.
+        // (A message of a few generic words, "lapornya ke mana?", can be that close to a
+        // safety example by chance: at least four content words.)
+        let nearSafetyExample = ranking.candidates.contains { isHighPriority($0.intent) && $0.example >= Self.safetyExampleBar }
+            && ranking.outOfScope < Self.safetyExampleBar && contentWords(analysis.tokens[...]) >= 4
         if let top, let safety = ranking.candidates.first(where: { isHighPriority($0.intent) }),
            (safety.score >= settings.clarifyThreshold && safety.score >= 0.75 * top.score)
-            || (safety.intent == top.intent && safety.score >= 0.75 * settings.clarifyThreshold) {
+            || (safety.intent == top.intent && safety.score >= 0.75 * settings.clarifyThreshold)
+            || nearSafetyExample {
             rule = safety.pattern.map { "pattern \($0)" } ?? "high-priority topic"
             return answer(intent: safety.intent, score: safety.score, entity: nil)
+        }
+        // A plausible safety reading that did not win is still offered, first among the
+        // suggestions, whatever else answers.
+        if let safety = ranking.candidates.first(where: { isHighPriority($0.intent) }), safety.score >= settings.clarifyThreshold {
+            alsoSuggest = safety.intent
         }
 
         if ranking.entitySwap, let swap = entitySwap(top) {
@@ -192,10 +205,22 @@ struct Turn {
             // (When the conversation's context already favours the top one, it has decided.)
             if let second = others.first, kb.intents[second.intent].topic != kb.intents[top.intent].topic,
                top.score - second.score < settings.clarifyMargin, top.boost <= second.boost {
-                return clarify(Array(readings.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
+                // A reading that needs a value nobody named ("where are the vacancies for
+                // <occupation>?" when the message and the conversation name no occupation) is
+                // the weaker one: the other answers without asking twice.
+                switch (lacksSlot(top), lacksSlot(second)) {
+                case (false, true):
+                    rule = "nearest examples; `\(kb.intents[second.intent].id)` was as close but needs a \(kb.intents[second.intent].slot?.value ?? "value") nobody named"
+                    return answer(intent: top.intent, score: top.score, entity: nil)
+                case (true, false):
+                    rule = "nearest examples; `\(kb.intents[top.intent].id)` was as close but needs a \(kb.intents[top.intent].slot?.value ?? "value") nobody named"
+                    return answer(intent: second.intent, score: second.score, entity: nil)
+                default:
+                    return clarify(Array(readings.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
+                }
             }
             if let second = others.first, top.score - second.score < settings.clarifyMargin {
-                alsoSuggest = second.intent
+                if alsoSuggest == nil { alsoSuggest = second.intent }
             }
             rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(answerBar)))"
             return answer(intent: top.intent, score: top.score, entity: nil)
@@ -223,10 +248,21 @@ struct Turn {
         return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(clarifyBar))")
     }
 
+    /// Whether the candidate's intent needs a value (its slot) that neither the message nor the
+    /// conversation gives.
+    func lacksSlot(_ c: Candidate) -> Bool {
+        guard let slot = kb.intents[c.intent].slot?.value else { return false }
+        return slotMention(slot) == nil && remembered(slot) == nil
+    }
+
     /// The best-ranked candidate of `topic` among the best ten, if any.
     func bestCandidate(in topic: String, _ ranking: Matcher.Ranking) -> Candidate? {
         ranking.candidates.first { kb.intents[$0.intent].topic == topic }
     }
+
+    /// How close a high-priority (safety) example must be for its topic to answer whatever
+    /// the scores say.
+    static let safetyExampleBar = 0.6
 
     /// How close the conversation topic's nearest example must be to an elliptical follow-up.
     static let ellipticalExampleBar = 0.45

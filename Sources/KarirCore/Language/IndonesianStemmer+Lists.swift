@@ -56,6 +56,8 @@ extension IndonesianStemmer {
         "petak",
         // names that end like the colloquial -in suffix
         "linkedin",
+        // words that end like the particles -kah and -pun ("lang" + -kah, "him" + -pun)
+        "langkah", "himpun", "rumpun", "ampun",
         "selama", "seperti", "sekarang", "semua", "sedang", "setelah", "serta", "sering", "sekitar",
         "pelangi", "perempuan", "makan", "minum", "teman", "pertama", "kemarin", "kemudian", "kepada",
         "sendiri", "sesuai", "segera", "selalu", "selain", "sempat", "sering", "ketika", "tentang",

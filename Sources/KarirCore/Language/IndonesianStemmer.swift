@@ -37,7 +37,9 @@ public struct IndonesianStemmer: Sendable {
             let s = String(form)
             if exceptions.contains(s) || Self.builtInRoots.contains(s) || derivational(form) == nil { return s }
         }
-        for form in inflected {
+        // Derivations of the plainest form first: "pelatihannya" is "pelatihan" + -nya → "latih",
+        // even when a knowledge text made "latihannya" a known word.
+        for form in inflected.reversed() {
             if let root = derivational(form) { bestRoot = root; break }
         }
         if let bestRoot { return String(bestRoot) }

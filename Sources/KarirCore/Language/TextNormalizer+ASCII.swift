@@ -10,6 +10,14 @@ extension TextNormalizer {
 
         func flush() {
             guard !current.isEmpty else { return }
+            // "Rp2.100.000" → "rp 2 …", "5jt" → "5 jt", "3thn" → "3 thn": an amount and its
+            // unit are two words (before, "rp2" lost its digit as if it were "kerja2").
+            if let cut = TextNormalizer.amountSplit(current) {
+                let rest = Array(current[cut...])
+                current.removeSubrange(cut...)
+                flush()
+                current = rest
+            }
             // "kerja2" → "kerja" (reduplication shorthand), only after letters.
             if current.count > 2, current[current.count - 1] == 0x32,
                current.dropLast().allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {

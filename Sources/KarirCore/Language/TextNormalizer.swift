@@ -57,6 +57,20 @@ public enum TextNormalizer {
     /// Words whose "'s" is "is" rather than a possessive.
     private static let isBeforeIs: Set<String> = ["it", "that", "what", "who", "where", "when", "how", "why", "there", "here", "he", "she", "this"]
 
+    /// Where a word that joins an amount and its unit splits: after "rp" before a digit
+    /// ("rp2" → "rp", "2"), or after the digits before a unit ("5jt" → "5", "jt"). Nil for any
+    /// other word (letters and digits mixed otherwise, such as "ak1", stay whole).
+    static func amountSplit(_ w: [UInt8]) -> Int? {
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        if w.count > 2, w[0] == 0x72, w[1] == 0x70, isDigit(w[2]) { return 2 }
+        guard let first = w.first, isDigit(first), let letters = w.firstIndex(where: { !isDigit($0) }) else { return nil }
+        return amountUnits.contains(String(decoding: w[letters...], as: UTF8.self)) ? letters : nil
+    }
+
+    /// Units written right after a number: words, or abbreviations the shipped lexicon expands
+    /// ("3x" stays whole: a lone "x" would be an unknown word).
+    static let amountUnits: Set<String> = ["jt", "juta", "rb", "ribu", "thn", "tahun", "bln", "bulan", "hari", "jam", "kali", "mgg", "minggu"]
+
     /// The general path of ``words(_:)``, for any text.
     static func unicodeWords(_ text: String) -> [String] {
         var words: [String] = []
@@ -69,6 +83,12 @@ public enum TextNormalizer {
             var word = String(current)
             current = String.UnicodeScalarView()
             word = foldDiacritics(word)
+            // An amount and its unit are two words ("rp2", "5jt"), as on the ASCII path.
+            if let cut = amountSplit(Array(word.utf8)), word.utf8.count == word.unicodeScalars.count {
+                let bytes = Array(word.utf8)
+                words.append(String(decoding: bytes[..<cut], as: UTF8.self))
+                word = String(decoding: bytes[cut...], as: UTF8.self)
+            }
             // "kerja2" → "kerja" (common reduplication shorthand).
             if word.count > 2, word.hasSuffix("2"), word.dropLast().allSatisfy({ $0.isLetter }) {
                 word.removeLast()

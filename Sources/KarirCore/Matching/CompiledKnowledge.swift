@@ -49,25 +49,20 @@ final class CompiledKnowledge: Sendable {
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil) -> (CompiledKnowledge?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
-        // Corpus and language statistics.
-        var corpus: [String: Int] = [:]
-        var languageCounts: [Language: [String: Int]] = [:]
-        func addText(_ text: String, _ lang: Language?) {
-            for w in TextNormalizer.words(text) {
-                corpus[w, default: 0] += 1
-                if let lang { languageCounts[lang, default: [:]][w, default: 0] += 1 }
-            }
-        }
+        // Corpus and language statistics, counted in parallel over slices of the texts and
+        // summed (counts do not depend on the order).
+        var corpusTexts: [(String, Language?)] = []
         for intent in kb.intents {
-            for (lang, list) in intent.examples { for e in list { addText(e.value, lang) } }
-            for (lang, list) in intent.negatives { for e in list { addText(e.value, lang) } }
-            for (lang, a) in intent.answer { addText(a.value, lang) }
-            addText(intent.title.id, .id); addText(intent.title.en, .en)
+            for (lang, list) in intent.examples { for e in list { corpusTexts.append((e.value, lang)) } }
+            for (lang, list) in intent.negatives { for e in list { corpusTexts.append((e.value, lang)) } }
+            for (lang, a) in intent.answer { corpusTexts.append((a.value, lang)) }
+            corpusTexts.append((intent.title.id, .id)); corpusTexts.append((intent.title.en, .en))
             // Pattern words are knowledge words too: otherwise "hajar" in a pattern would be
             // unknown, and a message saying "hajar" would be corrected to "wajar".
-            for p in intent.patterns { addText(Self.patternWords(p.value).joined(separator: " "), nil) }
+            for p in intent.patterns { corpusTexts.append((Self.patternWords(p.value).joined(separator: " "), nil)) }
         }
-        for (lang, list) in kb.outOfScope { for e in list { addText(e.value, lang) } }
+        for (lang, list) in kb.outOfScope { for e in list { corpusTexts.append((e.value, lang)) } }
+        let (corpus, languageCounts) = Self.wordCounts(corpusTexts)
         let analyzer = TextAnalyzer(lexicon: kb.lexicon.mapValues(\.value), synonyms: kb.synonyms.mapValues { $0.map(\.value) }, entities: kb.entities,
                                     spellings: kb.spellings,
                                     corpus: corpus, languageCounts: languageCounts)
@@ -156,6 +151,28 @@ final class CompiledKnowledge: Sendable {
             hasContext: kb.intents.map { !$0.context.isEmpty },
             topicNumber: topicNumber, topicNeutral: topicNeutral)
         return (compiled, diagnostics)
+    }
+
+    /// How often each word occurs in `texts`, overall and per language.
+    static func wordCounts(_ texts: [(String, Language?)]) -> (all: [String: Int], perLanguage: [Language: [String: Int]]) {
+        let slices = stride(from: 0, to: texts.count, by: 2_000).map { texts[$0..<min($0 + 2_000, texts.count)] }
+        let counted = Parallel.map(slices) { slice in
+            var all: [String: Int] = [:]
+            var perLanguage: [Language: [String: Int]] = [:]
+            for (text, lang) in slice {
+                for w in TextNormalizer.words(text) {
+                    all[w, default: 0] += 1
+                    if let lang { perLanguage[lang, default: [:]][w, default: 0] += 1 }
+                }
+            }
+            return (all, perLanguage)
+        }
+        guard var all = counted.first?.0, var perLanguage = counted.first?.1 else { return ([:], [:]) }
+        for (a, p) in counted.dropFirst() {
+            all.merge(a, uniquingKeysWith: +)
+            for (lang, counts) in p { perLanguage[lang, default: [:]].merge(counts, uniquingKeysWith: +) }
+        }
+        return (all, perLanguage)
     }
 
     /// The texts the similarity index stores, in its order: grouped by owner (each intent's
