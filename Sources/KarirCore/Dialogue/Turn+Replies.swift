@@ -117,6 +117,22 @@ extension Turn {
             guard topics.insert(def.topic).inserted, !isHighPriority(c.intent) else { continue }
             picks.append(Choice(number: picks.count + 1, intent: def.id, topic: def.topic, title: def.title[language]))
         }
+        // Inside a conversation, a question Karir cannot answer still offers what it can say
+        // about the conversation's topic: its intents nearest to the message, then the last
+        // answer's follow-ups. Not for a message nearer an out-of-scope example than any
+        // example of an intent, nor one with many words the knowledge does not know (a football
+        // question after an AK/1 answer).
+        let outOfScope = ranking.map { r in
+            r.outOfScope >= (r.candidates.map(\.example).max() ?? 0) || (r.candidates.first?.knownFactor ?? 0) < 0.8
+        } ?? true
+        if picks.isEmpty, !outOfScope, let active = session.activeTopic {
+            let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
+            let nearest = (ranking?.candidates ?? []).map(\.intent).filter { kb.intents[$0].topic == active && $0 != last }
+            let followUps = last.map { kb.intents[$0].followUps.compactMap { engine.knowledge.intentIndex[$0.value] } } ?? []
+            for i in nearest + followUps where picks.count < 3 && !isHighPriority(i) && !picks.contains(where: { $0.intent == kb.intents[i].id }) {
+                picks.append(Choice(number: picks.count + 1, intent: kb.intents[i].id, topic: kb.intents[i].topic, title: kb.intents[i].title[language]))
+            }
+        }
         if picks.isEmpty {
             for id in settings.fallbackSuggestions.prefix(3) {
                 guard let j = engine.knowledge.intentIndex[id] else { continue }
