@@ -168,6 +168,40 @@ import Testing
         #expect(!turn("lowongan kerja di mana ya", remembered).lacksSlot(candidate(forJob)))
     }
 
+    @Test func aValuesOwnTopicCarriesTheConversation() throws {
+        var files: [String: String] = [:]
+        for name in ["base.yaml", "quiz.yaml"] {
+            files[name] = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent(name), encoding: .utf8)
+        }
+        files["portals.yaml"] = """
+        entities:
+          portal:
+            - id: skillhub
+              names: [Skillhub]
+              topic: training
+            - id: karirhub
+              names: [Karirhub]
+        intents:
+          - id: portal_info
+            topic: ak1_card
+            title: { id: Portal resmi, en: Official portal }
+            slot: portal
+            ask: { id: "Portal yang mana?", en: "Which portal?" }
+            examples:
+              id: [apa itu portal ini, portal resmi itu apa, situs resmi apa, link portal resmi, website resmi portal, portal apa ini, fungsi portal resmi, alamat portal resmi]
+              en: [what is this portal, what is the official portal, official site what, link to the portal, official website portal, which portal is this, what the portal does, portal address]
+            answer: { id: "{{slot}}: portal resmi.", en: "{{slot}}: an official portal." }
+        """
+        let engine = try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts)
+        let skill = engine.respond(to: "apa itu portal skillhub", in: Session())
+        #expect(skill.intent == "portal_info")
+        #expect(skill.topic == "training")
+        #expect(skill.session.activeTopic == "training")
+        let karir = engine.respond(to: "apa itu portal karirhub", in: Session())
+        #expect(karir.intent == "portal_info")
+        #expect(karir.topic == "ak1_card")
+    }
+
     @Test func safetyAlwaysWins() {
         let r = ask("saya dipecat dari pabrik dan rasanya ingin bunuh diri")
         #expect(r.intent == "safety_self_harm")

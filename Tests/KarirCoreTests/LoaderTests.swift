@@ -141,6 +141,25 @@ import Testing
         #expect(wrongType?.line == 11)
     }
 
+    @Test func anEntitysUnknownTopicIsLocated() throws {
+        let yaml = """
+        topics:
+          - id: training
+            title: { id: Pelatihan, en: Training }
+        entities:
+          portal:
+            - id: skillhub
+              names: [Skillhub]
+              topic: trainng
+
+        """
+        let dir = try Fixture.folder(["portals.yaml": yaml])
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        let wrong = try #require(diagnostics.first { $0.message.contains("has unknown topic `trainng`") })
+        #expect(wrong.line == 8)
+        #expect(wrong.hint?.contains("did you mean `training`") == true)
+    }
+
     @Test func badPatternIsReportedAtItsLine() throws {
         var text = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent("base.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"* daftar* * pelatihan las *\"", with: "\"(daftar | pelatihan\"")

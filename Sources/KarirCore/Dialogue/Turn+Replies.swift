@@ -12,6 +12,9 @@ extension Turn {
         if let source = def.source { values["source"] = source }
         if let asOf = def.asOf { values["as_of"] = asOf }
         var text: String
+        // The value's own topic, when it has one (Skillhub is about training, whichever intent
+        // describes it), is where the conversation continues.
+        var topic = def.topic
         if let slot = def.slot?.value {
             let named = entity.flatMap { resolve($0, to: slot) } ?? slotMention(slot) ?? remembered(slot)
             let chosen = named?.value.id
@@ -27,6 +30,7 @@ extension Turn {
                                     language: language, session: session))
             }
             session.slots[slot] = valueID
+            if let own = value.topic?.value { topic = own }
             values["slot"] = value.names.first ?? valueID
             values["slot_id"] = valueID
             if let lookup = def.lookup?.value {
@@ -35,10 +39,10 @@ extension Turn {
                 } else {
                     session.pendingIntent = nil
                     session.lastIntent = def.id
-                    session.activeTopic = def.topic
+                    session.activeTopic = topic
                     let missing = engine.knowledge.missing[i][language]?.render(values)
                         ?? (language == .id ? "Maaf, data untuk \(values["slot"] ?? valueID) belum ada." : "Sorry, there is no data for \(values["slot"] ?? valueID) yet.")
-                    return finish(Reply(text: missing.trimmedWhitespace(), kind: .answer, topic: def.topic,
+                    return finish(Reply(text: missing.trimmedWhitespace(), kind: .answer, topic: topic,
                                         intent: def.id, confidence: score, language: language,
                                         suggestions: suggestions(for: def), source: def.source, asOf: def.asOf, session: session))
                 }
@@ -50,11 +54,11 @@ extension Turn {
         // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
         if priority(of: i) != .low {
             session.lastIntent = def.id
-            session.activeTopic = def.topic
+            session.activeTopic = topic
         }
         let suggestions = suggestions(for: def)
         session.offeredChoices = suggestions.map(\.intent)
-        var reply = Reply(text: text, kind: .answer, topic: def.topic, intent: def.id, confidence: min(1, max(0, score)),
+        var reply = Reply(text: text, kind: .answer, topic: topic, intent: def.id, confidence: min(1, max(0, score)),
                           language: language, suggestions: suggestions, source: def.source, asOf: def.asOf, session: session)
         if let flow = kb.flows.first(where: { $0.startIntent == def.id }) {
             reply = FlowRunner.start(flow, after: reply, turn: &self)

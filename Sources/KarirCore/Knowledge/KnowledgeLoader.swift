@@ -227,7 +227,7 @@ public enum KnowledgeLoader {
         for t in types {
             guard let items = r.sequence(t.value, what: "entity type `\(t.key)`") else { continue }
             for item in items {
-                guard let fields = r.mapping(item, what: "an entity of `\(t.key)`", allowed: ["id", "names", "in"]) else { continue }
+                guard let fields = r.mapping(item, what: "an entity of `\(t.key)`", allowed: ["id", "names", "in", "topic"]) else { continue }
                 let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                 guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "entity id") else {
                     r.error(item, "an entity needs an `id`", hint: "add `id: lower_snake_case_name`"); continue
@@ -239,6 +239,9 @@ public enum KnowledgeLoader {
                     for place in places {
                         if let placeID = r.nonEmptyString(place.value, what: "`in` of \(t.key) \(id)") { value.within[place.key] = r.located(placeID, place.value) }
                     }
+                }
+                if let topicNode = f["topic"], let topic = r.nonEmptyString(topicNode, what: "`topic` of \(t.key) \(id)") {
+                    value.topic = r.located(topic, topicNode)
                 }
                 kb.entities[t.key, default: []].append(value)
             }

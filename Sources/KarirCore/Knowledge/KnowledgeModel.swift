@@ -65,6 +65,10 @@ public struct EntityValue: Sendable {
     /// Larger places (or groups) this value lies in, by entity type: a city's `province`. A
     /// question naming the city then fills an intent's `province` slot.
     public var within: [String: Located<String>] = [:]
+    /// The topic an answer about this value belongs to, when it is not the answering intent's
+    /// own: Skillhub is answered by the general portal intent, but it is about training, so the
+    /// conversation continues in `training`.
+    public var topic: Located<String>?
 }
 
 /// A data table answers can read, keyed by an entity type.

@@ -97,6 +97,10 @@ enum KnowledgeValidator {
         }
         for (type, values) in kb.entities {
             for v in values {
+                if let topic = v.topic, topicIDs[topic.value] == nil {
+                    let guess = closest(topic.value, in: Set(topicIDs.keys)).map { "did you mean `\($0)`? " } ?? ""
+                    error(topic, "\(type) `\(v.id)` has unknown topic `\(topic.value)`", hint: "\(guess)topics are declared in topics.yaml")
+                }
                 for (placeType, place) in v.within.sorted(by: { $0.key < $1.key }) {
                     guard let ids = entityIDs[placeType] else {
                         error(place, "`in` of \(type) `\(v.id)` names `\(placeType)`, which is not an entity type",
