@@ -98,10 +98,7 @@ import Testing
     /// A word in a pattern is taken as written: "hajar" (unknown to the examples) must not be
     /// corrected to "wajar" (known), or "apakah ini wajar" would fire the pattern.
     @Test func patternWordsAreNotSpellCorrected() throws {
-        var files: [String: String] = [:]
-        for name in ["base.yaml", "quiz.yaml"] {
-            files[name] = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent(name), encoding: .utf8)
-        }
+        var files = try Fixture.miniFiles()
         files["extra.yaml"] = """
         intents:
           - id: ak1_beaten
@@ -121,10 +118,7 @@ import Testing
     }
 
     @Test func aReadingThatNeedsAnUnnamedValueYieldsToACompleteOne() throws {
-        var files: [String: String] = [:]
-        for name in ["base.yaml", "quiz.yaml"] {
-            files[name] = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent(name), encoding: .utf8)
-        }
+        var files = try Fixture.miniFiles()
         // Two topics taught the same wording; one of them needs an occupation.
         let examples = """
               id: [lowongan di mana, cari lowongan di mana, info lowongan kerja di mana, lowongan kerja terbaru di mana,
@@ -169,10 +163,7 @@ import Testing
     }
 
     @Test func aValuesOwnTopicCarriesTheConversation() throws {
-        var files: [String: String] = [:]
-        for name in ["base.yaml", "quiz.yaml"] {
-            files[name] = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent(name), encoding: .utf8)
-        }
+        var files = try Fixture.miniFiles()
         files["portals.yaml"] = """
         entities:
           portal:

@@ -17,6 +17,15 @@ enum Fixture {
         }
     }()
 
+    /// The mini knowledge's files (name → content), to extend in a fresh folder.
+    static func miniFiles() throws -> [String: String] {
+        var files: [String: String] = [:]
+        for name in ["base.yaml", "quiz.yaml"] {
+            files[name] = try String(contentsOf: miniKnowledge.appendingPathComponent(name), encoding: .utf8)
+        }
+        return files
+    }
+
     /// A fresh folder holding the given files (name → content).
     static func folder(_ files: [String: String]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("karir-\(UUID().uuidString)")
