@@ -21,6 +21,17 @@ struct ChatPipeTests {
         #expect(server.asks == ["halo", "pilih", "2", "hello"])
     }
 
+    @Test("a line that is only 'keluar' ends the chat; inside a question it is a word")
+    func bareQuitWord() async throws {
+        let server = FakeKarirServer()
+        try await server.start()
+        let output = try ProcessRunner.run(try KarirBinary.url(), ["chat", "--connect", server.address],
+                                           input: "keluar kerja dapat pesangon?\nKeluar\nhalo\n")
+        await server.shutdown()
+        #expect(output.status == 0)
+        #expect(server.asks == ["keluar kerja dapat pesangon?"], "\(server.asks)")
+    }
+
     @Test("in-process: the project's knowledge base answers")
     func pipedLocal() throws {
         let root = KarirBinary.packageRoot

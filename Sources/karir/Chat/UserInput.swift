@@ -16,7 +16,8 @@ enum UserInput: Sendable, Equatable {
     case languageUsage
     case unknownCommand(String)
 
-    /// Reads a line. Commands have Indonesian aliases (`/bantuan`, `/bahasa`, `/ulang`, `/keluar`).
+    /// Reads a line. Commands have Indonesian aliases (`/bantuan`, `/bahasa`, `/ulang`, `/keluar`);
+    /// the words for leaving also work alone, without the slash.
     /// - Parameter offeredChoices: how many numbered choices the last reply showed.
     static func parse(_ line: String, offeredChoices: Int) -> UserInput {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -32,6 +33,13 @@ enum UserInput: Sendable, Equatable {
                 return .language(language)
             default: return .unknownCommand(String(trimmed))
             }
+        }
+        // A whole line that is only the word for leaving ("keluar", "exit") is the command: at a
+        // kiosk people type it without the slash. Inside a sentence it stays a question
+        // ("keluar kerja dapat pesangon?").
+        switch trimmed.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".!")) {
+        case "quit", "exit", "keluar", "selesai": return .quit
+        default: break
         }
         let number = trimmed.hasSuffix(".") ? String(trimmed.dropLast()) : trimmed
         if offeredChoices > 0, (1...3).contains(number.count), number.allSatisfy({ $0.isASCII && $0.isNumber }),
