@@ -4,13 +4,19 @@ import Testing
 /// `karir chat` with standard input and output redirected, as scripts use it.
 @Suite("chat from a pipe")
 struct ChatPipeTests {
-    @Test("piped questions are answered one after another in plain text")
-    func pipedRemote() async throws {
+    /// Runs `karir chat` against the fake server with `input` piped in; returns its output and
+    /// the questions the server was asked.
+    func chatWithFakeServer(input: String) async throws -> (ProcessRunner.Output, [String]) {
         let server = FakeKarirServer()
         try await server.start()
-        let output = try ProcessRunner.run(try KarirBinary.url(), ["chat", "--connect", server.address],
-                                           input: "halo\npilih\n2\n/lang en\nhello\n")
+        let output = try ProcessRunner.run(try KarirBinary.url(), ["chat", "--connect", server.address], input: input)
         await server.shutdown()
+        return (output, server.asks)
+    }
+
+    @Test("piped questions are answered one after another in plain text")
+    func pipedRemote() async throws {
+        let (output, asks) = try await chatWithFakeServer(input: "halo\npilih\n2\n/lang en\nhello\n")
         #expect(output.status == 0)
         #expect(!output.stdout.contains("\u{1B}"), "no escape codes in plain output")
         for expected in ["Karir: Halo dari server uji.", "Kamu: halo", "Karir: Halo juga!", "Kamu: 2",
@@ -18,18 +24,14 @@ struct ChatPipeTests {
                          "You: hello", "Karir: Hello! This answer comes from the test server.", "Thank you, goodbye."] {
             #expect(output.stdout.contains(expected), "missing \(expected) in:\n\(output.stdout)")
         }
-        #expect(server.asks == ["halo", "pilih", "2", "hello"])
+        #expect(asks == ["halo", "pilih", "2", "hello"])
     }
 
     @Test("a line that is only 'keluar' ends the chat; inside a question it is a word")
     func bareQuitWord() async throws {
-        let server = FakeKarirServer()
-        try await server.start()
-        let output = try ProcessRunner.run(try KarirBinary.url(), ["chat", "--connect", server.address],
-                                           input: "keluar kerja dapat pesangon?\nKeluar\nhalo\n")
-        await server.shutdown()
+        let (output, asks) = try await chatWithFakeServer(input: "keluar kerja dapat pesangon?\nKeluar\nhalo\n")
         #expect(output.status == 0)
-        #expect(server.asks == ["keluar kerja dapat pesangon?"], "\(server.asks)")
+        #expect(asks == ["keluar kerja dapat pesangon?"], "\(asks)")
     }
 
     @Test("in-process: the project's knowledge base answers")
