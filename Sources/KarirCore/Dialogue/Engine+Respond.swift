@@ -154,6 +154,17 @@ struct Turn {
                 rule = "short follow-up kept in the conversation's topic `\(active)`"
                 return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
             }
+            // "and how long is it valid?" after AK/1 answers: a follow-up of a few words whose
+            // wording an intent of the conversation's topic holds nearly as closely as the other
+            // topic's does. The conversation supplies the subject the message leaves out; the
+            // model, trained on single questions, cannot see it.
+            let fewWords = analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= Self.followUpWords
+            if fewWords, let inTopic = ranking.candidates.filter({ kb.intents[$0.intent].topic == active }).max(by: { $0.example < $1.example }),
+               inTopic.example >= Self.followUpExampleBar, top.example - inTopic.example < Self.followUpExampleMargin,
+               ranking.outOfScope < inTopic.example {
+                rule = "follow-up worded like an intent of the conversation's topic `\(active)` (nearest example \(fmt(inTopic.example)) against \(fmt(top.example)))"
+                return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
+            }
             // "lowongannya di mana?" after questions about the police: a short follow-up naming
             // nothing, whose wording one of the topic's intents holds closely, and that intent
             // asks about something the conversation already named (its slot is remembered).
@@ -259,6 +270,13 @@ struct Turn {
     func bestCandidate(in topic: String, _ ranking: Matcher.Ranking) -> Candidate? {
         ranking.candidates.first { kb.intents[$0.intent].topic == topic }
     }
+
+    /// A follow-up of at most this many words (joining words not counted) may stay in the
+    /// conversation's topic on the wording of its nearest example.
+    static let followUpWords = 6
+    /// How close that nearest example must be, and how much nearer the other topic's may be.
+    static let followUpExampleBar = 0.5
+    static let followUpExampleMargin = 0.08
 
     /// How close a high-priority (safety) example must be for its topic to answer whatever
     /// the scores say.
