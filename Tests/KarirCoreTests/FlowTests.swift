@@ -34,6 +34,20 @@ import Testing
         #expect(pick.text == "Barista: Membuat kopi.")
     }
 
+    @Test func aChoiceIsTakenFromHowItsLabelBeginsOrFromYesAndNo() {
+        let step = FlowStep(id: "abroad", question: Localized(id: "Mau kerja di luar negeri?", en: "Work abroad?"),
+                            choices: [("yes", Localized(id: "Ya, mau", en: "Yes")),
+                                      ("no", Localized(id: "Tidak, di dalam negeri saja", en: "No, only in Indonesia")),
+                                      ("unsure", Localized(id: "Belum tahu", en: "Not sure yet"))],
+                            scores: nil, role: "abroad")
+        for (answer, value) in [("ya", "yes"), ("iya", "yes"), ("mau dong", "yes"), ("yes", "yes"), ("tidak", "no"),
+                                ("enggak", "no"), ("no", "no"), ("belum", "unsure"), ("belum tahu", "unsure"),
+                                ("not sure yet", "unsure"), ("2", "no")] {
+            #expect(FlowRunner.parse(TextNormalizer.words(answer), step: step) == value, "\(answer)")
+        }
+        #expect(FlowRunner.parse(["pisang"], step: step) == nil)
+    }
+
     @Test func educationFiltersOccupations() {
         let r = play(["bingung mau kerja apa", "1", "3", "1", "1", "1"])
         #expect(r.last?.text.contains("Barista") == false, "barista needs SMA")

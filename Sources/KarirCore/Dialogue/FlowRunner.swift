@@ -13,6 +13,10 @@ enum FlowRunner {
     static let changeWords: Set<String> = ["ganti", "ubah", "change", "edit", "koreksi"]
     static let noWords: Set<String> = ["tidak", "no", "nope", "n", "enggak", "kurang", "bukan", "never", "not", "dont", "jarang"]
     static let midWords: Set<String> = ["biasa", "lumayan", "kadang", "sometimes", "maybe", "mungkin", "netral", "neutral", "sedang", "agak", "somewhat"]
+    /// How a choice's label begins when it is the plain yes or the plain no ("Not sure yet" is
+    /// neither).
+    static let plainYes: Set<String> = ["ya", "iya", "yes", "y", "yup", "yeah", "mau", "oke", "ok", "betul", "benar"]
+    static let plainNo: Set<String> = ["tidak", "no", "nope", "n", "enggak", "nggak", "gak", "bukan"]
     static let yesWords: Set<String> = ["ya", "iya", "yes", "y", "suka", "yup", "betul", "benar", "sangat", "oke", "ok", "yeah", "love", "like", "senang", "mau"]
 
     /// Called at the start of a turn while a flow runs. Nil means "not a flow answer": the
@@ -121,6 +125,17 @@ enum FlowRunner {
                 if !l.isEmpty, text.contains(" " + l + " ") { return choice.value }
             }
         }
+        // A short answer that says how a label begins ("ya" for "Ya, mau", "belum" for "Belum
+        // tahu", "no" for "No, only in Indonesia"), or yes / no in other words ("iya", "enggak")
+        // for the choice that begins with yes / no, when exactly one choice fits.
+        let firstWords = step.choices.map { c in Set([c.label.id, c.label.en].compactMap { TextNormalizer.words($0).first }) }
+        func only(_ fits: (Set<String>) -> Bool) -> String? {
+            let matching = step.choices.indices.filter { fits(firstWords[$0]) }
+            return matching.count == 1 ? step.choices[matching[0]].value : nil
+        }
+        if let v = only({ !$0.isDisjoint(with: words) }) { return v }
+        if words.contains(where: yesWords.contains), let v = only({ !$0.isDisjoint(with: plainYes) }) { return v }
+        if words.contains(where: noWords.contains), let v = only({ !$0.isDisjoint(with: plainNo) }) { return v }
         return nil
     }
 
