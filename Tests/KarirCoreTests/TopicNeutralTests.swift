@@ -11,7 +11,7 @@ import Testing
         let pair = b.pairID(lama, kuning)!, entity = b.id(.entity, "province")!
         var docs: [SimilarityIndex.Document] = []
         for owner in Int32(0)...2 {
-            for n in 0..<4 {
+            for n in 0..<5 {
                 var f: [(id: Int32, weight: Float)] = [(lama, 1)]
                 if owner == 0 { f.append((kuning, 1)) }
                 if owner == 1 && n == 0 { f.append((rare, 1)) }
@@ -29,6 +29,20 @@ import Testing
         #expect(!t.neutral[Int(rare)])      // one example: too few to judge
         #expect(t.neutral[Int(pair)])       // word order only
         #expect(!t.neutral[Int(entity)])    // names something
+    }
+
+    @Test func aWordUsedMostlyInOneTopicNamesIt() {
+        let (t, lama, kuning, rare, _, entity) = features()
+        #expect(t.anchor[Int(kuning)] == 0)
+        #expect(t.anchor[Int(lama)] == -1)
+        #expect(t.anchor[Int(rare)] == -1)   // too few examples to judge
+        func query(_ ids: [Int32]) -> SimilarityIndex.Query {
+            SimilarityIndex.Query(terms: ids.map { ($0, 1) }, unknownShare: 0, modelTerms: ids.map { ($0, 1) })
+        }
+        #expect(t.namesAnotherTopic(query([lama, kuning]), than: 1))
+        #expect(!t.namesAnotherTopic(query([lama, kuning]), than: 0))
+        #expect(!t.namesAnotherTopic(query([lama]), than: 1))
+        #expect(t.namesAnotherTopic(query([lama, entity]), than: 1))
     }
 
     @Test func ellipticalMeansShortNeutralAndKnown() {

@@ -187,13 +187,39 @@ struct Turn {
                     return clarify([inTopic, top])
                 }
             }
+            // "berapa lama prosesnya?" after questions about working in Taiwan, "berapa biayanya?"
+            // after a JHT answer: a short follow-up that points back at the conversation's
+            // subject ("-nya", "it") and names no other topic is about that subject, whichever
+            // topic holds the same words ("berapa lama prosesnya?" is an AK/1 example). The
+            // topic's nearest intent answers, or Karir asks, or says it has no answer there and
+            // offers the topic's answers.
+            if !ranking.namesAnotherTopic, refersBack(analysis.tokens),
+               analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= Self.backReferenceWords {
+                let inTopic = ranking.nearestInTopic
+                if let inTopic, inTopic.example >= Self.ellipticalExampleBar {
+                    rule = "follow-up about the conversation's subject, answered in its topic `\(active)`"
+                    return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
+                }
+                if let inTopic, inTopic.example >= Self.ellipticalExampleBar / 2 { return clarify([inTopic, top]) }
+                return fallback(reason: "a follow-up about the conversation's subject that its topic `\(active)` has no answer for")
+            }
         }
         // The same wording taught to several topics ("berapa biayanya?"): the conversation's
         // context picks one; without context, ask which was meant.
         let bestExample = ranking.candidates.prefix(5).map(\.example).max() ?? 0
-        let sameWording = ranking.candidates.prefix(5).filter { $0.example >= 0.8 && bestExample - $0.example < 0.03 }
+        var sameWording = ranking.candidates.prefix(5).filter { $0.example >= 0.8 && bestExample - $0.example < 0.03 }
+        // A reading that needs a value nobody named is not one of them when a complete one is.
+        if sameWording.contains(where: { !lacksSlot($0) }) { sameWording.removeAll(where: lacksSlot) }
         if sameWording.count >= 2, Set(sameWording.map { kb.intents[$0.intent].topic }).count >= 2 {
             let inContext = sameWording.filter { $0.boost > 0 }
+            // None of them is the conversation's, but the conversation's own intent answers well
+            // enough ("biayanya?" after BLK questions, while Prakerja and AK/1 hold "ada
+            // biayanya?" word for word): it answers.
+            if inContext.isEmpty, top.boost > 0, top.score >= settings.answerThreshold,
+               kb.intents[top.intent].topic == session.activeTopic, top.example >= Self.ellipticalExampleBar {
+                rule = "same wording in other topics; the conversation's own intent answers"
+                return answer(intent: top.intent, score: top.score, entity: nil)
+            }
             if inContext.count == 1 {
                 rule = "same wording in several topics; the conversation's context decides"
                 return answer(intent: inContext[0].intent, score: max(inContext[0].score, settings.answerThreshold), entity: nil)
@@ -258,6 +284,19 @@ struct Turn {
         }
         return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(clarifyBar))")
     }
+
+    /// Whether the message points back at something the conversation named: a possessive
+    /// "-nya" on a word that has a root ("biayanya"), or "it", "its", "them". ("itu" and "that"
+    /// also open questions of their own: "tes psikolog itu apa?")
+    func refersBack(_ tokens: [Token]) -> Bool {
+        tokens.contains { t in
+            Self.referringWords.contains(t.surface) || (t.surface.hasSuffix("nya") && t.surface != t.stem)
+        }
+    }
+
+    static let referringWords: Set<String> = ["it", "its", "them"]
+    /// A follow-up that refers back has at most this many words (joining words not counted).
+    static let backReferenceWords = 4
 
     /// Whether the candidate's intent needs a value (its slot) that neither the message nor the
     /// conversation gives.

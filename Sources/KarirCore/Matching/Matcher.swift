@@ -19,6 +19,8 @@ struct Matcher: Sendable {
         /// Of the conversation's active topic, the intent with the nearest example (whatever its
         /// score), for elliptical follow-ups.
         var nearestInTopic: Candidate?
+        /// The message names another topic than the conversation's, or an entity.
+        var namesAnotherTopic = true
     }
 
     func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil) -> Ranking {
@@ -39,6 +41,9 @@ struct Matcher: Sendable {
             let entities = knowledge.topicNeutral.entitiesAmongNeutral(q, words: analysis.tokens.count)
             ranking.elliptical = entities == 0
             ranking.entitySwap = (entities ?? 0) > 0
+            if let active = session.activeTopic.flatMap({ knowledge.topicNumber[$0] }) {
+                ranking.namesAnotherTopic = knowledge.topicNeutral.namesAnotherTopic(q, than: active)
+            }
         }
         return ranking
     }

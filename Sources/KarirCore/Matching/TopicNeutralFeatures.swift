@@ -12,6 +12,11 @@ struct TopicNeutralFeatures: Sendable {
     let neutral: [Bool]
     /// Which features are entity types.
     let entity: [Bool]
+    /// The topic a feature names (most of its use is in that topic: "kuning", "jht", "blk"),
+    /// or -1.
+    let anchor: [Int16]
+    /// A feature anchors its topic when that topic holds at least this share of it.
+    static let anchorShare: Float = 0.75
 
     /// Words that only join a follow-up to the conversation ("kalau", "untuk", "what about")
     /// are neutral whatever their counts say: one topic's examples may happen to use them more.
@@ -26,7 +31,7 @@ struct TopicNeutralFeatures: Sendable {
         var entity = [Bool](repeating: false, count: featureCount)
         for id in space.entities.values { entity[Int(id)] = true }
         self.entity = entity
-        guard topics > 0, featureCount > 0 else { neutral = []; return }
+        guard topics > 0, featureCount > 0 else { neutral = []; anchor = []; return }
         var perTopic = [Int](repeating: 0, count: topics)
         var counts = [UInt16](repeating: 0, count: featureCount * topics)
         for d in documents where d.owner >= 0 {
@@ -39,18 +44,21 @@ struct TopicNeutralFeatures: Sendable {
             }
         }
         var neutral = [Bool](repeating: false, count: featureCount)
+        var anchor = [Int16](repeating: -1, count: featureCount)
         for f in 0..<featureCount {
             var total = 0
-            var sum: Float = 0, top: Float = 0
+            var sum: Float = 0, top: Float = 0, topTopic = -1
             for t in 0..<topics where perTopic[t] > 0 {
                 let n = Int(counts[f * topics + t])
                 total += n
                 let p = Float(n) / Float(perTopic[t])
                 sum += p
-                top = max(top, p)
+                if p > top { top = p; topTopic = t }
             }
             neutral[f] = total >= Self.minExamples && sum > 0 && top / sum < Self.maxTopicShare
+            if total >= Self.minExamples, sum > 0, top / sum >= Self.anchorShare { anchor[f] = Int16(topTopic) }
         }
+        self.anchor = anchor
         // Word pairs only carry word order; entities always name something specific.
         for id in space.pairs.values { neutral[Int(id)] = true }
         for word in Self.connectives {
@@ -59,6 +67,16 @@ struct TopicNeutralFeatures: Sendable {
         }
         for id in space.entities.values { neutral[Int(id)] = false }
         self.neutral = neutral
+    }
+
+    /// Whether the message names a topic other than `topic` (a feature anchoring it) or an
+    /// entity.
+    func namesAnotherTopic(_ q: SimilarityIndex.Query, than topic: Int) -> Bool {
+        q.modelTerms.contains { (f, _) in
+            let i = Int(f)
+            guard i < anchor.count else { return false }
+            return entity[i] || (anchor[i] >= 0 && Int(anchor[i]) != topic)
+        }
     }
 
     /// Elliptical messages are short: a longer one made of common words ("where can I find a
