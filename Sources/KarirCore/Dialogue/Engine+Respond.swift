@@ -286,15 +286,16 @@ struct Turn {
     }
 
     /// Whether the message points back at something the conversation named: a possessive
-    /// "-nya" on a word that has a root ("biayanya"), or "it", "its", "them". ("itu" and "that"
-    /// also open questions of their own: "tes psikolog itu apa?")
+    /// "-nya" on a word that has a root ("biayanya"), or "it", "its", "them", "the" ("what are
+    /// the requirements?"). ("itu" and "that" also open questions of their own: "tes psikolog
+    /// itu apa?")
     func refersBack(_ tokens: [Token]) -> Bool {
         tokens.contains { t in
             Self.referringWords.contains(t.surface) || (t.surface.hasSuffix("nya") && t.surface != t.stem)
         }
     }
 
-    static let referringWords: Set<String> = ["it", "its", "them"]
+    static let referringWords: Set<String> = ["it", "its", "them", "the"]
     /// A follow-up that refers back has at most this many words (joining words not counted).
     static let backReferenceWords = 4
 
