@@ -29,7 +29,7 @@ struct BenchEngineCommand: ParsableCommand {
         let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("karir-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let cache = ModelCache(directory: cacheFolder)
-        var engine = try options.loadEngine(modelCache: .some(cache))
+        var engine = try options.loadEngine(modelCache: cache)
         var figures: [(label: String, wall: Double, cpu: Double)] = []
         for (label, setting) in [("model trained", ModelCache?.none), ("model from the cache", cache)] {
             var loadTimes: [Double] = []
@@ -37,7 +37,7 @@ struct BenchEngineCommand: ParsableCommand {
             for _ in 0..<max(1, loads) {
                 let start = DispatchTime.now()
                 let cpu = cpuMicroseconds(CLOCK_PROCESS_CPUTIME_ID)
-                engine = try options.loadEngine(modelCache: .some(setting))
+                engine = try options.loadEngine(modelCache: setting)
                 loadTimes.append(ms(since: start))
                 loadCPU.append((cpuMicroseconds(CLOCK_PROCESS_CPUTIME_ID) - cpu) / 1000)
             }

@@ -24,10 +24,16 @@ struct KnowledgeOptions: ParsableArguments {
         return modelCache == "off" ? nil : ModelCache(directory: URL(fileURLWithPath: modelCache))
     }
 
-    /// Loads the engine, or prints every error with its location and exits with status 1.
-    func loadEngine(modelCache: ModelCache?? = nil) throws -> Engine {
+    /// Loads the engine with the model cache these options name, or prints every error with
+    /// its location and exits with status 1.
+    func loadEngine() throws -> Engine {
+        try loadEngine(modelCache: modelCacheSetting)
+    }
+
+    /// Loads the engine with the given model cache (nil: train on this load).
+    func loadEngine(modelCache: ModelCache?) throws -> Engine {
         do {
-            return try Engine.load(knowledge: knowledgeURL, prompts: promptsURL, modelCache: modelCache ?? modelCacheSetting)
+            return try Engine.load(knowledge: knowledgeURL, prompts: promptsURL, modelCache: modelCache)
         } catch {
             printError(error.description)
             throw ExitCode(1)

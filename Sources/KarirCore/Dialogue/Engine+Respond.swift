@@ -91,7 +91,8 @@ struct Turn {
         // safety example by chance: at least four content words.)
         let nearSafetyExample = ranking.candidates.contains { isHighPriority($0.intent) && $0.example >= Self.safetyExampleBar }
             && ranking.outOfScope < Self.safetyExampleBar && contentWords(analysis.tokens[...]) >= 4
-        if let top, let safety = ranking.candidates.first(where: { isHighPriority($0.intent) }),
+        let bestSafety = ranking.candidates.first { isHighPriority($0.intent) }
+        if let top, let safety = bestSafety,
            (safety.score >= settings.clarifyThreshold && safety.score >= 0.75 * top.score)
             || (safety.intent == top.intent && safety.score >= 0.75 * settings.clarifyThreshold)
             || nearSafetyExample {
@@ -100,7 +101,7 @@ struct Turn {
         }
         // A plausible safety reading that did not win is still offered, first among the
         // suggestions, whatever else answers.
-        if let safety = ranking.candidates.first(where: { isHighPriority($0.intent) }), safety.score >= settings.clarifyThreshold {
+        if let safety = bestSafety, safety.score >= settings.clarifyThreshold {
             alsoSuggest = safety.intent
         }
 
@@ -148,7 +149,8 @@ struct Turn {
         // another topic happens to hold that very wording: then the wording of the topic's
         // nearest example decides, not the model (which learnt that wording from the other).
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active {
-            let short = analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= 3
+            let words = analysis.tokens.count { !Self.fillers.contains($0.surface) }
+            let short = words <= 3
             if short, let inTopic = bestCandidate(in: active, ranking),
                inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score {
                 rule = "short follow-up kept in the conversation's topic `\(active)`"
@@ -158,8 +160,7 @@ struct Turn {
             // wording an intent of the conversation's topic holds nearly as closely as the other
             // topic's does. The conversation supplies the subject the message leaves out; the
             // model, trained on single questions, cannot see it.
-            let fewWords = analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= Self.followUpWords
-            if fewWords, let inTopic = ranking.candidates.filter({ kb.intents[$0.intent].topic == active }).max(by: { $0.example < $1.example }),
+            if words <= Self.followUpWords, let inTopic = ranking.nearestInTopic,
                inTopic.example >= Self.followUpExampleBar, top.example - inTopic.example < Self.followUpExampleMargin,
                ranking.outOfScope < inTopic.example {
                 rule = "follow-up worded like an intent of the conversation's topic `\(active)` (nearest example \(fmt(inTopic.example)) against \(fmt(top.example)))"
@@ -193,8 +194,7 @@ struct Turn {
             // topic holds the same words ("berapa lama prosesnya?" is an AK/1 example). The
             // topic's nearest intent answers, or Karir asks, or says it has no answer there and
             // offers the topic's answers.
-            if !ranking.namesAnotherTopic, refersBack(analysis.tokens),
-               analysis.tokens.filter({ !Self.fillers.contains($0.surface) }).count <= Self.backReferenceWords {
+            if !ranking.namesAnotherTopic, refersBack(analysis.tokens), words <= Self.backReferenceWords {
                 let inTopic = ranking.nearestInTopic
                 if let inTopic, inTopic.example >= Self.ellipticalExampleBar {
                     rule = "follow-up about the conversation's subject, answered in its topic `\(active)`"

@@ -96,8 +96,13 @@ extension Turn {
         if let extra = alsoSuggest.map({ kb.intents[$0].id }), extra != def.id, !ids.contains(extra) { ids.insert(extra, at: 0) }
         return ids.prefix(4).enumerated().compactMap { n, id in
             guard let j = engine.knowledge.intentIndex[id] else { return nil }
-            return Choice(number: n + 1, intent: id, topic: kb.intents[j].topic, title: kb.intents[j].title[language])
+            return choice(j, number: n + 1)
         }
+    }
+
+    /// Intent `i` offered as numbered choice `number`.
+    func choice(_ i: Int, number: Int) -> Choice {
+        Choice(number: number, intent: kb.intents[i].id, topic: kb.intents[i].topic, title: kb.intents[i].title[language])
     }
 
     mutating func clarify(_ candidates: [Candidate]) -> Reply {
@@ -119,7 +124,7 @@ extension Turn {
         for c in ranking?.candidates ?? [] where c.score >= 0.15 && picks.count < 3 {
             let def = kb.intents[c.intent]
             guard topics.insert(def.topic).inserted, !isHighPriority(c.intent) else { continue }
-            picks.append(Choice(number: picks.count + 1, intent: def.id, topic: def.topic, title: def.title[language]))
+            picks.append(choice(c.intent, number: picks.count + 1))
         }
         // Inside a conversation, a question Karir cannot answer still offers what it can say
         // about the conversation's topic: its intents nearest to the message, then the last
@@ -134,13 +139,13 @@ extension Turn {
             let nearest = (ranking?.candidates ?? []).map(\.intent).filter { kb.intents[$0].topic == active && $0 != last }
             let followUps = last.map { kb.intents[$0].followUps.compactMap { engine.knowledge.intentIndex[$0.value] } } ?? []
             for i in nearest + followUps where picks.count < 3 && !isHighPriority(i) && !picks.contains(where: { $0.intent == kb.intents[i].id }) {
-                picks.append(Choice(number: picks.count + 1, intent: kb.intents[i].id, topic: kb.intents[i].topic, title: kb.intents[i].title[language]))
+                picks.append(choice(i, number: picks.count + 1))
             }
         }
         if picks.isEmpty {
             for id in settings.fallbackSuggestions.prefix(3) {
                 guard let j = engine.knowledge.intentIndex[id] else { continue }
-                picks.append(Choice(number: picks.count + 1, intent: id, topic: kb.intents[j].topic, title: kb.intents[j].title[language]))
+                picks.append(choice(j, number: picks.count + 1))
             }
         }
         session.offeredChoices = picks.map(\.intent)

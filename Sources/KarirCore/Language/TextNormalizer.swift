@@ -84,8 +84,8 @@ public enum TextNormalizer {
             current = String.UnicodeScalarView()
             word = foldDiacritics(word)
             // An amount and its unit are two words ("rp2", "5jt"), as on the ASCII path.
-            if let cut = amountSplit(Array(word.utf8)), word.utf8.count == word.unicodeScalars.count {
-                let bytes = Array(word.utf8)
+            let bytes = Array(word.utf8)
+            if let cut = amountSplit(bytes), bytes.count == word.unicodeScalars.count {
                 words.append(String(decoding: bytes[..<cut], as: UTF8.self))
                 word = String(decoding: bytes[cut...], as: UTF8.self)
             }
