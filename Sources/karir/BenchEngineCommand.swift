@@ -55,6 +55,9 @@ struct BenchEngineCommand: ParsableCommand {
                          f.label, f.wall, f.cpu, max(1, loads)))
         }
         report(engine, qs, label: "1×")
+        let stages = engine.stageCosts(qs, rounds: max(1, Int(seconds)))
+        print(String(format: "1× per answer: analysis %.1f µs, ranking %.1f µs, dialogue rules and reply %.1f µs (whole reply %.1f µs)",
+                     stages.analysis, stages.ranking, max(0, stages.reply - stages.analysis - stages.ranking), stages.reply))
         print(String(format: "RSS: %.1f MB", rssMegabytes()))
 
         let factors = scales.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 1 }

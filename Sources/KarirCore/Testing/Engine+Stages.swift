@@ -1,0 +1,33 @@
+import Foundation
+
+/// Mean cost of a reply's stages, in microseconds per question (``Engine/stageCosts(_:rounds:)``).
+public struct StageCosts: Sendable {
+    /// Normalising, spelling, stemming, synonyms, entities and language detection.
+    public var analysis: Double
+    /// Patterns, the similarity passes and the model, on an analysed message.
+    public var ranking: Double
+    /// The whole reply (analysis, ranking, dialogue rules and the rendered answer).
+    public var reply: Double
+}
+
+extension Engine {
+    /// Times each stage of answering `questions` (each in a fresh session) over `rounds` passes,
+    /// on the calling thread; for `karir bench-engine`, which reports where an answer's time
+    /// goes.
+    public func stageCosts(_ questions: [String], rounds: Int) -> StageCosts {
+        guard !questions.isEmpty, rounds > 0 else { return StageCosts(analysis: 0, ranking: 0, reply: 0) }
+        let analyzer = knowledge.analyzer
+        let analyses = questions.map { analyzer.analyze($0, sessionLanguage: nil) }
+        func micros(_ body: () -> Void) -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<rounds { body() }
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1000 / Double(rounds * questions.count)
+        }
+        var sink = 0
+        let analysis = micros { for q in questions { sink &+= analyzer.analyze(q, sessionLanguage: nil).tokens.count } }
+        let ranking = micros { for a in analyses { sink &+= matcher.rank(a, session: Session()).candidates.count } }
+        let reply = micros { for q in questions { sink &+= respond(to: q, in: Session()).text.utf8.count } }
+        // `sink` keeps the optimiser from dropping the work.
+        return StageCosts(analysis: analysis + (sink == .min ? 1 : 0), ranking: ranking, reply: reply)
+    }
+}
