@@ -77,6 +77,7 @@ struct BenchEngineCommand: ParsableCommand {
     func report(_ engine: Engine, _ qs: [String], label: String) {
         var latencies: [Double] = []
         latencies.reserveCapacity(200_000)
+        var perQuestion = [[Double]](repeating: [], count: qs.count)
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)
         var i = 0
         let start = DispatchTime.now()
@@ -84,7 +85,9 @@ struct BenchEngineCommand: ParsableCommand {
         while DispatchTime.now().uptimeNanoseconds < deadline {
             let t0 = DispatchTime.now().uptimeNanoseconds
             _ = engine.respond(to: qs[i % qs.count], in: Session())
-            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1000)
+            let micros = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1000
+            latencies.append(micros)
+            perQuestion[i % qs.count].append(micros)
             i += 1
         }
         let elapsed = ms(since: start) / 1000
@@ -94,6 +97,12 @@ struct BenchEngineCommand: ParsableCommand {
         func pct(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
         print(String(format: "%@: %.0f answers/s on one thread (%.0f per CPU-second); latency p50 %.1f µs, p99 %.1f µs, max %.0f µs (%d answers)",
                      label, Double(i) / elapsed, Double(i) / max(cpu, 1e-9), pct(0.5), pct(0.99), latencies.last ?? 0, i))
+        // The questions that make the tail: slowest by their own median time.
+        let slowest = perQuestion.enumerated().filter { !$0.element.isEmpty }
+            .map { (median($0.element), qs[$0.offset]) }.sorted { $0.0 > $1.0 }.prefix(5)
+        for (micros, q) in slowest {
+            print(String(format: "  %6.1f µs  %@", micros, String(q.prefix(70))))
+        }
     }
 
     /// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`: unlike wall time, not inflated
