@@ -130,6 +130,19 @@ public struct TextAnalyzer: Sendable {
 
     /// Analyses a message. `sessionLanguage` breaks ties in language detection.
     public func analyze(_ text: String, sessionLanguage: Language?) -> Analysis {
+        let (tokens, resolved) = tokensAndWords(text)
+        let detection = detector.detect(resolved, fallback: sessionLanguage)
+        return Analysis(tokens: tokens, language: detection.language, languageScore: detection.score)
+    }
+
+    /// The tokens of a text whose language is known (the knowledge's examples): no detection.
+    func tokens(_ text: String) -> [Token] {
+        tokensAndWords(text).tokens
+    }
+
+    /// The tokens, and the words as resolved before entities and concepts (what language
+    /// detection reads).
+    private func tokensAndWords(_ text: String) -> (tokens: [Token], resolved: [String]) {
         var words: [String] = []
         for w in TextNormalizer.words(text) { words.append(contentsOf: lexicon[w] ?? [w]) }
         if words.count > 200 { words = Array(words.prefix(200)) }
@@ -167,8 +180,6 @@ public struct TextAnalyzer: Sendable {
             }
         }
         let resolved = items.map(\.word)
-
-        let detection = detector.detect(resolved, fallback: sessionLanguage)
 
         var tokens: [Token] = []
         var i = 0
@@ -208,6 +219,6 @@ public struct TextAnalyzer: Sendable {
             }
             tokens[start].concepts = found.map { (name: $0.0, length: $0.1) }
         }
-        return Analysis(tokens: tokens, language: detection.language, languageScore: detection.score)
+        return (tokens, resolved)
     }
 }

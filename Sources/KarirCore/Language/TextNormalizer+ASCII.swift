@@ -6,6 +6,9 @@ extension TextNormalizer {
         var words: [String] = []
         var current: [UInt8] = []
         current.reserveCapacity(32)
+        // Reused for every word (one allocation per message, not per word).
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(32)
         var lastWasHyphenJoin = false
 
         func flush() {
@@ -24,8 +27,7 @@ extension TextNormalizer {
                 current.removeLast()
             }
             // Runs of three or more equal letters become two ("tolonggg" → "tolongg").
-            var collapsed: [UInt8] = []
-            collapsed.reserveCapacity(current.count)
+            collapsed.removeAll(keepingCapacity: true)
             var run = 0
             for b in current {
                 let isLetter = b >= 0x61 && b <= 0x7A

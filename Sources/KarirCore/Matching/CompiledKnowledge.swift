@@ -74,7 +74,7 @@ final class CompiledKnowledge: Sendable {
         // features are then numbered in this fixed order, so ids never depend on scheduling.
         let texts = indexedTexts(kb)
         let exampleCount = texts.count { $0.owner >= 0 }
-        let analysed = Parallel.map(texts) { analyzer.analyze($0.text.value, sessionLanguage: $0.language).tokens }
+        let analysed = Parallel.map(texts) { analyzer.tokens($0.text.value) }
         var space = FeatureSpace.Builder()
         var docs: [SimilarityIndex.Document] = []
         docs.reserveCapacity(texts.count)
