@@ -56,7 +56,7 @@ struct BenchEngineCommand: ParsableCommand {
         }
         report(engine, qs, label: "1×")
         let stages = engine.stageCosts(qs, rounds: max(1, Int(seconds)))
-        print(String(format: "1× per answer: analysis %.1f µs, ranking %.1f µs, dialogue rules and reply %.1f µs (whole reply %.1f µs)",
+        print(String(format: "1× per answer (CPU): analysis %.1f µs, ranking %.1f µs, dialogue rules and reply %.1f µs (whole reply %.1f µs)",
                      stages.analysis, stages.ranking, max(0, stages.reply - stages.analysis - stages.ranking), stages.reply))
         print(String(format: "RSS: %.1f MB", rssMegabytes()))
 

@@ -6,7 +6,8 @@ import Foundation
 /// other's (a smoothed log-ratio learnt from the knowledge base), plus built-in function words.
 /// When the votes are too close, the session's language decides, then Indonesian.
 public struct LanguageDetector: Sendable {
-    private let weights: [String: Double]
+    /// Each word's vote (only words with a clear lean, and the built-in function words).
+    let weights: [String: Double]
 
     /// - Parameter counts: word counts per language, from the knowledge base's examples.
     public init(counts: [Language: [String: Int]]) {
@@ -29,6 +30,11 @@ public struct LanguageDetector: Sendable {
     public func detect(_ words: [String], fallback: Language?) -> (language: Language, score: Double) {
         var score = 0.0
         for w in words { score += weights[w] ?? 0 }
+        return Self.decide(score, fallback: fallback)
+    }
+
+    /// The decision for a summed score (the analyser sums the votes itself, from its word table).
+    static func decide(_ score: Double, fallback: Language?) -> (language: Language, score: Double) {
         // Most users write Indonesian: English needs clearer evidence than Indonesian, so that
         // "ump riau" (two names) is not taken for English.
         if score > 0.5 { return (.id, score) }

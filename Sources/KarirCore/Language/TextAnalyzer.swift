@@ -51,12 +51,30 @@ public struct TextAnalyzer: Sendable {
     /// word sequence → entity (type, id)
     let entityNames: [String: (type: String, id: String)]
     let longestEntity: Int
-    /// memo of stems for known words
-    let stemCache: [String: String]
-    /// first words of multi-word entity names and concept phrases: only there is a longer
-    /// look-up worth its cost
-    let entityStarts: Set<String>
-    let conceptStarts: Set<String>
+    /// What the layer knows of each word it knows, so that a known word costs one look-up
+    /// instead of one per table (its root, entity and concept names, language vote).
+    let wordNumber: [String: Int32]
+    let facts: [WordFacts]
+
+    /// Everything the analyser needs about one known word, gathered at load.
+    struct WordFacts: Sendable {
+        /// The lexicon's replacement words, if the lexicon lists the word.
+        var expansion: [String]?
+        /// Its root, for words of the vocabulary (nil for words only the language detector or
+        /// the lexicon knows).
+        var stem: String?
+        /// The word begins a multi-word entity name or concept phrase: only then is a longer
+        /// look-up worth its cost.
+        var startsEntity = false
+        var startsConcept = false
+        /// The entity the word alone names.
+        var entity: (type: String, id: String)?
+        /// Concepts the word alone belongs to, and those its root belongs to.
+        var concepts: [String] = []
+        var stemConcepts: [String] = []
+        /// Its vote in language detection (positive: Indonesian).
+        var languageWeight: Double = 0
+    }
 
     /// Builds the layer. `corpus` is every text of the knowledge (examples, answers, names),
     /// used as the stemmer's dictionary and the spelling vocabulary; `languageCounts` trains
@@ -95,8 +113,8 @@ public struct TextAnalyzer: Sendable {
                 }
             }
         }
-        self.conceptStarts = Set(conceptPhrases.keys.compactMap { k in k.contains(" ") ? k.split(separator: " ").first.map(String.init) : nil })
-        self.entityStarts = Set(entityNames.keys.compactMap { k in k.contains(" ") ? k.split(separator: " ").first.map(String.init) : nil })
+        let conceptStarts = Set(conceptPhrases.keys.compactMap { k in k.contains(" ") ? k.split(separator: " ").first.map(String.init) : nil })
+        let entityStarts = Set(entityNames.keys.compactMap { k in k.contains(" ") ? k.split(separator: " ").first.map(String.init) : nil })
         self.conceptPhrases = conceptPhrases
         self.longestConcept = min(longestConcept, 6)
         self.entityNames = entityNames
@@ -111,10 +129,34 @@ public struct TextAnalyzer: Sendable {
         self.corrector = SpellingCorrector(vocabulary: targets)
         let stemmer = IndonesianStemmer(dictionary: Set(vocabulary.keys))
         self.stemmer = stemmer
-        self.detector = LanguageDetector(counts: languageCounts)
+        let detector = LanguageDetector(counts: languageCounts)
+        self.detector = detector
         let words = Array(vocabulary.keys)
         let stems = Parallel.map(words) { Self.computeStem($0, stemmer) }
-        self.stemCache = Dictionary(uniqueKeysWithValues: zip(words, stems))
+        var wordNumber: [String: Int32] = [:]
+        var facts: [WordFacts] = []
+        wordNumber.reserveCapacity(words.count + detector.weights.count)
+        facts.reserveCapacity(words.count + detector.weights.count)
+        func number(_ word: String) -> Int {
+            if let n = wordNumber[word] { return Int(n) }
+            wordNumber[word] = Int32(facts.count)
+            facts.append(WordFacts())
+            return facts.count - 1
+        }
+        for (word, stem) in zip(words, stems) {
+            var f = WordFacts()
+            f.stem = stem
+            f.startsEntity = entityStarts.contains(word)
+            f.startsConcept = conceptStarts.contains(word)
+            f.entity = entityNames[word]
+            f.concepts = conceptPhrases[word] ?? []
+            if stem != word { f.stemConcepts = conceptPhrases[stem] ?? [] }
+            facts[number(word)] = f
+        }
+        for (word, weight) in detector.weights { facts[number(word)].languageWeight = weight }
+        for (word, expansion) in lexicon { facts[number(word)].expansion = expansion }
+        self.wordNumber = wordNumber
+        self.facts = facts
     }
 
     /// Indonesian root first; otherwise an English root, but only when that root is itself a
@@ -126,99 +168,134 @@ public struct TextAnalyzer: Sendable {
         return en != word && stemmer.dictionary.contains(en) ? en : word
     }
 
-    func stem(_ word: String) -> String { stemCache[word] ?? Self.computeStem(word, stemmer) }
+    func stem(_ word: String) -> String { wordNumber[word].flatMap { facts[Int($0)].stem } ?? Self.computeStem(word, stemmer) }
 
     /// Analyses a message. `sessionLanguage` breaks ties in language detection.
     public func analyze(_ text: String, sessionLanguage: Language?) -> Analysis {
-        let (tokens, resolved) = tokensAndWords(text)
-        let detection = detector.detect(resolved, fallback: sessionLanguage)
+        let (tokens, score) = tokensAndLanguage(text)
+        let detection = LanguageDetector.decide(score, fallback: sessionLanguage)
         return Analysis(tokens: tokens, language: detection.language, languageScore: detection.score)
     }
 
-    /// The tokens of a text whose language is known (the knowledge's examples): no detection.
+    /// The tokens of a text whose language is known (the knowledge's examples).
     func tokens(_ text: String) -> [Token] {
-        tokensAndWords(text).tokens
+        tokensAndLanguage(text).tokens
     }
 
-    /// The tokens, and the words as resolved before entities and concepts (what language
-    /// detection reads).
-    private func tokensAndWords(_ text: String) -> (tokens: [Token], resolved: [String]) {
-        var words: [String] = []
-        for w in TextNormalizer.words(text) { words.append(contentsOf: lexicon[w] ?? [w]) }
+    /// The tokens, and the language detector's score of the words as resolved before entities
+    /// and concepts.
+    private func tokensAndLanguage(_ text: String) -> (tokens: [Token], languageScore: Double) {
+        // Each word with the number of its facts (one look-up per word; -1: none); the
+        // lexicon's replacements are looked up in turn.
+        var words: [(word: String, n: Int32)] = []
+        for w in TextNormalizer.words(text) {
+            let n = wordNumber[w] ?? -1
+            if n >= 0, let expansion = facts[Int(n)].expansion {
+                for x in expansion { words.append((x, wordNumber[x] ?? -1)) }
+            } else {
+                words.append((w, n))
+            }
+        }
         if words.count > 200 { words = Array(words.prefix(200)) }
 
         // Spelling: elongation, known stems, then nearest known word. Each word is stemmed once
         // here (stemming an unknown word is the costly case) and the root carried along.
-        var items: [(word: String, stem: String, typed: String?, known: Bool)] = []
+        var items: [(word: String, stem: String, typed: String?, known: Bool, n: Int32)] = []
         items.reserveCapacity(words.count)
-        for w in words {
-            // Known words carry their root in the cache: one look-up.
-            if let root = stemCache[w] {
-                items.append((w, root, nil, true))
+        func known(_ x: String, typed: String? = nil) {
+            let n = wordNumber[x] ?? -1
+            items.append((x, (n >= 0 ? facts[Int(n)].stem : nil) ?? Self.computeStem(x, stemmer), typed, true, n))
+        }
+        for (w, n) in words {
+            // Known words carry their root.
+            if n >= 0, let root = facts[Int(n)].stem {
+                items.append((w, root, nil, true, n))
                 continue
             }
             if w.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true || w.first?.isNumber == true {
-                items.append((w, stem(w), nil, true))
+                known(w)
                 continue
             }
             if let d = TextNormalizer.dedoubled(w), vocabulary.contains(d) {
-                for x in lexicon[d] ?? [d] { items.append((x, stem(x), nil, true)) }
+                for x in lexicon[d] ?? [d] { known(x) }
                 continue
             }
             let root = stem(w)
             if root != w, vocabulary.contains(root) {
-                items.append((w, root, nil, true))
+                items.append((w, root, nil, true, n))
             } else if !spellings.contains(w), let c = corrector.correct(w) {
                 if spellings.contains(c) {
                     // A typo of a listed word: that word, which the examples do not know.
-                    items.append((c, stem(c), w, false))
+                    known(c, typed: w)
+                    items[items.count - 1].known = false
                 } else {
-                    for (k, x) in (lexicon[c] ?? [c]).enumerated() { items.append((x, stem(x), k == 0 ? w : nil, true)) }
+                    for (k, x) in (lexicon[c] ?? [c]).enumerated() { known(x, typed: k == 0 ? w : nil) }
                 }
             } else {
-                items.append((w, root, nil, false))
+                items.append((w, root, nil, false, n))
             }
         }
-        let resolved = items.map(\.word)
+        var languageScore = 0.0
+        for item in items where item.n >= 0 { languageScore += facts[Int(item.n)].languageWeight }
 
         var tokens: [Token] = []
+        tokens.reserveCapacity(items.count)
+        /// Per token, the number of its word's facts (-1 for none and for entities).
+        var tokenFacts: [Int32] = []
+        tokenFacts.reserveCapacity(items.count)
         var i = 0
-        while i < resolved.count {
+        while i < items.count {
             // Entities: longest name first.
-            var matched = false
-            var length = entityStarts.contains(resolved[i]) ? min(longestEntity, resolved.count - i) : 1
-            while length >= 1 {
-                let key = length == 1 ? resolved[i] : resolved[i..<(i + length)].joined(separator: " ")
-                if let e = entityNames[key] {
-                    let mention = EntityMention(type: e.type, id: e.id, text: key)
-                    tokens.append(Token(surface: key, stem: "@" + e.type, typed: nil, concepts: [], entity: mention, known: true))
-                    i += length
-                    matched = true
-                    break
+            let n = items[i].n
+            if n >= 0 && facts[Int(n)].startsEntity {
+                var length = min(longestEntity, items.count - i)
+                var matched = false
+                while length >= 2 {
+                    let key = items[i..<(i + length)].map(\.word).joined(separator: " ")
+                    if let e = entityNames[key] {
+                        let mention = EntityMention(type: e.type, id: e.id, text: key)
+                        tokens.append(Token(surface: key, stem: "@" + e.type, typed: nil, concepts: [], entity: mention, known: true))
+                        tokenFacts.append(-1)
+                        i += length
+                        matched = true
+                        break
+                    }
+                    length -= 1
                 }
-                length -= 1
+                if matched { continue }
             }
-            if matched { continue }
-            let w = resolved[i]
-            tokens.append(Token(surface: w, stem: items[i].stem, typed: items[i].typed, concepts: [], entity: nil, known: items[i].known))
+            if n >= 0, let e = facts[Int(n)].entity {
+                let key = items[i].word
+                tokens.append(Token(surface: key, stem: "@" + e.type, typed: nil, concepts: [], entity: EntityMention(type: e.type, id: e.id, text: key), known: true))
+                tokenFacts.append(-1)
+                i += 1
+                continue
+            }
+            tokens.append(Token(surface: items[i].word, stem: items[i].stem, typed: items[i].typed, concepts: [], entity: nil, known: items[i].known))
+            tokenFacts.append(n)
             i += 1
         }
-        // Concepts: phrases over surfaces, single words by surface or stem.
+        // Concepts: phrases over surfaces, single words by surface or stem. Every concept word
+        // is in the vocabulary, so a word without facts can only reach one through its root.
         for start in tokens.indices where tokens[start].entity == nil {
-            var found: [(String, Int)] = []
-            let maxLen = conceptStarts.contains(tokens[start].surface) ? min(longestConcept, tokens.count - start) : 1
+            let n = Int(tokenFacts[start])
+            var found: [(name: String, length: Int)] = []
+            let maxLen = n >= 0 && facts[n].startsConcept ? min(longestConcept, tokens.count - start) : 1
             if maxLen >= 2 {
                 for length in stride(from: maxLen, through: 2, by: -1) {
                     let key = tokens[start..<(start + length)].map(\.surface).joined(separator: " ")
-                    if let names = conceptPhrases[key] { for n in names { found.append((n, length)) } }
+                    if let names = conceptPhrases[key] { for name in names { found.append((name, length)) } }
                 }
             }
-            for n in conceptPhrases[tokens[start].surface] ?? [] { found.append((n, 1)) }
+            if n >= 0 { for name in facts[n].concepts { found.append((name, 1)) } }
             if tokens[start].stem != tokens[start].surface {
-                for n in conceptPhrases[tokens[start].stem] ?? [] where !found.contains(where: { $0.0 == n }) { found.append((n, 1)) }
+                // The root's concepts: known with the word when the token carries the word's
+                // own root, looked up otherwise.
+                let stemConcepts = if n >= 0, facts[n].stem == tokens[start].stem { facts[n].stemConcepts } else { conceptPhrases[tokens[start].stem] ?? [] }
+                for name in stemConcepts where !found.contains(where: { $0.name == name }) { found.append((name, 1)) }
             }
-            tokens[start].concepts = found.map { (name: $0.0, length: $0.1) }
+            if !found.isEmpty { tokens[start].concepts = found }
         }
-        return (tokens, resolved)
+        return (tokens, languageScore)
     }
 }

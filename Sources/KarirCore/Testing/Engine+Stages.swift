@@ -12,16 +12,22 @@ public struct StageCosts: Sendable {
 
 extension Engine {
     /// Times each stage of answering `questions` (each in a fresh session) over `rounds` passes,
-    /// on the calling thread; for `karir bench-engine`, which reports where an answer's time
+    /// in CPU time of the calling thread; for `karir bench-engine`, which reports where an answer's time
     /// goes.
     public func stageCosts(_ questions: [String], rounds: Int) -> StageCosts {
         guard !questions.isEmpty, rounds > 0 else { return StageCosts(analysis: 0, ranking: 0, reply: 0) }
         let analyzer = knowledge.analyzer
         let analyses = questions.map { analyzer.analyze($0, sessionLanguage: nil) }
+        // CPU time of this thread: other processes on the machine do not inflate it.
+        func cpuNanoseconds() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) * 1e9 + Double(ts.tv_nsec)
+        }
         func micros(_ body: () -> Void) -> Double {
-            let start = DispatchTime.now().uptimeNanoseconds
+            let start = cpuNanoseconds()
             for _ in 0..<rounds { body() }
-            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1000 / Double(rounds * questions.count)
+            return (cpuNanoseconds() - start) / 1000 / Double(rounds * questions.count)
         }
         var sink = 0
         let analysis = micros { for q in questions { sink &+= analyzer.analyze(q, sessionLanguage: nil).tokens.count } }
