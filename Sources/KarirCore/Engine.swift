@@ -60,6 +60,8 @@ public final class Engine: Sendable {
     public let info: EngineInfo
     /// Warnings found while loading (errors make loading fail).
     public let warnings: [Diagnostic]
+    /// Where the load's time went (``LoadStages``).
+    public let loadStages: LoadStages
     let knowledge: CompiledKnowledge
     let matcher: Matcher
     let entityValues: [String: [String: EntityValue]]
@@ -70,21 +72,24 @@ public final class Engine: Sendable {
     /// - Throws: ``LoadFailure`` with every error found (file, line, column, hint).
     public static func load(knowledge: URL, prompts: URL, modelCache: ModelCache? = nil) throws(LoadFailure) -> Engine {
         let start = DispatchTime.now()
+        var stages = LoadStages()
         let (kb, kbDiagnostics) = KnowledgeLoader.load(folder: knowledge)
         let (promptSet, promptDiagnostics) = PromptSet.load(folder: prompts)
+        stages.mark("reading and parsing the files")
         var diagnostics = kbDiagnostics + promptDiagnostics
         if diagnostics.contains(where: { $0.severity == .error }) { throw LoadFailure(diagnostics: diagnostics) }
-        let (compiled, compileDiagnostics) = CompiledKnowledge.compile(kb, prompts: promptSet, modelCache: modelCache)
+        let (compiled, compileDiagnostics) = CompiledKnowledge.compile(kb, prompts: promptSet, modelCache: modelCache, stages: &stages)
         diagnostics += compileDiagnostics
         guard let compiled, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw LoadFailure(diagnostics: diagnostics)
         }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
         HeapTrim.afterLoad()
-        return Engine(compiled: compiled, warnings: diagnostics, loadMilliseconds: ms)
+        return Engine(compiled: compiled, warnings: diagnostics, loadMilliseconds: ms, loadStages: stages)
     }
 
-    init(compiled: CompiledKnowledge, warnings: [Diagnostic], loadMilliseconds: Double) {
+    init(compiled: CompiledKnowledge, warnings: [Diagnostic], loadMilliseconds: Double, loadStages: LoadStages = LoadStages()) {
+        self.loadStages = loadStages
         self.knowledge = compiled
         self.matcher = Matcher(knowledge: compiled)
         self.warnings = warnings

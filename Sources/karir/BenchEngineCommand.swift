@@ -54,6 +54,7 @@ struct BenchEngineCommand: ParsableCommand {
             print(String(format: "load (%@): median %.1f ms wall, %.1f ms CPU (all threads: files and examples are read in parallel) over %d loads",
                          f.label, f.wall, f.cpu, max(1, loads)))
         }
+        print("last load (model from the cache), by stage: " + engine.loadStages.stages.map { String(format: "%@ %.1f ms", $0.name, $0.milliseconds) }.joined(separator: ", "))
         report(engine, qs, label: "1×")
         let stages = engine.stageCosts(qs, rounds: max(1, Int(seconds)))
         print(String(format: "1× per answer (CPU): analysis %.1f µs, ranking %.1f µs, dialogue rules and reply %.1f µs (whole reply %.1f µs)",

@@ -46,7 +46,7 @@ final class CompiledKnowledge: Sendable {
         self.topicNeutral = topicNeutral
     }
 
-    static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil) -> (CompiledKnowledge?, [Diagnostic]) {
+    static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil, stages: inout LoadStages) -> (CompiledKnowledge?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         // Corpus and language statistics, counted in parallel over slices of the texts and
@@ -63,9 +63,11 @@ final class CompiledKnowledge: Sendable {
         }
         for (lang, list) in kb.outOfScope { for e in list { corpusTexts.append((e.value, lang)) } }
         let (corpus, languageCounts) = Self.wordCounts(corpusTexts)
+        stages.mark("corpus word counts")
         let analyzer = TextAnalyzer(lexicon: kb.lexicon.mapValues(\.value), synonyms: kb.synonyms.mapValues { $0.map(\.value) }, entities: kb.entities,
                                     spellings: kb.spellings,
                                     corpus: corpus, languageCounts: languageCounts)
+        stages.mark("language layer (stems, spelling index, word table)")
 
         // Similarity index.
         var intentIndex: [String: Int] = [:]
@@ -75,13 +77,16 @@ final class CompiledKnowledge: Sendable {
         let texts = indexedTexts(kb)
         let exampleCount = texts.count { $0.owner >= 0 }
         let analysed = Parallel.map(texts) { analyzer.tokens($0.text.value) }
+        stages.mark("analysing the examples")
         var space = FeatureSpace.Builder()
         var docs: [SimilarityIndex.Document] = []
         docs.reserveCapacity(texts.count)
         for (t, tokens) in zip(texts, analysed) {
             docs.append(.init(features: FeatureExtractor.features(tokens, ids: &space).known, owner: t.owner, text: t.text.value))
         }
+        stages.mark("numbering features")
         let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count, modelCache: modelCache)
+        stages.mark(index.modelFromCache ? "similarity index, model from the cache" : "similarity index, model trained")
         var topicNumber: [String: Int] = [:]
         for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
         let topicNeutral = TopicNeutralFeatures(documents: docs, topicOfIntent: kb.intents.map { topicNumber[$0.topic] ?? -1 },
@@ -140,6 +145,7 @@ final class CompiledKnowledge: Sendable {
                 promptTemplates[key, default: [:]][lang] = compileTemplate(text[lang], at: nil, what: "prompt `\(key)`")
             }
         }
+        stages.mark("topic-neutral words, patterns, templates")
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         let compiled = CompiledKnowledge(
             base: kb, analyzer: analyzer, index: index, patterns: PatternIndex(patterns), intentIndex: intentIndex,
@@ -151,6 +157,11 @@ final class CompiledKnowledge: Sendable {
             hasContext: kb.intents.map { !$0.context.isEmpty },
             topicNumber: topicNumber, topicNeutral: topicNeutral)
         return (compiled, diagnostics)
+    }
+
+    static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil) -> (CompiledKnowledge?, [Diagnostic]) {
+        var stages = LoadStages()
+        return compile(kb, prompts: prompts, modelCache: modelCache, stages: &stages)
     }
 
     /// How often each word occurs in `texts`, overall and per language.
