@@ -112,6 +112,18 @@ let stemTable: [(String, String)] = [
         #expect(stemmer.stem("ditinggal") == "tinggal")
     }
 
+    @Test func wordsWithOtherLettersFollowTheSameRules() {
+        // Plain ASCII words are stemmed as bytes, any other word as characters: same rules.
+        let stemmer = IndonesianStemmer(dictionary: ["jale", "jalé", "kirim"])
+        #expect(stemmer.stem("menjale") == "jale")
+        #expect(stemmer.stem("menjalé") == "jalé")
+        #expect(stemmer.stem("mengirimkannya") == "kirim")
+        #expect(stemmer.stem("mengirimé") == "mengirimé")
+        // digits or punctuation: left whole on both paths
+        #expect(stemmer.stem("mengirim2") == "mengirim2")
+        #expect(stemmer.stem("mengirim²") == "mengirim²")
+    }
+
     @Test func forbiddenConfixIsNotStripped() {
         // di-…-an does not occur: "dibagian" must not reduce via di- + -an to "bagi".
         let stemmer = IndonesianStemmer(dictionary: ["bagi", "bagian"])

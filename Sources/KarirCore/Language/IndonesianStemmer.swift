@@ -20,12 +20,19 @@ public struct IndonesianStemmer: Sendable {
 
     /// The root of `word`, or `word` itself when no accepted stripping exists.
     public func stem(_ word: String) -> String {
-        guard word.count > 3, !exceptions.contains(word), word.allSatisfy({ $0.isLetter }) else { return word }
-        let base = Array(word)
-        var bestRoot: [Character]?
+        guard word.utf8.count > 3, !exceptions.contains(word) else { return word }
+        // Plain ASCII words (nearly all, after normalisation) are worked on as bytes; any other
+        // word as characters, by the same rules.
+        if let bytes = UInt8.letters(of: word) { return stem(word, bytes) }
+        guard word.count > 3, let characters = Character.letters(of: word) else { return word }
+        return stem(word, characters)
+    }
+
+    private func stem<U: StemUnit>(_ word: String, _ base: [U]) -> String {
+        var bestRoot: [U]?
 
         // Inflectional layers: particle, then possessive. Each may or may not be present.
-        var inflected: [[Character]] = [base]
+        var inflected: [[U]] = [base]
         if let p = Self.stripSuffix(base, oneOf: ["lah", "kah", "tah", "pun"]) { inflected.append(p) }
         for form in inflected {
             if let q = Self.stripSuffix(form, oneOf: ["nya", "ku", "mu"]) { inflected.append(q) }
@@ -34,7 +41,7 @@ public struct IndonesianStemmer: Sendable {
         // The plainest form first: "kapankah" is "kapan", not a prefix game on "kapankah"; and a
         // listed root or a word that only looks affixed stays whole ("carinya" is "cari", not "car").
         for form in inflected.dropFirst() where isKnown(form) {
-            let s = String(form)
+            let s = U.string(form)
             if exceptions.contains(s) || Self.builtInRoots.contains(s) || derivational(form) == nil { return s }
         }
         // Derivations of the plainest form first: "pelatihannya" is "pelatihan" + -nya → "latih",
@@ -42,19 +49,19 @@ public struct IndonesianStemmer: Sendable {
         for form in inflected.reversed() {
             if let root = derivational(form) { bestRoot = root; break }
         }
-        if let bestRoot { return String(bestRoot) }
+        if let bestRoot { return U.string(bestRoot) }
         // Only inflection stripped: accept when the remainder is known ("gajinya" → "gaji").
-        for form in inflected.dropFirst() where isKnown(form) { return String(form) }
+        for form in inflected.dropFirst() where isKnown(form) { return U.string(form) }
         return word
     }
 
     /// Tries derivational suffixes (none, -kan, -an, -i) with prefix chains. Preference: a
     /// confix (prefix and suffix) over a prefix alone over a suffix alone; along a prefix chain
     /// the first known word wins (so "dipecat" stops at "pecat" and does not go on to "cat").
-    private func derivational(_ word: [Character]) -> [Character]? {
-        var confix: [Character]?, prefixOnly: [Character]?, suffixOnly: [Character]?
+    private func derivational<U: StemUnit>(_ word: [U]) -> [U]? {
+        var confix: [U]?, prefixOnly: [U]?, suffixOnly: [U]?
         for suffix in ["", "kan", "an", "i", "in"] {
-            let form: [Character]
+            let form: [U]
             if suffix.isEmpty { form = word } else {
                 guard let w = Self.stripSuffix(word, oneOf: [suffix]) else { continue }
                 form = w
@@ -73,10 +80,10 @@ public struct IndonesianStemmer: Sendable {
     }
 
     /// Breadth-first over up to three prefixes: the first known remainder, nil if none.
-    private func firstKnownPrefixRoot(_ word: [Character], suffix: String) -> [Character]? {
-        var level: [[Character]] = [word]
+    private func firstKnownPrefixRoot<U: StemUnit>(_ word: [U], suffix: String) -> [U]? {
+        var level: [[U]] = [word]
         for _ in 0..<3 {
-            var next: [[Character]] = []
+            var next: [[U]] = []
             for w in level where w.count > 3 {
                 for option in prefixOptions(w, suffix: suffix) {
                     if isKnown(option) { return option }
@@ -90,10 +97,11 @@ public struct IndonesianStemmer: Sendable {
     }
 
     /// Candidate remainders after removing one prefix, with the recoding rules.
-    private func prefixOptions(_ w: [Character], suffix: String) -> [[Character]] {
-        func has(_ p: String) -> Bool { w.starts(with: Array(p)) }
-        func rest(_ n: Int) -> [Character] { Array(w.dropFirst(n)) }
-        var out: [[Character]] = []
+    private func prefixOptions<U: StemUnit>(_ w: [U], suffix: String) -> [[U]] {
+        func has(_ p: String) -> Bool { U.starts(w[...], with: p) }
+        func rest(_ n: Int) -> [U] { Array(w.dropFirst(n)) }
+        func letter(_ c: Unicode.Scalar) -> U { U(letter: c) }
+        var out: [[U]] = []
         let forbidden: (String) -> Bool = { prefix in
             // Confix pairs that do not occur in Indonesian.
             switch (prefix, suffix) {
@@ -106,52 +114,52 @@ public struct IndonesianStemmer: Sendable {
         for p in ["di", "ke", "se"] where has(p) && !forbidden(p) { out.append(rest(2)) }
         // me(N)- and pe(N)-
         for p in ["me", "pe"] where has(p) && !forbidden(p) {
-            let afterPrefix = rest(2)
+            let afterPrefix = w.dropFirst(2)
             guard let first = afterPrefix.first else { continue }
             switch first {
-            case "m":
-                out.append(Array(afterPrefix.dropFirst()) .prepended("p"))   // memukul → pukul
+            case letter("m"):
+                out.append([letter("p")] + afterPrefix.dropFirst())           // memukul → pukul
                 out.append(Array(afterPrefix.dropFirst()))                    // membaca → baca
-                out.append(afterPrefix)                                       // meminta → minta
-                if afterPrefix.starts(with: Array("mp")) { out.append(Array(afterPrefix.dropFirst())) } // memperbaiki → perbaiki
-            case "n":
-                if afterPrefix.starts(with: Array("ny")) {
-                    out.append(Array(afterPrefix.dropFirst(2)).prepended("s"))   // menyapu → sapu
-                } else if afterPrefix.starts(with: Array("ng")) {
-                    let tail = Array(afterPrefix.dropFirst(2))
-                    out.append(tail)                                              // mengambil → ambil
-                    out.append(tail.prepended("k"))                               // mengirim → kirim
-                    if tail.starts(with: Array("e")) { out.append(Array(tail.dropFirst())) } // mengecat → cat
+                out.append(Array(afterPrefix))                                // meminta → minta
+                if U.starts(afterPrefix, with: "mp") { out.append(Array(afterPrefix.dropFirst())) } // memperbaiki → perbaiki
+            case letter("n"):
+                if U.starts(afterPrefix, with: "ny") {
+                    out.append([letter("s")] + afterPrefix.dropFirst(2))      // menyapu → sapu
+                } else if U.starts(afterPrefix, with: "ng") {
+                    let tail = afterPrefix.dropFirst(2)
+                    out.append(Array(tail))                                   // mengambil → ambil
+                    out.append([letter("k")] + tail)                          // mengirim → kirim
+                    if U.starts(tail, with: "e") { out.append(Array(tail.dropFirst())) } // mengecat → cat
                 } else {
-                    let tail = Array(afterPrefix.dropFirst())
-                    out.append(tail.prepended("t"))                               // menulis → tulis
-                    out.append(tail)                                              // mendaftar → daftar
-                    out.append(afterPrefix)                                       // menilai → nilai
+                    let tail = afterPrefix.dropFirst()
+                    out.append([letter("t")] + tail)                          // menulis → tulis
+                    out.append(Array(tail))                                   // mendaftar → daftar
+                    out.append(Array(afterPrefix))                            // menilai → nilai
                 }
-            case "r":
-                out.append(Array(afterPrefix.dropFirst()))                        // perawat? merawat → rawat
-                out.append(afterPrefix)
-            case "l", "w", "y":
-                out.append(afterPrefix)                                           // melamar → lamar
+            case letter("r"):
+                out.append(Array(afterPrefix.dropFirst()))                    // perawat? merawat → rawat
+                out.append(Array(afterPrefix))
+            case letter("l"), letter("w"), letter("y"):
+                out.append(Array(afterPrefix))                                // melamar → lamar
             default:
-                out.append(afterPrefix)                                           // pekerja → kerja
+                out.append(Array(afterPrefix))                                // pekerja → kerja
             }
         }
         // Colloquial nasal prefixes: ngelamar → lamar, ngambil → ambil, ngirim → kirim,
         // nyari → cari, nyoba → coba.
         if has("nge") { out.append(rest(3)) }
-        if has("ng"), !has("nge") || w.count > 5 { out.append(rest(2)); out.append(rest(2).prepended("k")) }
-        if has("ny") { out.append(rest(2).prepended("s")); out.append(rest(2).prepended("c")) }
+        if has("ng"), !has("nge") || w.count > 5 { out.append(rest(2)); out.append([letter("k")] + rest(2)) }
+        if has("ny") { out.append([letter("s")] + rest(2)); out.append([letter("c")] + rest(2)) }
         // ber-, ter-, per-
         for (p, short) in [("ber", "be"), ("ter", "te"), ("per", "pe")] {
             if has(p), !forbidden(short) {
                 out.append(rest(3))
-                if w.count > 3, w[3] == "r" { out.append(rest(3)) }
+                if w.count > 3, w[3] == letter("r") { out.append(rest(3)) }
             }
             // be- and te- (ber-, ter- losing their r) only before an r-initial root or one whose
             // first syllable ends in -er: be + kerja, te + percaya, be + rencana. Anything else
             // is not Indonesian ("become" is not be + "come"). "belajar" → ajar.
-            let shortened = w.count > 4 && (w[2] == "r" || (w[3] == "e" && w[4] == "r"))
+            let shortened = w.count > 4 && (w[2] == letter("r") || (w[3] == letter("e") && w[4] == letter("r")))
             if p == "ber", has("be"), !forbidden("be") {
                 if shortened { out.append(rest(2)) }
                 if has("bel") { out.append(rest(3)) }
@@ -161,17 +169,50 @@ public struct IndonesianStemmer: Sendable {
         return out
     }
 
-    private func isKnown(_ w: [Character]) -> Bool { w.count >= 3 && dictionary.contains(String(w)) }
+    private func isKnown<U: StemUnit>(_ w: [U]) -> Bool { w.count >= 3 && dictionary.contains(U.string(w)) }
 
-    private static func stripSuffix(_ w: [Character], oneOf suffixes: [String]) -> [Character]? {
+    private static func stripSuffix<U: StemUnit>(_ w: [U], oneOf suffixes: [String]) -> [U]? {
         for s in suffixes {
-            let sc = Array(s)
-            if w.count - sc.count >= 3, w.suffix(sc.count).elementsEqual(sc) { return Array(w.dropLast(sc.count)) }
+            let n = s.utf8.count
+            if w.count - n >= 3, U.ends(w, with: s) { return Array(w.dropLast(n)) }
         }
         return nil
     }
 }
 
-private extension Array where Element == Character {
-    func prepended(_ c: Character) -> [Character] { [c] + self }
+/// What the stemmer works on: bytes of a plain ASCII word, or characters of any other word.
+/// Affixes are ASCII, so both read the same rules.
+protocol StemUnit: Equatable {
+    /// The word's units when it is all letters of this kind, nil otherwise.
+    static func letters(of word: String) -> [Self]?
+    static func string(_ units: [Self]) -> String
+    /// Whether `w` begins (ends) with the ASCII affix `p`.
+    static func starts(_ w: ArraySlice<Self>, with p: String) -> Bool
+    static func ends(_ w: [Self], with s: String) -> Bool
+    init(letter: Unicode.Scalar)
+}
+
+extension UInt8: StemUnit {
+    static func letters(of word: String) -> [UInt8]? {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
+        for b in word.utf8 {
+            // Letters only (ASCII `Character.isLetter`); anything else is left to the character path.
+            guard (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) else { return nil }
+            out.append(b)
+        }
+        return out
+    }
+    static func string(_ units: [UInt8]) -> String { String(decoding: units, as: UTF8.self) }
+    static func starts(_ w: ArraySlice<UInt8>, with p: String) -> Bool { w.starts(with: p.utf8) }
+    static func ends(_ w: [UInt8], with s: String) -> Bool { w.suffix(s.utf8.count).elementsEqual(s.utf8) }
+    init(letter: Unicode.Scalar) { self = UInt8(truncatingIfNeeded: letter.value) }
+}
+
+extension Character: StemUnit {
+    static func letters(of word: String) -> [Character]? { word.allSatisfy(\.isLetter) ? Array(word) : nil }
+    static func string(_ units: [Character]) -> String { String(units) }
+    static func starts(_ w: ArraySlice<Character>, with p: String) -> Bool { w.starts(with: p) }
+    static func ends(_ w: [Character], with s: String) -> Bool { w.suffix(s.count).elementsEqual(s) }
+    init(letter: Unicode.Scalar) { self.init(letter) }
 }

@@ -55,6 +55,10 @@ public struct TextAnalyzer: Sendable {
     /// instead of one per table (its root, entity and concept names, language vote).
     let wordNumber: [String: Int32]
     let facts: [WordFacts]
+    /// The numbers of the first two words of every multi-word entity name and concept phrase:
+    /// a longer look-up is only tried where the next word fits.
+    let entityPairs: Set<Int64>
+    let conceptPairs: Set<Int64>
 
     /// Everything the analyser needs about one known word, gathered at load.
     struct WordFacts: Sendable {
@@ -157,6 +161,28 @@ public struct TextAnalyzer: Sendable {
         for (word, expansion) in lexicon { facts[number(word)].expansion = expansion }
         self.wordNumber = wordNumber
         self.facts = facts
+        func firstPairs(_ keys: Dictionary<String, some Any>.Keys) -> Set<Int64> {
+            var pairs = Set<Int64>()
+            for key in keys where key.contains(" ") {
+                let words = key.split(separator: " ", maxSplits: 2)
+                if words.count >= 2, let a = wordNumber[String(words[0])], let b = wordNumber[String(words[1])] {
+                    pairs.insert(Self.pair(a, b))
+                }
+            }
+            return pairs
+        }
+        self.entityPairs = firstPairs(entityNames.keys)
+        self.conceptPairs = firstPairs(conceptPhrases.keys)
+    }
+
+    static func pair(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
+
+    /// The number of a token's first word (an entity's surface can be several words); -1 when
+    /// the word has no facts.
+    private func firstWordNumber(_ token: Token, _ number: Int32) -> Int32 {
+        guard token.entity != nil else { return number }
+        let first = token.surface.split(separator: " ", maxSplits: 1).first.map(String.init) ?? token.surface
+        return wordNumber[first] ?? -1
     }
 
     /// Indonesian root first; otherwise an English root, but only when that root is itself a
@@ -247,7 +273,7 @@ public struct TextAnalyzer: Sendable {
         while i < items.count {
             // Entities: longest name first.
             let n = items[i].n
-            if n >= 0 && facts[Int(n)].startsEntity {
+            if n >= 0 && facts[Int(n)].startsEntity, i + 1 < items.count, entityPairs.contains(Self.pair(n, items[i + 1].n)) {
                 var length = min(longestEntity, items.count - i)
                 var matched = false
                 while length >= 2 {
@@ -280,7 +306,9 @@ public struct TextAnalyzer: Sendable {
         for start in tokens.indices where tokens[start].entity == nil {
             let n = Int(tokenFacts[start])
             var found: [(name: String, length: Int)] = []
-            let maxLen = n >= 0 && facts[n].startsConcept ? min(longestConcept, tokens.count - start) : 1
+            let maxLen = n >= 0 && facts[n].startsConcept && start + 1 < tokens.count
+                && conceptPairs.contains(Self.pair(Int32(n), firstWordNumber(tokens[start + 1], tokenFacts[start + 1])))
+                ? min(longestConcept, tokens.count - start) : 1
             if maxLen >= 2 {
                 for length in stride(from: maxLen, through: 2, by: -1) {
                     let key = tokens[start..<(start + length)].map(\.surface).joined(separator: " ")
