@@ -38,6 +38,16 @@ import Testing
         #expect(TextNormalizer.words("don't jum'at") == ["dont", "jumat"])
     }
 
+    @Test func contractionsReadTheSameOnTheASCIIPath() {
+        let texts = ["he'll call", "I'd like a job", "we're hired", "it's free", "the company's rules", "WHAT'S THE FEE",
+                     "don't know", "jum'at pagi", "'s alone", "x's", "that's it's", "rock'n'roll", "I've been fired",
+                     "you're", "o'clock", "it's", "ends with '", "Who'S there", String(repeating: "it's ", count: 500)]
+        for t in texts {
+            #expect(TextNormalizer.asciiExpandingContractions(t) == TextNormalizer.scalarExpandingContractions(t), "\(t.prefix(40))")
+        }
+        #expect(TextNormalizer.asciiExpandingContractions("café's") == nil)
+    }
+
     @Test func expandsEnglishContractionsThatWouldBecomeOtherWords() {
         // Dropping the apostrophe would make "hell", "ill", "were", "id".
         #expect(TextNormalizer.words("He'll pay us") == ["he", "will", "pay", "us"])

@@ -26,6 +26,12 @@ struct Turn {
     /// A close runner-up to offer first among the suggestions.
     var alsoSuggest: Int?
 
+    /// The rule that decided, for the decision trace: the text is only built when a trace was
+    /// asked for (otherwise empty).
+    func traced(_ text: @autoclosure () -> String) -> String {
+        explain ? text() : ""
+    }
+
     var kb: KnowledgeBase { engine.knowledge.base }
     var settings: MatchSettings { engine.knowledge.base.settings }
 
@@ -46,13 +52,13 @@ struct Turn {
         session.language = language
 
         if analysis.tokens.isEmpty {
-            rule = "empty message"
+            rule = traced("empty message")
             return finish(Reply(text: engine.prompt("help", language), kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                                 confidence: 0, language: language, session: session))
         }
         if session.flow != nil, let reply = FlowRunner.handle(&self) { return reply }
         if let choice = numberedChoice() {
-            rule = "numbered choice"
+            rule = traced("numbered choice")
             return answer(intent: choice.intent, score: 1, entity: choice.entity)
         }
 
@@ -62,12 +68,12 @@ struct Turn {
 
         if let pending = session.pendingIntent, let i = engine.knowledge.intentIndex[pending], let slot = kb.intents[i].slot?.value {
             if let e = slotMention(slot) {
-                rule = "slot filled for \(pending)"
+                rule = traced("slot filled for \(pending)")
                 return answer(intent: i, score: 1, entity: e.place ?? e.value)
             }
             session.pendingIntent = nil
             if (top?.score ?? 0) < settings.answerThreshold && analysis.tokens.count <= 3 {
-                rule = "slot still missing for \(pending)"
+                rule = traced("slot still missing for \(pending)")
                 session.pendingIntent = pending
                 let again = engine.prompt("ask_slot_again", language)
                 let ask = engine.knowledge.asks[i][language]?.render() ?? ""
@@ -77,7 +83,7 @@ struct Turn {
         }
 
         if let followUp = entityFollowUp(top) {
-            rule = "same question, new \(followUp.entity.type)"
+            rule = traced("same question, new \(followUp.entity.type)")
             return answer(intent: followUp.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: followUp.entity)
         }
 
@@ -96,7 +102,7 @@ struct Turn {
            (safety.score >= settings.clarifyThreshold && safety.score >= 0.75 * top.score)
             || (safety.intent == top.intent && safety.score >= 0.75 * settings.clarifyThreshold)
             || nearSafetyExample {
-            rule = safety.pattern.map { "pattern \($0)" } ?? "high-priority topic"
+            rule = traced(safety.pattern.map { "pattern \($0)" } ?? "high-priority topic")
             return answer(intent: safety.intent, score: safety.score, entity: nil)
         }
         // A plausible safety reading that did not win is still offered, first among the
@@ -106,7 +112,7 @@ struct Turn {
         }
 
         if ranking.entitySwap, let swap = entitySwap(top) {
-            rule = "same question as the last one, about another \(swap.entity.type)"
+            rule = traced("same question as the last one, about another \(swap.entity.type)")
             var reply = answer(intent: swap.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: swap.entity)
             // An answer that does not depend on the place or job says so, rather than repeating
             // itself as if the question had not been understood.
@@ -119,13 +125,13 @@ struct Turn {
         }
 
         if let i = connectiveFollowUp(top) {
-            rule = "a follow-up opening with a joining word stays in the last answer's topic"
+            rule = traced("a follow-up opening with a joining word stays in the last answer's topic")
             return answer(intent: i, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
         }
 
         guard let top else { return fallback(reason: "no intent shares a word with the message") }
         if let pattern = top.pattern {
-            rule = "pattern \(pattern)"
+            rule = traced("pattern \(pattern)")
             return answer(intent: top.intent, score: 1, entity: nil)
         }
         // Pleasantries around a question never hide it: a low-priority topic (smalltalk) yields
@@ -134,7 +140,7 @@ struct Turn {
         if priority(of: top.intent) == .low,
            let question = ranking.candidates.first(where: { priority(of: $0.intent) != .low && $0.score >= settings.answerThreshold }),
            ranking.outOfScope <= question.example + question.boost {
-            rule = "a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))"
+            rule = traced("a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))")
             return answer(intent: question.intent, score: question.score, entity: nil)
         }
         // The conversation is evidence too: "how much does it cost?" after a certification
@@ -153,7 +159,7 @@ struct Turn {
             let short = words <= 3
             if short, let inTopic = bestCandidate(in: active, ranking),
                inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score {
-                rule = "short follow-up kept in the conversation's topic `\(active)`"
+                rule = traced("short follow-up kept in the conversation's topic `\(active)`")
                 return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
             }
             // "and how long is it valid?" after AK/1 answers: a follow-up of a few words whose
@@ -163,7 +169,7 @@ struct Turn {
             if words <= Self.followUpWords, let inTopic = ranking.nearestInTopic,
                inTopic.example >= Self.followUpExampleBar, top.example - inTopic.example < Self.followUpExampleMargin,
                ranking.outOfScope < inTopic.example {
-                rule = "follow-up worded like an intent of the conversation's topic `\(active)` (nearest example \(fmt(inTopic.example)) against \(fmt(top.example)))"
+                rule = traced("follow-up worded like an intent of the conversation's topic `\(active)` (nearest example \(fmt(inTopic.example)) against \(fmt(top.example)))")
                 return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
             }
             // "lowongannya di mana?" after questions about the police: a short follow-up naming
@@ -174,12 +180,12 @@ struct Turn {
                    kb.intents[c.intent].topic == active && c.example >= Self.ellipticalExampleBar
                        && kb.intents[c.intent].slot.map { remembered($0.value) != nil } == true
                }) {
-                rule = "short follow-up about the \(kb.intents[named.intent].slot?.value ?? "value") the conversation named, in topic `\(active)`"
+                rule = traced("short follow-up about the \(kb.intents[named.intent].slot?.value ?? "value") the conversation named, in topic `\(active)`")
                 return answer(intent: named.intent, score: max(named.score, settings.answerThreshold), entity: nil)
             }
             if ranking.elliptical, let inTopic = ranking.nearestInTopic {
                 if inTopic.example >= Self.ellipticalExampleBar {
-                    rule = "elliptical follow-up (only topic-neutral words) kept in the conversation's topic `\(active)`"
+                    rule = traced("elliptical follow-up (only topic-neutral words) kept in the conversation's topic `\(active)`")
                     return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
                 }
                 // The topic has only a loose match: ask rather than jump to another topic's
@@ -197,7 +203,7 @@ struct Turn {
             if !ranking.namesAnotherTopic, refersBack(analysis.tokens), words <= Self.backReferenceWords {
                 let inTopic = ranking.nearestInTopic
                 if let inTopic, inTopic.example >= Self.ellipticalExampleBar {
-                    rule = "follow-up about the conversation's subject, answered in its topic `\(active)`"
+                    rule = traced("follow-up about the conversation's subject, answered in its topic `\(active)`")
                     return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
                 }
                 if let inTopic, inTopic.example >= Self.ellipticalExampleBar / 2 { return clarify([inTopic, top]) }
@@ -217,11 +223,11 @@ struct Turn {
             // biayanya?" word for word): it answers.
             if inContext.isEmpty, top.boost > 0, top.score >= settings.answerThreshold,
                kb.intents[top.intent].topic == session.activeTopic, top.example >= Self.ellipticalExampleBar {
-                rule = "same wording in other topics; the conversation's own intent answers"
+                rule = traced("same wording in other topics; the conversation's own intent answers")
                 return answer(intent: top.intent, score: top.score, entity: nil)
             }
             if inContext.count == 1 {
-                rule = "same wording in several topics; the conversation's context decides"
+                rule = traced("same wording in several topics; the conversation's context decides")
                 return answer(intent: inContext[0].intent, score: max(inContext[0].score, settings.answerThreshold), entity: nil)
             }
             return clarify(Array((inContext.isEmpty ? sameWording : inContext).prefix(3)))
@@ -232,7 +238,7 @@ struct Turn {
         let others = readings.dropFirst()
         // A long message shares fewer of its words with any one short example, so its cosine is
         // lower for the same evidence: long messages get a lower bar.
-        let known = analysis.tokens.filter { $0.known && !Self.fillers.contains($0.surface) }.count
+        let known = analysis.tokens.count { $0.known && !Self.fillers.contains($0.surface) }
         let scale = known >= settings.longMessageWords ? settings.longMessageFactor : 1
         let answerBar = settings.answerThreshold * scale, clarifyBar = settings.clarifyThreshold * scale
         if top.score >= answerBar {
@@ -247,10 +253,10 @@ struct Turn {
                 // the weaker one: the other answers without asking twice.
                 switch (lacksSlot(top), lacksSlot(second)) {
                 case (false, true):
-                    rule = "nearest examples; `\(kb.intents[second.intent].id)` was as close but needs a \(kb.intents[second.intent].slot?.value ?? "value") nobody named"
+                    rule = traced("nearest examples; `\(kb.intents[second.intent].id)` was as close but needs a \(kb.intents[second.intent].slot?.value ?? "value") nobody named")
                     return answer(intent: top.intent, score: top.score, entity: nil)
                 case (true, false):
-                    rule = "nearest examples; `\(kb.intents[top.intent].id)` was as close but needs a \(kb.intents[top.intent].slot?.value ?? "value") nobody named"
+                    rule = traced("nearest examples; `\(kb.intents[top.intent].id)` was as close but needs a \(kb.intents[top.intent].slot?.value ?? "value") nobody named")
                     return answer(intent: second.intent, score: second.score, entity: nil)
                 default:
                     return clarify(Array(readings.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
@@ -259,7 +265,7 @@ struct Turn {
             if let second = others.first, top.score - second.score < settings.clarifyMargin {
                 if alsoSuggest == nil { alsoSuggest = second.intent }
             }
-            rule = "nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(answerBar)))"
+            rule = traced("nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(answerBar)))")
             return answer(intent: top.intent, score: top.score, entity: nil)
         }
         // Inside a conversation, a follow-up that matches nothing well ("will I get banned?"
@@ -270,7 +276,7 @@ struct Turn {
            let inTopic = bestCandidate(in: active, ranking) ?? ranking.nearestInTopic,
            inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.8,
            ranking.outOfScope <= inTopic.example + conversationMargin(inTopic) {
-            rule = "follow-up matching nothing well, answered within the conversation's topic `\(active)`"
+            rule = traced("follow-up matching nothing well, answered within the conversation's topic `\(active)`")
             return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
         }
         // Unsure between several answers: ask. Unsure about a single one: that is a fallback

@@ -33,24 +33,24 @@ enum FlowRunner {
         switch command(words, steps: flow.steps.count) {
         case .stop?:
             turn.session.flow = nil
-            turn.rule = "flow \(flow.id): stopped"
+            turn.rule = turn.traced("flow \(flow.id): stopped")
             return reply(turn, text: turn.engine.promptOr("flow_stopped", turn.language,
                                                          id: "Baik, tes minat dihentikan. Kamu bisa bertanya apa saja, atau ketik \"mulai tes minat\" untuk mengulang.",
                                                          en: "All right, the interest quiz is stopped. Ask me anything, or type \"start interest quiz\" to begin again."),
                          flow: flow, done: true)
         case .restart?:
             turn.session.flow = FlowState(flowID: flow.id)
-            turn.rule = "flow \(flow.id): restarted"
+            turn.rule = turn.traced("flow \(flow.id): restarted")
             return reply(turn, text: question(flow, 0, turn), flow: flow)
         case .back?:
             let step = max(0, state.step - 1)
             turn.session.flow?.step = step
-            turn.rule = "flow \(flow.id): back to step \(step + 1)"
+            turn.rule = turn.traced("flow \(flow.id): back to step \(step + 1)")
             return reply(turn, text: question(flow, step, turn), flow: flow)
         case .change(let n)?:
             turn.session.flow?.step = n - 1
             turn.session.flow?.answers["_return"] = String(state.step)
-            turn.rule = "flow \(flow.id): change answer \(n)"
+            turn.rule = turn.traced("flow \(flow.id): change answer \(n)")
             return reply(turn, text: question(flow, n - 1, turn), flow: flow)
         case nil:
             break
@@ -64,7 +64,7 @@ enum FlowRunner {
                 turn.session.flow = nil
                 return nil
             }
-            turn.rule = "flow \(flow.id): answer not understood"
+            turn.rule = turn.traced("flow \(flow.id): answer not understood")
             let again = turn.engine.promptOr("flow_invalid", turn.language,
                                              id: "Maaf, jawab dengan nomor pilihan ya (atau ketik \"stop\" untuk berhenti).",
                                              en: "Sorry, please answer with the number of a choice (or type \"stop\" to leave).")
@@ -79,11 +79,11 @@ enum FlowRunner {
         }
         if next.step >= flow.steps.count || next.answers.count >= flow.steps.count {
             turn.session.flow = nil
-            turn.rule = "flow \(flow.id): finished"
+            turn.rule = turn.traced("flow \(flow.id): finished")
             return result(flow, answers: next.answers, turn: &turn)
         }
         turn.session.flow = next
-        turn.rule = "flow \(flow.id): step \(state.step + 1) answered"
+        turn.rule = turn.traced("flow \(flow.id): step \(state.step + 1) answered")
         return reply(turn, text: question(flow, next.step, turn), flow: flow)
     }
 

@@ -24,7 +24,7 @@ extension Turn {
             guard let valueID = chosen, let value = engine.entityValues[slot]?[valueID] else {
                 session.pendingIntent = def.id
                 session.activeTopic = def.topic
-                if rule.isEmpty { rule = "slot `\(slot)` missing" }
+                if rule.isEmpty { rule = traced("slot `\(slot)` missing") }
                 let ask = engine.knowledge.asks[i][language]?.render(values) ?? ""
                 return finish(Reply(text: ask, kind: .ask, topic: def.topic, intent: def.id, confidence: score,
                                     language: language, session: session))
@@ -87,7 +87,7 @@ extension Turn {
         }
         guard var reply = last else { return nil }
         reply.text = texts.joined(separator: "\n\n")
-        rule += (rule.isEmpty ? "" : "; ") + "answered for each \(slot) named"
+        if explain { rule += (rule.isEmpty ? "" : "; ") + "answered for each \(slot) named" }
         return finish(reply)
     }
 
@@ -106,7 +106,7 @@ extension Turn {
     }
 
     mutating func clarify(_ candidates: [Candidate]) -> Reply {
-        rule = "top candidates too close (margin < \(fmt(settings.clarifyMargin))) or below answer threshold"
+        rule = traced("top candidates too close (margin < \(fmt(settings.clarifyMargin))) or below answer threshold")
         let choices = candidates.enumerated().map { n, c in
             Choice(number: n + 1, intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic,
                    title: kb.intents[c.intent].title[language], confidence: (c.score * 1000).rounded() / 1000)
@@ -117,8 +117,8 @@ extension Turn {
                             confidence: candidates.first?.score ?? 0, language: language, candidates: choices, session: session))
     }
 
-    mutating func fallback(reason: String) -> Reply {
-        rule = "fallback: \(reason)"
+    mutating func fallback(reason: @autoclosure () -> String) -> Reply {
+        rule = traced("fallback: \(reason())")
         var picks: [Choice] = []
         var topics: Set<String> = []
         for c in ranking?.candidates ?? [] where c.score >= 0.15 && picks.count < 3 {

@@ -22,6 +22,11 @@ public enum TextNormalizer {
         // One pass over the bytes: an ASCII apostrophe, or the lead byte of U+2019 (0xE2, shared
         // with other punctuation, which then finds nothing to expand).
         guard text.utf8.contains(where: { $0 == 0x27 || $0 == 0xE2 }) else { return text }
+        return asciiExpandingContractions(text) ?? scalarExpandingContractions(text)
+    }
+
+    /// The general path of ``expandingContractions(_:)``, over Unicode scalars.
+    static func scalarExpandingContractions(_ text: String) -> String {
         let scalars = Array(text.unicodeScalars.prefix(maxScalars + 16))
         var out = String.UnicodeScalarView()
         var i = 0
@@ -51,6 +56,44 @@ public enum TextNormalizer {
             i += 1
         }
         return String(out)
+    }
+
+    /// The same as ``expandingContractions(_:)`` for plain ASCII text, on bytes; nil as soon as
+    /// a non-ASCII byte appears.
+    static func asciiExpandingContractions(_ text: String) -> String? {
+        let bytes = Array(text.utf8.prefix(maxScalars + 16))
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        func isLetter(_ k: Int) -> Bool {
+            k >= 0 && k < bytes.count && ((bytes[k] >= 0x61 && bytes[k] <= 0x7A) || (bytes[k] >= 0x41 && bytes[k] <= 0x5A))
+        }
+        func lowered(_ range: Range<Int>) -> String {
+            String(decoding: bytes[range].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x27 && isLetter(i - 1) {
+                var end = i + 1
+                while isLetter(end) { end += 1 }
+                let tail = lowered((i + 1)..<end)
+                if tail == "s" {
+                    var start = i
+                    while isLetter(start - 1) { start -= 1 }
+                    if isBeforeIs.contains(lowered(start..<i)) { out.append(contentsOf: " is".utf8) }
+                    i = end
+                    continue
+                }
+                if let expansion = contractions[tail] {
+                    out.append(contentsOf: expansion.utf8)
+                    i = end
+                    continue
+                }
+            }
+            out.append(bytes[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let contractions: [String: String] = ["ll": " will", "re": " are", "ve": " have", "d": " would", "m": " am"]
