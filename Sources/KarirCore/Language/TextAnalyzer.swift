@@ -60,25 +60,6 @@ public struct TextAnalyzer: Sendable {
     let entityPairs: Set<Int64>
     let conceptPairs: Set<Int64>
 
-    /// Everything the analyser needs about one known word, gathered at load.
-    struct WordFacts: Sendable {
-        /// The lexicon's replacement words, if the lexicon lists the word.
-        var expansion: [String]?
-        /// Its root, for words of the vocabulary (nil for words only the language detector or
-        /// the lexicon knows).
-        var stem: String?
-        /// The word begins a multi-word entity name or concept phrase: only then is a longer
-        /// look-up worth its cost.
-        var startsEntity = false
-        var startsConcept = false
-        /// The entity the word alone names.
-        var entity: (type: String, id: String)?
-        /// Concepts the word alone belongs to, and those its root belongs to.
-        var concepts: [String] = []
-        var stemConcepts: [String] = []
-        /// Its vote in language detection (positive: Indonesian).
-        var languageWeight: Double = 0
-    }
 
     /// Builds the layer. `corpus` is every text of the knowledge (examples, answers, names),
     /// used as the stemmer's dictionary and the spelling vocabulary; `languageCounts` trains
@@ -117,8 +98,6 @@ public struct TextAnalyzer: Sendable {
                 }
             }
         }
-        let conceptStarts = Set(conceptPhrases.keys.compactMap { k in k.contains(" ") ? k.split(separator: " ").first.map(String.init) : nil })
-        let entityStarts = Set(entityNames.keys.compactMap { k in k.contains(" ") ? k.split(separator: " ").first.map(String.init) : nil })
         self.conceptPhrases = conceptPhrases
         self.longestConcept = min(longestConcept, 6)
         self.entityNames = entityNames
@@ -135,54 +114,12 @@ public struct TextAnalyzer: Sendable {
         self.stemmer = stemmer
         let detector = LanguageDetector(counts: languageCounts)
         self.detector = detector
-        let words = Array(vocabulary.keys)
-        let stems = Parallel.map(words) { Self.computeStem($0, stemmer) }
-        var wordNumber: [String: Int32] = [:]
-        var facts: [WordFacts] = []
-        wordNumber.reserveCapacity(words.count + detector.weights.count)
-        facts.reserveCapacity(words.count + detector.weights.count)
-        func number(_ word: String) -> Int {
-            if let n = wordNumber[word] { return Int(n) }
-            wordNumber[word] = Int32(facts.count)
-            facts.append(WordFacts())
-            return facts.count - 1
-        }
-        for (word, stem) in zip(words, stems) {
-            var f = WordFacts()
-            f.stem = stem
-            f.startsEntity = entityStarts.contains(word)
-            f.startsConcept = conceptStarts.contains(word)
-            f.entity = entityNames[word]
-            f.concepts = conceptPhrases[word] ?? []
-            if stem != word { f.stemConcepts = conceptPhrases[stem] ?? [] }
-            facts[number(word)] = f
-        }
-        for (word, weight) in detector.weights { facts[number(word)].languageWeight = weight }
-        for (word, expansion) in lexicon { facts[number(word)].expansion = expansion }
-        self.wordNumber = wordNumber
-        self.facts = facts
-        func firstPairs(_ keys: Dictionary<String, some Any>.Keys) -> Set<Int64> {
-            var pairs = Set<Int64>()
-            for key in keys where key.contains(" ") {
-                let words = key.split(separator: " ", maxSplits: 2)
-                if words.count >= 2, let a = wordNumber[String(words[0])], let b = wordNumber[String(words[1])] {
-                    pairs.insert(Self.pair(a, b))
-                }
-            }
-            return pairs
-        }
-        self.entityPairs = firstPairs(entityNames.keys)
-        self.conceptPairs = firstPairs(conceptPhrases.keys)
-    }
-
-    static func pair(_ a: Int32, _ b: Int32) -> Int64 { Int64(a) << 32 | Int64(UInt32(bitPattern: b)) }
-
-    /// The number of a token's first word (an entity's surface can be several words); -1 when
-    /// the word has no facts.
-    private func firstWordNumber(_ token: Token, _ number: Int32) -> Int32 {
-        guard token.entity != nil else { return number }
-        let first = token.surface.split(separator: " ", maxSplits: 1).first.map(String.init) ?? token.surface
-        return wordNumber[first] ?? -1
+        let table = Self.wordTable(words: Array(vocabulary.keys), stemmer: stemmer, lexicon: lexicon, detector: detector,
+                                   conceptPhrases: conceptPhrases, entityNames: entityNames)
+        self.wordNumber = table.numbers
+        self.facts = table.facts
+        self.entityPairs = table.entityPairs
+        self.conceptPairs = table.conceptPairs
     }
 
     /// Indonesian root first; otherwise an English root, but only when that root is itself a
