@@ -193,8 +193,10 @@ final class SimilarityIndex: Sendable {
 /// intent order), then intents' negative examples, then out-of-scope examples.
 struct OwnerRanges: Sendable {
     /// Dense scoring pays a pass over every example per query; above this many examples the
-    /// sparse path (only the touched examples) is cheaper.
-    static let maxExamples = 100_000
+    /// sparse path (only the touched examples) is taken. At 152,670 examples (the shipped
+    /// knowledge ×10) the dense path still answered 1.7 times as fast (8,000 against 4,750
+    /// answers per second, p99 253 against 516 µs); where the two cross is not measured.
+    static let maxExamples = 200_000
 
     let positive: [Int32]
     let negative: [Int32]
