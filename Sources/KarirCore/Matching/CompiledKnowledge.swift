@@ -46,7 +46,8 @@ final class CompiledKnowledge: Sendable {
         self.topicNeutral = topicNeutral
     }
 
-    static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil, stages: inout LoadStages) -> (CompiledKnowledge?, [Diagnostic]) {
+    static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil, stages: inout LoadStages,
+                        denseLimit: Int = OwnerRanges.maxExamples) -> (CompiledKnowledge?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
         // Corpus and language statistics, counted in parallel over slices of the texts and
@@ -85,7 +86,8 @@ final class CompiledKnowledge: Sendable {
             docs.append(.init(features: FeatureExtractor.features(tokens, ids: &space).known, owner: t.owner, text: t.text.value))
         }
         stages.mark("numbering features")
-        let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count, modelCache: modelCache)
+        let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count, modelCache: modelCache,
+                                    denseLimit: denseLimit)
         stages.mark(index.modelFromCache ? "similarity index, model from the cache" : "similarity index, model trained")
         var topicNumber: [String: Int] = [:]
         for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
@@ -159,9 +161,10 @@ final class CompiledKnowledge: Sendable {
         return (compiled, diagnostics)
     }
 
-    static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil) -> (CompiledKnowledge?, [Diagnostic]) {
+    static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil,
+                        denseLimit: Int = OwnerRanges.maxExamples) -> (CompiledKnowledge?, [Diagnostic]) {
         var stages = LoadStages()
-        return compile(kb, prompts: prompts, modelCache: modelCache, stages: &stages)
+        return compile(kb, prompts: prompts, modelCache: modelCache, stages: &stages, denseLimit: denseLimit)
     }
 
     /// How often each word occurs in `texts`, overall and per language.

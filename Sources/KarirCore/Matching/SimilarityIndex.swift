@@ -40,7 +40,10 @@ final class SimilarityIndex: Sendable {
         var text: String
     }
 
-    init(documents: [Document], space: FeatureSpace, intentCount: Int, modelCache: ModelCache? = nil) {
+    /// `denseLimit`: the most examples scored densely (``OwnerRanges/maxExamples``; tests lower
+    /// it to check that the sparse path gives the same answers).
+    init(documents: [Document], space: FeatureSpace, intentCount: Int, modelCache: ModelCache? = nil,
+         denseLimit: Int = OwnerRanges.maxExamples) {
         let featureCount = space.count
         var df = [Int](repeating: 0, count: featureCount)
         var positives = 0
@@ -105,7 +108,7 @@ final class SimilarityIndex: Sendable {
         self.centroidPostings = PostingLists(features: featureCount, entries: centroidEntries)
         self.owner = owner
         self.exampleText = texts
-        self.ranges = OwnerRanges(owners: owner, intents: intentCount)
+        self.ranges = OwnerRanges(owners: owner, intents: intentCount, limit: denseLimit)
         self.scratch = ScratchPool(docs: documents.count, intents: intentCount)
         (self.model, self.modelFromCache) = LinearModel.train(examples: training, keys: trainingKeys, features: featureCount,
                                                              classes: intentCount, cache: modelCache)
@@ -204,8 +207,8 @@ struct OwnerRanges: Sendable {
     /// The intents that have negative examples (few), so that a query looks only at theirs.
     let withNegatives: [Int32]
 
-    init?(owners: [Int32], intents: Int) {
-        guard owners.count <= Self.maxExamples else { return nil }
+    init?(owners: [Int32], intents: Int, limit: Int = Self.maxExamples) {
+        guard owners.count <= limit else { return nil }
         var positive = [Int32](repeating: 0, count: intents + 1)
         var negative = [Int32](repeating: 0, count: intents + 1)
         var k = 0
