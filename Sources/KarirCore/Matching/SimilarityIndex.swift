@@ -67,7 +67,8 @@ final class SimilarityIndex: Sendable {
         self.untaught = untaught
 
         var exampleEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
-        var centroids = [[Int32: Float]](repeating: [:], count: intentCount)
+        /// Per intent, where its examples' entries are in `exampleEntries`, in document order.
+        var intentEntries = [[Range<Int>]](repeating: [], count: intentCount)
         var owner: [Int32] = []
         var texts: [String] = []
         var training: [(owner: Int32, vector: [(Int32, Float)])] = []
@@ -87,22 +88,37 @@ final class SimilarityIndex: Sendable {
             guard sum > 0 else { continue }
             let norm = sum.squareRoot()
             for k in vec.indices { vec[k].1 /= norm }
-            for (id, w) in vec {
-                exampleEntries.append((id, Int32(docIndex), w))
-                if d.owner >= 0 { centroids[Int(d.owner)][id, default: 0] += w }
-            }
+            let first = exampleEntries.count
+            for (id, w) in vec { exampleEntries.append((id, Int32(docIndex), w)) }
+            if d.owner >= 0 { intentEntries[Int(d.owner)].append(first..<exampleEntries.count) }
             if d.owner >= 0 {
                 training.append((d.owner, Self.normalized(d.features, idf: idf)))
                 trainingKeys.append(LinearModel.orderKey(d.text))
             }
         }
+        // Centroids: each intent's example vectors summed (per feature in document order) in one
+        // dense array, then normalised with the squares summed in feature order, so that two
+        // loads of the same knowledge agree to the last bit.
         var centroidEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
-        for (intent, c) in centroids.enumerated() where !c.isEmpty {
-            // Summed in feature order: a dictionary's own order differs from one load to the
-            // next, and so would the last bits of the norm.
-            let sorted = c.sorted(by: { $0.key < $1.key })
-            let norm = sorted.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
-            for (id, w) in sorted { centroidEntries.append((id, Int32(intent), w / norm)) }
+        var sums = [Float](repeating: 0, count: featureCount)
+        var seen = [Bool](repeating: false, count: featureCount)
+        var touched: [Int32] = []
+        for (intent, ranges) in intentEntries.enumerated() where !ranges.isEmpty {
+            touched.removeAll(keepingCapacity: true)
+            for range in ranges {
+                for e in exampleEntries[range] {
+                    let f = Int(e.feature)
+                    if !seen[f] { seen[f] = true; touched.append(e.feature) }
+                    sums[f] += e.weight
+                }
+            }
+            touched.sort()
+            let norm = touched.reduce(Float(0)) { $0 + sums[Int($1)] * sums[Int($1)] }.squareRoot()
+            for id in touched {
+                centroidEntries.append((id, Int32(intent), sums[Int(id)] / norm))
+                sums[Int(id)] = 0
+                seen[Int(id)] = false
+            }
         }
         self.examplePostings = PostingLists(features: featureCount, entries: exampleEntries)
         self.centroidPostings = PostingLists(features: featureCount, entries: centroidEntries)
