@@ -140,18 +140,23 @@ public struct TextAnalyzer: Sendable {
         return Analysis(tokens: tokens, language: detection.language, languageScore: detection.score)
     }
 
-    /// The tokens of a text whose language is known (the knowledge's examples).
-    func tokens(_ text: String) -> [Token] {
-        tokensAndLanguage(text).tokens
+    /// The tokens of a text whose language is known (the knowledge's examples), from its
+    /// words (``TextNormalizer/words(_:)``).
+    func tokens(words: [String]) -> [Token] {
+        tokensAndLanguage(words: words).tokens
     }
 
     /// The tokens, and the language detector's score of the words as resolved before entities
     /// and concepts.
     private func tokensAndLanguage(_ text: String) -> (tokens: [Token], languageScore: Double) {
+        tokensAndLanguage(words: TextNormalizer.words(text))
+    }
+
+    private func tokensAndLanguage(words normalized: [String]) -> (tokens: [Token], languageScore: Double) {
         // Each word with the number of its facts (one look-up per word; -1: none); the
         // lexicon's replacements are looked up in turn.
         var words: [(word: String, n: Int32)] = []
-        for w in TextNormalizer.words(text) {
+        for w in normalized {
             let n = wordNumber[w] ?? -1
             if n >= 0, let expansion = facts[Int(n)].expansion {
                 for x in expansion { words.append((x, wordNumber[x] ?? -1)) }

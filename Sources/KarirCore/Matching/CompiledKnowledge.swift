@@ -50,20 +50,25 @@ final class CompiledKnowledge: Sendable {
                         denseLimit: Int = OwnerRanges.maxExamples) -> (CompiledKnowledge?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
 
-        // Corpus and language statistics, counted in parallel over slices of the texts and
-        // summed (counts do not depend on the order).
-        var corpusTexts: [(String, Language?)] = []
+        // Every example, negative example and out-of-scope question is split into words once
+        // (in parallel): the words feed the corpus counts and, once the language layer is
+        // built, the analysis of the examples.
+        let texts = indexedTexts(kb)
+        let textWords = Parallel.map(texts) { TextNormalizer.words($0.text.value) }
+        // Corpus and language statistics: those words plus the other texts of the knowledge
+        // (answers, titles, pattern words), counted in parallel over slices and summed (counts
+        // do not depend on the order).
+        var otherTexts: [(String, Language?)] = []
         for intent in kb.intents {
-            for (lang, list) in intent.examples { for e in list { corpusTexts.append((e.value, lang)) } }
-            for (lang, list) in intent.negatives { for e in list { corpusTexts.append((e.value, lang)) } }
-            for (lang, a) in intent.answer { corpusTexts.append((a.value, lang)) }
-            corpusTexts.append((intent.title.id, .id)); corpusTexts.append((intent.title.en, .en))
+            for (lang, a) in intent.answer { otherTexts.append((a.value, lang)) }
+            otherTexts.append((intent.title.id, .id)); otherTexts.append((intent.title.en, .en))
             // Pattern words are knowledge words too: otherwise "hajar" in a pattern would be
             // unknown, and a message saying "hajar" would be corrected to "wajar".
-            for p in intent.patterns { corpusTexts.append((Self.patternWords(p.value).joined(separator: " "), nil)) }
+            for p in intent.patterns { otherTexts.append((Self.patternWords(p.value).joined(separator: " "), nil)) }
         }
-        for (lang, list) in kb.outOfScope { for e in list { corpusTexts.append((e.value, lang)) } }
-        let (corpus, languageCounts) = Self.wordCounts(corpusTexts)
+        var corpusWords: [(words: [String], language: Language?)] = zip(texts, textWords).map { ($1, $0.language) }
+        corpusWords += Parallel.map(otherTexts) { (TextNormalizer.words($0.0), $0.1) }
+        let (corpus, languageCounts) = Self.wordCounts(corpusWords)
         stages.mark("corpus word counts")
         let analyzer = TextAnalyzer(lexicon: kb.lexicon.mapValues(\.value), synonyms: kb.synonyms.mapValues { $0.map(\.value) }, entities: kb.entities,
                                     spellings: kb.spellings,
@@ -75,9 +80,8 @@ final class CompiledKnowledge: Sendable {
         for (i, intent) in kb.intents.enumerated() { intentIndex[intent.id] = intentIndex[intent.id] ?? i }
         // Every example, negative example and out-of-scope question, analysed in parallel; the
         // features are then numbered in this fixed order, so ids never depend on scheduling.
-        let texts = indexedTexts(kb)
         let exampleCount = texts.count { $0.owner >= 0 }
-        let analysed = Parallel.map(texts) { analyzer.tokens($0.text.value) }
+        let analysed = Parallel.map(textWords) { analyzer.tokens(words: $0) }
         stages.mark("analysing the examples")
         var space = FeatureSpace.Builder()
         var docs: [SimilarityIndex.Document] = []
@@ -167,14 +171,14 @@ final class CompiledKnowledge: Sendable {
         return compile(kb, prompts: prompts, modelCache: modelCache, stages: &stages, denseLimit: denseLimit)
     }
 
-    /// How often each word occurs in `texts`, overall and per language.
-    static func wordCounts(_ texts: [(String, Language?)]) -> (all: [String: Int], perLanguage: [Language: [String: Int]]) {
+    /// How often each word occurs in the texts' words, overall and per language.
+    static func wordCounts(_ texts: [(words: [String], language: Language?)]) -> (all: [String: Int], perLanguage: [Language: [String: Int]]) {
         let slices = stride(from: 0, to: texts.count, by: 2_000).map { texts[$0..<min($0 + 2_000, texts.count)] }
         let counted = Parallel.map(slices) { slice in
             var all: [String: Int] = [:]
             var perLanguage: [Language: [String: Int]] = [:]
-            for (text, lang) in slice {
-                for w in TextNormalizer.words(text) {
+            for (words, lang) in slice {
+                for w in words {
                     all[w, default: 0] += 1
                     if let lang { perLanguage[lang, default: [:]][w, default: 0] += 1 }
                 }
