@@ -19,6 +19,8 @@ extension TextAnalyzer {
         var stemConcepts: [String] = []
         /// Its vote in language detection (positive: Indonesian).
         var languageWeight: Double = 0
+        /// The number of its root in the same table (-1: the root is not in it).
+        var stemNumber: Int32 = -1
     }
 
     /// Builds the table: every vocabulary word with its root (stemmed in parallel), entity and
@@ -55,6 +57,7 @@ extension TextAnalyzer {
         }
         for (word, weight) in detector.weights { facts[number(word)].languageWeight = weight }
         for (word, expansion) in lexicon { facts[number(word)].expansion = expansion }
+        for k in facts.indices { if let stem = facts[k].stem { facts[k].stemNumber = numbers[stem] ?? -1 } }
         func firstPairs(_ keys: some Sequence<String>) -> Set<Int64> {
             var pairs = Set<Int64>()
             for key in keys where key.contains(" ") {

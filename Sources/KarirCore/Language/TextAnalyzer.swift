@@ -12,6 +12,10 @@ public struct Token: Sendable, Equatable {
     public var entity: EntityMention?
     /// Whether the word is known to the knowledge base at all.
     public var known: Bool
+    /// The numbers of the surface and of the stem in the analyser's word table (-1: not in it),
+    /// so that features are found without hashing the strings again.
+    var surfaceNumber: Int32 = -1
+    var stemNumber: Int32 = -1
 
     public static func == (a: Token, b: Token) -> Bool {
         a.surface == b.surface && a.stem == b.stem && a.entity == b.entity && a.typed == b.typed
@@ -239,7 +243,9 @@ public struct TextAnalyzer: Sendable {
                 i += 1
                 continue
             }
-            tokens.append(Token(surface: items[i].word, stem: items[i].stem, typed: items[i].typed, concepts: [], entity: nil, known: items[i].known))
+            let stemNumber = n >= 0 && facts[Int(n)].stem == items[i].stem ? facts[Int(n)].stemNumber : (wordNumber[items[i].stem] ?? -1)
+            tokens.append(Token(surface: items[i].word, stem: items[i].stem, typed: items[i].typed, concepts: [], entity: nil, known: items[i].known,
+                                surfaceNumber: n, stemNumber: stemNumber))
             tokenFacts.append(n)
             i += 1
         }

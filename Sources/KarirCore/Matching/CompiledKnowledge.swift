@@ -90,13 +90,14 @@ final class CompiledKnowledge: Sendable {
             docs.append(.init(features: FeatureExtractor.features(tokens, ids: &space).known, owner: t.owner, text: t.text.value))
         }
         stages.mark("numbering features")
-        let index = SimilarityIndex(documents: docs, space: space.space, intentCount: kb.intents.count, modelCache: modelCache,
+        let featureSpace = space.finish(wordNumbers: analyzer.wordNumber)
+        let index = SimilarityIndex(documents: docs, space: featureSpace, intentCount: kb.intents.count, modelCache: modelCache,
                                     denseLimit: denseLimit)
         stages.mark(index.modelFromCache ? "similarity index, model from the cache" : "similarity index, model trained")
         var topicNumber: [String: Int] = [:]
         for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
         let topicNeutral = TopicNeutralFeatures(documents: docs, topicOfIntent: kb.intents.map { topicNumber[$0.topic] ?? -1 },
-                                                topics: kb.topics.count, space: space.space)
+                                                topics: kb.topics.count, space: featureSpace)
 
         // Patterns.
         var patterns: [Pattern] = []

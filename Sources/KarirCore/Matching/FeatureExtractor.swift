@@ -14,6 +14,10 @@ enum FeatureKind: Sendable {
 /// a query only looks them up, so queries never hash a concatenated string.
 protocol FeatureIDs {
     mutating func id(_ kind: FeatureKind, _ key: String) -> Int32?
+    /// The id of a root or word form (`kind` `.stem` or `.word`) that also has a number in the
+    /// analyser's word table (``Token/stemNumber``, ``Token/surfaceNumber``; -1: none): found
+    /// by that number instead of by hashing the string.
+    mutating func id(_ kind: FeatureKind, _ key: String, number: Int32) -> Int32?
     /// Adjacent pair of two known features (previous root or entity, then this root).
     mutating func pairID(_ first: Int32, _ second: Int32) -> Int32?
 }
@@ -26,6 +30,10 @@ struct FeatureSpace: Sendable, FeatureIDs {
     private(set) var entities: [String: Int32] = [:]
     private(set) var pairs: [Int64: Int32] = [:]
     private(set) var count = 0
+    /// Root and word-form ids by the analyser's word number (-1: no such feature), filled by
+    /// ``Builder/finish(wordNumbers:)`` for every word of the table.
+    private var stemByNumber: [Int32] = []
+    private var wordByNumber: [Int32] = []
 
     func id(_ kind: FeatureKind, _ key: String) -> Int32? {
         switch kind {
@@ -34,6 +42,13 @@ struct FeatureSpace: Sendable, FeatureIDs {
         case .concept: concepts[key]
         case .entity: entities[key]
         }
+    }
+
+    func id(_ kind: FeatureKind, _ key: String, number: Int32) -> Int32? {
+        let table = kind == .stem ? stemByNumber : kind == .word ? wordByNumber : []
+        guard number >= 0, Int(number) < table.count else { return id(kind, key) }
+        let found = table[Int(number)]
+        return found >= 0 ? found : nil
     }
 
     func pairID(_ first: Int32, _ second: Int32) -> Int32? {
@@ -55,6 +70,40 @@ struct FeatureSpace: Sendable, FeatureIDs {
             case .entity: space.entities[key] = new
             }
             return new
+        }
+
+        /// While compiling, the same as ``id(_:_:)`` (first come, first numbered), remembered
+        /// by word number.
+        mutating func id(_ kind: FeatureKind, _ key: String, number: Int32) -> Int32? {
+            guard number >= 0, kind == .stem || kind == .word else { return id(kind, key) }
+            let n = Int(number)
+            if kind == .stem, n < space.stemByNumber.count, space.stemByNumber[n] >= 0 { return space.stemByNumber[n] }
+            if kind == .word, n < space.wordByNumber.count, space.wordByNumber[n] >= 0 { return space.wordByNumber[n] }
+            let found = id(kind, key)
+            if let found {
+                if kind == .stem {
+                    if n >= space.stemByNumber.count { space.stemByNumber += [Int32](repeating: -1, count: n + 1 - space.stemByNumber.count) }
+                    space.stemByNumber[n] = found
+                } else {
+                    if n >= space.wordByNumber.count { space.wordByNumber += [Int32](repeating: -1, count: n + 1 - space.wordByNumber.count) }
+                    space.wordByNumber[n] = found
+                }
+            }
+            return found
+        }
+
+        /// The finished space, with the root and word-form tables filled for every word of the
+        /// analyser's table (so that a look-up by number always agrees with one by string).
+        func finish(wordNumbers: [String: Int32]) -> FeatureSpace {
+            var space = space
+            let size = (wordNumbers.values.max().map { Int($0) + 1 }) ?? 0
+            space.stemByNumber = [Int32](repeating: -1, count: size)
+            space.wordByNumber = [Int32](repeating: -1, count: size)
+            for (word, n) in wordNumbers {
+                space.stemByNumber[Int(n)] = space.stems[word] ?? -1
+                space.wordByNumber[Int(n)] = space.words[word] ?? -1
+            }
+            return space
         }
 
         mutating func pairID(_ first: Int32, _ second: Int32) -> Int32? {
@@ -94,13 +143,13 @@ enum FeatureExtractor {
                 previous = id
                 continue
             }
-            let stem = ids.id(.stem, t.stem)
+            let stem = ids.id(.stem, t.stem, number: t.stemNumber)
             if let stem { raw.append((stem, 1)) } else if let k = unknown.firstIndex(where: { $0.key == t.stem }) {
                 unknown[k].weight += 1
             } else {
                 unknown.append((t.stem, 1))
             }
-            if t.surface != t.stem, let w = ids.id(.word, t.surface) { raw.append((w, 0.4)) }
+            if t.surface != t.stem, let w = ids.id(.word, t.surface, number: t.surfaceNumber) { raw.append((w, 0.4)) }
             for c in t.concepts { if let id = ids.id(.concept, c.name) { raw.append((id, 0.8)) } }
             if let p = previous, let stem, let pair = ids.pairID(p, stem) { raw.append((pair, 0.35)) }
             previous = stem
