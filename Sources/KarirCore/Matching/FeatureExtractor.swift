@@ -77,18 +77,14 @@ struct FeatureSpace: Sendable, FeatureIDs {
         mutating func id(_ kind: FeatureKind, _ key: String, number: Int32) -> Int32? {
             guard number >= 0, kind == .stem || kind == .word else { return id(kind, key) }
             let n = Int(number)
-            if kind == .stem, n < space.stemByNumber.count, space.stemByNumber[n] >= 0 { return space.stemByNumber[n] }
-            if kind == .word, n < space.wordByNumber.count, space.wordByNumber[n] >= 0 { return space.wordByNumber[n] }
-            let found = id(kind, key)
-            if let found {
-                if kind == .stem {
-                    if n >= space.stemByNumber.count { space.stemByNumber += [Int32](repeating: -1, count: n + 1 - space.stemByNumber.count) }
-                    space.stemByNumber[n] = found
-                } else {
-                    if n >= space.wordByNumber.count { space.wordByNumber += [Int32](repeating: -1, count: n + 1 - space.wordByNumber.count) }
-                    space.wordByNumber[n] = found
-                }
+            func known(_ table: [Int32]) -> Int32? { n < table.count && table[n] >= 0 ? table[n] : nil }
+            if let hit = kind == .stem ? known(space.stemByNumber) : known(space.wordByNumber) { return hit }
+            guard let found = id(kind, key) else { return nil }
+            func remember(_ table: inout [Int32]) {
+                if n >= table.count { table += [Int32](repeating: -1, count: n + 1 - table.count) }
+                table[n] = found
             }
+            if kind == .stem { remember(&space.stemByNumber) } else { remember(&space.wordByNumber) }
             return found
         }
 
