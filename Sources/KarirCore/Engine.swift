@@ -13,6 +13,9 @@ public struct EngineInfo: Codable, Sendable, Equatable {
     public var loadMilliseconds: Double
     /// Whether the trained model was read from the model cache (see ``ModelCache``).
     public var modelFromCache: Bool
+    /// Whether the whole compiled knowledge was read from the cache (unchanged files since an
+    /// earlier load; see ``ModelCache``): then `modelFromCache` is true as well.
+    public var compiledFromCache: Bool
 
     enum CodingKeys: String, CodingKey {
         case version, topics, languages, intents, examples
@@ -20,11 +23,13 @@ public struct EngineInfo: Codable, Sendable, Equatable {
         case loadedAt = "loaded_at"
         case loadMilliseconds = "load_ms"
         case modelFromCache = "model_from_cache"
+        case compiledFromCache = "compiled_from_cache"
     }
 
     public init(version: String, knowledgeHash: String, topics: [String], languages: [Language], intents: Int, examples: Int,
-                loadedAt: Date, loadMilliseconds: Double, modelFromCache: Bool = false) {
+                loadedAt: Date, loadMilliseconds: Double, modelFromCache: Bool = false, compiledFromCache: Bool = false) {
         self.modelFromCache = modelFromCache
+        self.compiledFromCache = compiledFromCache
         self.version = version
         self.knowledgeHash = knowledgeHash
         self.topics = topics
@@ -35,7 +40,7 @@ public struct EngineInfo: Codable, Sendable, Equatable {
         self.loadMilliseconds = loadMilliseconds
     }
 
-    /// Reads `info` JSON; `model_from_cache` may be missing (older servers).
+    /// Reads `info` JSON; `model_from_cache` and `compiled_from_cache` may be missing (older servers).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         version = try c.decode(String.self, forKey: .version)
@@ -47,6 +52,7 @@ public struct EngineInfo: Codable, Sendable, Equatable {
         loadedAt = try c.decode(Date.self, forKey: .loadedAt)
         loadMilliseconds = try c.decode(Double.self, forKey: .loadMilliseconds)
         modelFromCache = try c.decodeIfPresent(Bool.self, forKey: .modelFromCache) ?? false
+        compiledFromCache = try c.decodeIfPresent(Bool.self, forKey: .compiledFromCache) ?? false
     }
 }
 
@@ -67,12 +73,24 @@ public final class Engine: Sendable {
     let entityValues: [String: [String: EntityValue]]
 
     /// Loads and validates `knowledge` and `prompts` folders.
-    /// - Parameter modelCache: where trained models are kept between loads (``ModelCache/standard(environment:)``
-    ///   for the usual place); nil trains the model on every load.
+    /// - Parameter modelCache: where trained models and compiled knowledge are kept between loads
+    ///   (``ModelCache/standard(environment:)`` for the usual place); nil compiles the knowledge
+    ///   and trains the model on every load. With a cache, files unchanged since an earlier load
+    ///   are not parsed at all: their compiled form is read back (``EngineInfo/compiledFromCache``).
     /// - Throws: ``LoadFailure`` with every error found (file, line, column, hint).
     public static func load(knowledge: URL, prompts: URL, modelCache: ModelCache? = nil) throws(LoadFailure) -> Engine {
         let start = DispatchTime.now()
         var stages = LoadStages()
+        let snapshotKey = modelCache?.keepsCompiledKnowledge == true ? KnowledgeSnapshot.key(knowledge: knowledge, prompts: prompts) : nil
+        if let modelCache, let snapshotKey {
+            stages.mark("fingerprint of the files")
+            if let (compiled, warnings) = modelCache.loadSnapshot(key: snapshotKey) {
+                HeapTrim.afterLoad()
+                stages.mark("compiled knowledge read from the cache")
+                return Engine(compiled: compiled, warnings: warnings, loadMilliseconds: milliseconds(since: start), loadStages: stages,
+                              compiledFromCache: true)
+            }
+        }
         let (kb, kbDiagnostics) = KnowledgeLoader.load(folder: knowledge)
         let (promptSet, promptDiagnostics) = PromptSet.load(folder: prompts)
         stages.mark("reading and parsing the files")
@@ -83,12 +101,20 @@ public final class Engine: Sendable {
         guard let compiled, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw LoadFailure(diagnostics: diagnostics)
         }
-        let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        if let modelCache, let snapshotKey {
+            modelCache.storeSnapshot(compiled, prompts: promptSet, warnings: diagnostics, key: snapshotKey)
+            stages.mark("compiled knowledge filed in the cache")
+        }
         HeapTrim.afterLoad()
-        return Engine(compiled: compiled, warnings: diagnostics, loadMilliseconds: ms, loadStages: stages)
+        return Engine(compiled: compiled, warnings: diagnostics, loadMilliseconds: milliseconds(since: start), loadStages: stages)
     }
 
-    init(compiled: CompiledKnowledge, warnings: [Diagnostic], loadMilliseconds: Double, loadStages: LoadStages = LoadStages()) {
+    private static func milliseconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+    }
+
+    init(compiled: CompiledKnowledge, warnings: [Diagnostic], loadMilliseconds: Double, loadStages: LoadStages = LoadStages(),
+         compiledFromCache: Bool = false) {
         self.loadStages = loadStages
         self.knowledge = compiled
         self.matcher = Matcher(knowledge: compiled)
@@ -100,7 +126,8 @@ public final class Engine: Sendable {
             version: Engine.version, knowledgeHash: compiled.base.fingerprint,
             topics: compiled.base.topics.map(\.id), languages: Language.allCases,
             intents: compiled.base.intents.count, examples: compiled.exampleCount,
-            loadedAt: Date(), loadMilliseconds: loadMilliseconds, modelFromCache: compiled.index.modelFromCache)
+            loadedAt: Date(), loadMilliseconds: loadMilliseconds, modelFromCache: compiled.index.modelFromCache,
+            compiledFromCache: compiledFromCache)
     }
 
     /// A prompt from `prompts/` rendered in a language (e.g. `greeting`, `help`, `chat_typing`).

@@ -25,13 +25,17 @@ struct BenchEngineCommand: ParsableCommand {
 
     func run() throws {
         // Loads with the model trained every time, then with a model cache of its own (the
-        // first load fills it), so that neither depends on what the usual cache holds.
+        // first load fills it) but the knowledge compiled every time, then with the compiled
+        // knowledge read from that cache, so that none depends on what the usual cache holds.
         let cacheFolder = FileManager.default.temporaryDirectory.appendingPathComponent("karir-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: cacheFolder) }
         let cache = ModelCache(directory: cacheFolder)
+        var modelsOnly = cache
+        modelsOnly.keepsCompiledKnowledge = false
         var engine = try options.loadEngine(modelCache: cache)
-        var figures: [(label: String, wall: Double, cpu: Double)] = []
-        for (label, setting) in [("model trained", ModelCache?.none), ("model from the cache", cache)] {
+        var figures: [(label: String, wall: Double, cpu: Double, stages: LoadStages)] = []
+        for (label, setting) in [("model trained", ModelCache?.none), ("model from the cache", modelsOnly),
+                                 ("compiled knowledge from the cache", cache)] {
             var loadTimes: [Double] = []
             var loadCPU: [Double] = []
             for _ in 0..<max(1, loads) {
@@ -41,7 +45,7 @@ struct BenchEngineCommand: ParsableCommand {
                 loadTimes.append(ms(since: start))
                 loadCPU.append((cpuMicroseconds(CLOCK_PROCESS_CPUTIME_ID) - cpu) / 1000)
             }
-            figures.append((label, median(loadTimes), median(loadCPU)))
+            figures.append((label, median(loadTimes), median(loadCPU), engine.loadStages))
         }
         let path = questions ?? options.knowledge + "/eval/dev.tsv"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -54,7 +58,9 @@ struct BenchEngineCommand: ParsableCommand {
             print(String(format: "load (%@): median %.1f ms wall, %.1f ms CPU (all threads: files and examples are read in parallel) over %d loads",
                          f.label, f.wall, f.cpu, max(1, loads)))
         }
-        print("last load (model from the cache), by stage: " + engine.loadStages.stages.map { String(format: "%@ %.1f ms", $0.name, $0.milliseconds) }.joined(separator: ", "))
+        for f in figures.dropFirst() {
+            print("last load (\(f.label)), by stage: " + f.stages.stages.map { String(format: "%@ %.1f ms", $0.name, $0.milliseconds) }.joined(separator: ", "))
+        }
         report(engine, qs, label: "1×")
         let stages = engine.stageCosts(qs, rounds: max(1, Int(seconds)))
         print(String(format: "1× per answer (CPU): analysis %.1f µs, ranking %.1f µs, dialogue rules and reply %.1f µs (whole reply %.1f µs)",

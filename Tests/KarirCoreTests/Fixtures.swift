@@ -26,6 +26,17 @@ enum Fixture {
         return files
     }
 
+    /// Writes `count` small files `<prefix>old0.bin` … into `folder`, each written a second after
+    /// the one before (all long ago), for tests of which cache files are kept.
+    static func oldCacheFiles(prefix: String, count: Int, in folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for k in 0..<count {
+            let old = folder.appendingPathComponent("\(prefix)old\(k).bin")
+            try Data([1, 2, 3]).write(to: old)
+            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(-1000 + k))], ofItemAtPath: old.path)
+        }
+    }
+
     /// A fresh folder holding the given files (name → content).
     static func folder(_ files: [String: String]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("karir-\(UUID().uuidString)")

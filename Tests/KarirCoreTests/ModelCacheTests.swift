@@ -8,8 +8,11 @@ import Testing
 @Suite struct ModelCacheTests {
     let questions = ["syarat kartu kuning apa", "biaya pelatihan berapa", "how much is the minimum wage", "resep rendang"]
 
+    /// A cache of models only: compiled knowledge (``SnapshotTests``) would skip the model's file.
     func freshCache() -> ModelCache {
-        ModelCache(directory: FileManager.default.temporaryDirectory.appendingPathComponent("karir-cache-\(UUID().uuidString)"))
+        var cache = ModelCache(directory: FileManager.default.temporaryDirectory.appendingPathComponent("karir-cache-\(UUID().uuidString)"))
+        cache.keepsCompiledKnowledge = false
+        return cache
     }
 
     func load(_ cache: ModelCache?, knowledge: URL = Fixture.miniKnowledge) throws -> Engine {
@@ -91,12 +94,7 @@ import Testing
     @Test func onlyTheNewestFilesAreKept() throws {
         var cache = freshCache()
         cache.keep = 2
-        try FileManager.default.createDirectory(at: cache.directory, withIntermediateDirectories: true)
-        for k in 0..<4 {
-            let old = cache.directory.appendingPathComponent("model-old\(k).bin")
-            try Data([1, 2, 3]).write(to: old)
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: Double(-1000 + k))], ofItemAtPath: old.path)
-        }
+        try Fixture.oldCacheFiles(prefix: "model-", count: 4, in: cache.directory)
         _ = try load(cache)
         let names = Set(modelFiles(cache).map(\.lastPathComponent))
         #expect(names.count == 2)

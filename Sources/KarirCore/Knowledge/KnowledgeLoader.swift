@@ -10,11 +10,14 @@ public enum KnowledgeLoader {
     static let intentKeys: Set<String> = ["id", "topic", "title", "examples", "patterns", "not", "answer", "follow_ups", "context",
                                           "source", "as_of", "slot", "ask", "lookup", "missing"]
 
+    /// Sub-folders of a knowledge folder that hold no knowledge (conversation tests, evaluation sets).
+    static let skippedFolders: Set<String> = ["tests", "eval"]
+
     /// Loads `folder`; returns the knowledge and all diagnostics (errors and warnings).
     public static func load(folder: URL) -> (KnowledgeBase, [Diagnostic]) {
         let collector = DiagnosticCollector()
         var kb = KnowledgeBase()
-        let files = yamlFiles(in: folder, skipping: ["tests", "eval"])
+        let files = yamlFiles(in: folder, skipping: skippedFolders)
         if files.isEmpty {
             collector.add(Diagnostic(.error, file: folder.path, "no knowledge files found",
                                      hint: "point --knowledge at the folder that holds topics.yaml and intents/"))

@@ -109,3 +109,16 @@ public struct SpellingCorrector: Sendable {
         return prev[y.count]
     }
 }
+
+extension SpellingCorrector: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.write(frequency); w.write(words); w.write(formHashes); w.write(formWords)
+    }
+
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        frequency = try r.read(); words = try r.read(); formHashes = try r.read(); formWords = try r.read()
+        guard formHashes.count == formWords.count, formWords.allSatisfy({ $0 >= 0 && Int($0) < words.count }) else {
+            throw .invalid("spelling index")
+        }
+    }
+}

@@ -76,11 +76,8 @@ final class CompiledKnowledge: Sendable {
         stages.mark("language layer (stems, spelling index, word table)")
 
         // Similarity index.
-        var intentIndex: [String: Int] = [:]
-        for (i, intent) in kb.intents.enumerated() { intentIndex[intent.id] = intentIndex[intent.id] ?? i }
         // Every example, negative example and out-of-scope question, analysed in parallel; the
         // features are then numbered in this fixed order, so ids never depend on scheduling.
-        let exampleCount = texts.count { $0.owner >= 0 }
         let analysed = Parallel.map(textWords) { analyzer.tokens(words: $0) }
         stages.mark("analysing the examples")
         var space = FeatureSpace.Builder()
@@ -94,10 +91,30 @@ final class CompiledKnowledge: Sendable {
         let index = SimilarityIndex(documents: docs, space: featureSpace, intentCount: kb.intents.count, modelCache: modelCache,
                                     denseLimit: denseLimit)
         stages.mark(index.modelFromCache ? "similarity index, model from the cache" : "similarity index, model trained")
-        var topicNumber: [String: Int] = [:]
-        for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
+        let topicNumber = topicNumber(kb)
         let topicNeutral = TopicNeutralFeatures(documents: docs, topicOfIntent: kb.intents.map { topicNumber[$0.topic] ?? -1 },
                                                 topics: kb.topics.count, space: featureSpace)
+        let compiled = assemble(base: kb, prompts: prompts, analyzer: analyzer, index: index, topicNeutral: topicNeutral,
+                                diagnostics: &diagnostics)
+        stages.mark("topic-neutral words, patterns, templates")
+        return (compiled, diagnostics)
+    }
+
+    /// Each topic's number (its place among the declared topics; the first of a repeated id).
+    static func topicNumber(_ kb: KnowledgeBase) -> [String: Int] {
+        var topicNumber: [String: Int] = [:]
+        for (n, t) in kb.topics.enumerated() where topicNumber[t.id] == nil { topicNumber[t.id] = n }
+        return topicNumber
+    }
+
+    /// The compiled knowledge from its language layer, index and topic-neutral words (compiled
+    /// now or read from a snapshot): patterns and templates are compiled here, with their
+    /// errors added to `diagnostics` (nil when there are any).
+    static func assemble(base kb: KnowledgeBase, prompts: PromptSet, analyzer: TextAnalyzer, index: SimilarityIndex,
+                         topicNeutral: TopicNeutralFeatures, diagnostics: inout [Diagnostic]) -> CompiledKnowledge? {
+        var intentIndex: [String: Int] = [:]
+        for (i, intent) in kb.intents.enumerated() { intentIndex[intent.id] = intentIndex[intent.id] ?? i }
+        let topicNumber = topicNumber(kb)
 
         // Patterns.
         var patterns: [Pattern] = []
@@ -152,18 +169,17 @@ final class CompiledKnowledge: Sendable {
                 promptTemplates[key, default: [:]][lang] = compileTemplate(text[lang], at: nil, what: "prompt `\(key)`")
             }
         }
-        stages.mark("topic-neutral words, patterns, templates")
-        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        if diagnostics.contains(where: { $0.severity == .error }) { return nil }
         let compiled = CompiledKnowledge(
             base: kb, analyzer: analyzer, index: index, patterns: PatternIndex(patterns), intentIndex: intentIndex,
             topicIndex: Dictionary(kb.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            answers: answers, asks: asks, missing: missing, prompts: promptTemplates, exampleCount: exampleCount,
+            answers: answers, asks: asks, missing: missing, prompts: promptTemplates, exampleCount: index.owner.count { $0 >= 0 },
             intentTopicNumber: kb.intents.map { topicNumber[$0.topic] ?? -2 },
             followUpIndices: kb.intents.map { $0.followUps.compactMap { intentIndex[$0.value] } },
             intentContexts: kb.intents.map { $0.context.map(\.value) },
             hasContext: kb.intents.map { !$0.context.isEmpty },
             topicNumber: topicNumber, topicNeutral: topicNeutral)
-        return (compiled, diagnostics)
+        return compiled
     }
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil,

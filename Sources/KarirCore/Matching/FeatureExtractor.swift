@@ -159,3 +159,21 @@ enum FeatureExtractor {
         return Vector(known: known, unknownStems: unknown)
     }
 }
+
+extension FeatureSpace: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.write(stems); w.write(words); w.write(concepts); w.write(entities); w.write(pairs); w.write(count)
+        w.write(stemByNumber); w.write(wordByNumber)
+    }
+
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        stems = try r.read(); words = try r.read(); concepts = try r.read(); entities = try r.read(); pairs = try r.read()
+        count = try r.read(); stemByNumber = try r.read(); wordByNumber = try r.read()
+        let count = count
+        func valid(_ id: Int32) -> Bool { id >= 0 && Int(id) < count }
+        guard [stems, words, concepts, entities].allSatisfy({ $0.values.allSatisfy(valid) }), pairs.values.allSatisfy(valid),
+              (stemByNumber + wordByNumber).allSatisfy({ $0 >= -1 && Int($0) < count }) else {
+            throw .invalid("feature numbers")
+        }
+    }
+}

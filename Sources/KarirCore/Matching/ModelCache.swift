@@ -12,11 +12,18 @@ import Foundation
 /// trained again; a cache that cannot be written is skipped. Files are written to a temporary
 /// name and renamed, so concurrent loads never read half a file; the newest ``keep`` files are
 /// kept.
+///
+/// The same folder also keeps whole compiled knowledge bases (``KnowledgeSnapshot``,
+/// `knowledge-….bin`): knowledge whose files have not changed then loads without being parsed or
+/// compiled at all.
 public struct ModelCache: Sendable {
-    /// Where the model files live.
+    /// Where the model and compiled-knowledge files live.
     public let directory: URL
     /// How many model files to keep (the most recently written).
     public var keep: Int = 8
+    /// Whether whole compiled knowledge bases are kept as well (``KnowledgeSnapshot``), so that
+    /// unchanged knowledge loads without being parsed and compiled again. Off: only models.
+    public var keepsCompiledKnowledge = true
 
     public init(directory: URL) {
         self.directory = directory
@@ -86,24 +93,30 @@ public struct ModelCache: Sendable {
     /// Files the model under `key`. Failures (read-only disk, no home folder) are ignored: the
     /// cache only saves time.
     func store(_ model: PostingLists, classes: Int, key: String) {
-        let data = Self.encode(model, classes: classes)
+        storeFile(Self.encode(model, classes: classes), at: url(for: key), prefix: "model-", keep: keep)
+    }
+
+    /// Writes `data` to `url` through a temporary file and a rename (concurrent loads never read
+    /// half a file), then removes all but the `keep` most recently written files whose names
+    /// start with `prefix`. Failures are ignored.
+    func storeFile(_ data: Data, at url: URL, prefix: String, keep: Int) {
         let fm = FileManager.default
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
-            let temporary = directory.appendingPathComponent(".model-\(key).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
+            let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt64.random(in: 0...UInt64.max)).tmp")
             try data.write(to: temporary)
-            if rename(temporary.path, url(for: key).path) != 0 { try? fm.removeItem(at: temporary) }
+            if rename(temporary.path, url.path) != 0 { try? fm.removeItem(at: temporary) }
         } catch {
             return
         }
-        evictOld()
+        evictOld(prefix: prefix, keep: keep)
     }
 
-    /// Removes all but the ``keep`` most recently written model files.
-    private func evictOld() {
+    /// Removes all but the `keep` most recently written `prefix…bin` files.
+    private func evictOld(prefix: String, keep: Int) {
         let fm = FileManager.default
         guard let names = try? fm.contentsOfDirectory(atPath: directory.path) else { return }
-        let files = names.filter { $0.hasPrefix("model-") && $0.hasSuffix(".bin") }.map { directory.appendingPathComponent($0) }
+        let files = names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".bin") }.map { directory.appendingPathComponent($0) }
         guard files.count > keep else { return }
         let dated = files.map { url in
             (url, ((try? fm.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast)

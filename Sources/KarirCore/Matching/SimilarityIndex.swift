@@ -130,6 +130,26 @@ final class SimilarityIndex: Sendable {
                                                              classes: intentCount, cache: modelCache)
     }
 
+    /// An index read back from a snapshot (``KnowledgeSnapshot``): the stored parts, with the
+    /// owner ranges and score accumulators made anew.
+    init(space: FeatureSpace, idf: [Float], examplePostings: PostingLists, centroidPostings: PostingLists, owner: [Int32],
+         exampleText: [String], unseenIDF: Float, dropped: [Bool], untaught: [Bool], intentCount: Int, model: LinearModel,
+         denseLimit: Int = OwnerRanges.maxExamples) {
+        self.space = space
+        self.idf = idf
+        self.examplePostings = examplePostings
+        self.centroidPostings = centroidPostings
+        self.owner = owner
+        self.exampleText = exampleText
+        self.unseenIDF = unseenIDF
+        self.dropped = dropped
+        self.untaught = untaught
+        self.ranges = OwnerRanges(owners: owner, intents: intentCount, limit: denseLimit)
+        self.scratch = ScratchPool(docs: owner.count, intents: intentCount)
+        self.model = model
+        self.modelFromCache = true
+    }
+
     /// A query vector: known feature ids with normalised weights, and the share of the query's
     /// weight that no example knows (unknown words).
     struct Query {

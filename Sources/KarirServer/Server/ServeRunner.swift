@@ -37,8 +37,9 @@ public enum ServeRunner {
                            onMetricsListening: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let knowledge = URL(fileURLWithPath: configuration.knowledge)
         let prompts = URL(fileURLWithPath: configuration.prompts)
-        // Trained models are kept between loads (KARIR_CACHE_DIR, `off` to turn it off): a
-        // restart or reload with unchanged knowledge skips training.
+        // Trained models and compiled knowledge are kept between loads (KARIR_CACHE_DIR, `off` to
+        // turn it off): a restart or reload with unchanged knowledge skips training, and with
+        // unchanged files skips compiling.
         let modelCache = ModelCache.standard()
         let engine: Engine
         do {
@@ -49,7 +50,7 @@ public enum ServeRunner {
         logger.info("knowledge loaded", metadata: [
             "hash": "\(engine.info.knowledgeHash)", "intents": "\(engine.info.intents)",
             "warnings": "\(engine.warnings.count)", "load_ms": "\(engine.info.loadMilliseconds)",
-            "model_from_cache": "\(engine.info.modelFromCache)",
+            "model_from_cache": "\(engine.info.modelFromCache)", "compiled_from_cache": "\(engine.info.compiledFromCache)",
         ])
         for warning in engine.warnings {
             logger.warning("\(warning.oneLine)")
