@@ -102,6 +102,14 @@ import Testing
         }
     }
 
+    @Test func anUnwritableFolderOnlyCostsCompiling() throws {
+        let blocker = try Fixture.folder(["file": "not a folder"]).appendingPathComponent("file")
+        let cache = ModelCache(directory: blocker.appendingPathComponent("cache"))
+        let first = try load(cache), second = try load(cache)
+        #expect(!first.info.compiledFromCache && !second.info.compiledFromCache)
+        Self.expectSame(Self.replies(second, Self.questions), Self.replies(first, Self.questions), Self.questions)
+    }
+
     @Test func changedFilesAreCompiledAgain() throws {
         let cache = freshCache()
         _ = try load(cache)
