@@ -101,7 +101,9 @@ public final class Engine: Sendable {
         guard let compiled, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw LoadFailure(diagnostics: diagnostics)
         }
-        if let modelCache, let snapshotKey {
+        // Filed only if no file changed while it was compiled: otherwise the key (read before)
+        // would not describe what was compiled.
+        if let modelCache, let snapshotKey, KnowledgeSnapshot.key(knowledge: knowledge, prompts: prompts) == snapshotKey {
             modelCache.storeSnapshot(compiled, prompts: promptSet, warnings: diagnostics, key: snapshotKey)
             stages.mark("compiled knowledge filed in the cache")
         }
