@@ -177,7 +177,7 @@ import Testing
         defer { directory.remove() }
         let port = try Fixtures.closedPort()
         let forwarder = try WebhookForwarder.start(
-            configuration: Fixtures.configuration(url: "http://127.0.0.1:\(port)/hook", maxAttempts: 100),
+            configuration: Fixtures.configuration(url: "http://127.0.0.1:\(port)/hook", maxAttempts: 100, maxBackoff: Fixtures.patientBackoff),
             dataDirectory: directory.path, logger: Fixtures.quietLogger)
         defer { forwarder.shutdown() }
 
@@ -206,7 +206,7 @@ import Testing
         defer { directory.remove() }
         let healthy = try TestReceiver()
         defer { healthy.stop() }
-        var configuration = Fixtures.configuration(url: "http://127.0.0.1:\(try Fixtures.closedPort())/hook", maxAttempts: 100)
+        var configuration = Fixtures.configuration(url: "http://127.0.0.1:\(try Fixtures.closedPort())/hook", maxAttempts: 100, maxBackoff: Fixtures.patientBackoff)
         configuration.endpoints.append(EndpointConfiguration(name: "healthy", url: healthy.url, timeout: 2))
         let forwarder = try WebhookForwarder.start(configuration: configuration, dataDirectory: directory.path,
                                                    logger: Fixtures.quietLogger)

@@ -33,7 +33,7 @@ import Testing
         defer { directory.remove() }
         let metrics = TestMetrics()
         let url = "http://127.0.0.1:\(try Fixtures.closedPort())/hook"
-        let forwarder = try WebhookForwarder.start(configuration: Fixtures.configuration(url: url, maxAttempts: 100, maxPending: 5),
+        let forwarder = try WebhookForwarder.start(configuration: Fixtures.configuration(url: url, maxAttempts: 100, maxPending: 5, maxBackoff: Fixtures.patientBackoff),
                                                    dataDirectory: directory.path, logger: Fixtures.quietLogger,
                                                    metricsFactory: metrics)
         defer { forwarder.shutdown() }

@@ -31,14 +31,19 @@ enum Fixtures {
     /// One endpoint with fast retries, so failure tests finish in well under a second per retry.
     static func configuration(url: String, secret: String? = "whsec_test", maxAttempts: Int = 20, timeout: Double = 2,
                               workers: Int = 4, maxInFlight: Int = 2, rawSession: Bool = false,
-                              maxPending: Int = 100_000) -> WebhookConfiguration {
+                              maxPending: Int = 100_000, maxBackoff: Double = 0.2) -> WebhookConfiguration {
         WebhookConfiguration(
             endpoints: [EndpointConfiguration(name: "test", url: url, secret: secret, timeout: timeout,
                                               maxAttempts: maxAttempts, maxInFlight: maxInFlight, rawSession: rawSession)],
             workers: workers,
-            retry: RetrySettings(initialBackoff: 0.05, maxBackoff: 0.2, maxRetryAfter: 5),
+            retry: RetrySettings(initialBackoff: 0.05, maxBackoff: maxBackoff, maxRetryAfter: 5),
             outbox: OutboxSettings(maxPending: maxPending))
     }
+
+    /// Longest backoff for tests whose deliveries must stay pending while the test process is
+    /// busy elsewhere: 100 attempts then take over a minute. (With the usual 0.2 s, a run whose
+    /// other tests kept both cores busy for 20 s saw deliveries given up before its checks ran.)
+    static let patientBackoff = 1.0
 
     /// A loopback port nothing listens on (bound once, then released).
     static func closedPort() throws -> Int {
