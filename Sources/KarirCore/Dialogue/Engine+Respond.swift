@@ -98,16 +98,24 @@ struct Turn {
         let nearSafetyExample = ranking.candidates.contains { isHighPriority($0.intent) && $0.example >= Self.safetyExampleBar }
             && ranking.outOfScope < Self.safetyExampleBar && contentWords(analysis.tokens[...]) >= 4
         let bestSafety = ranking.candidates.first { isHighPriority($0.intent) }
+        // On scores alone, safety does not win when an out-of-scope example is nearer than its
+        // own nearest example: the words are used in another sense ("les bahasa inggris buat
+        // anak SD", "bikin paspor online").
         if let top, let safety = bestSafety,
-           (safety.score >= settings.clarifyThreshold && safety.score >= 0.75 * top.score)
-            || (safety.intent == top.intent && safety.score >= 0.75 * settings.clarifyThreshold)
+           ((safety.score >= settings.clarifyThreshold && safety.score >= 0.7 * top.score)
+            || ((safety.intent == top.intent || top.score < settings.answerThreshold)
+                && safety.score >= 0.75 * settings.clarifyThreshold && safety.example >= Self.safetyLowerBarExample))
+            && ranking.outOfScope <= safety.example
             || nearSafetyExample {
             rule = traced(safety.pattern.map { "pattern \($0)" } ?? "high-priority topic")
             return answer(intent: safety.intent, score: safety.score, entity: nil)
         }
         // A plausible safety reading that did not win is still offered, first among the
-        // suggestions, whatever else answers.
-        if let safety = bestSafety, safety.score >= settings.clarifyThreshold {
+        // suggestions, whatever else answers (on the lower bar too when one of its examples is
+        // close: "majikan gak kasih gaji dan ngancam terus, takut banget" gets the answer about
+        // trouble abroad, with abuse by an employer abroad offered first).
+        if let safety = bestSafety, safety.score >= settings.clarifyThreshold
+            || (safety.score >= 0.75 * settings.clarifyThreshold && safety.example >= Self.safetyLowerBarExample) {
             alsoSuggest = safety.intent
         }
 
@@ -330,6 +338,12 @@ struct Turn {
     /// How close a high-priority (safety) example must be for its topic to answer whatever
     /// the scores say.
     static let safetyExampleBar = 0.6
+    /// On the lower bar (below the clarify threshold: when safety is the best candidate, or when
+    /// nothing else would answer), a safety intent answers only if its nearest example is at
+    /// least this close ("my supervisor threatens to hurt my family if I quit" against "a
+    /// coworker threatened to hurt me": 0.45; "apa perbedaan tugas supervisor dan manajer?"
+    /// against a harassment example: 0.23).
+    static let safetyLowerBarExample = 0.35
 
     /// How close the conversation topic's nearest example must be to an elliptical follow-up.
     static let ellipticalExampleBar = 0.45
