@@ -98,15 +98,20 @@ struct Turn {
         let nearSafetyExample = ranking.candidates.contains { isHighPriority($0.intent) && $0.example >= Self.safetyExampleBar }
             && ranking.outOfScope < Self.safetyExampleBar && contentWords(analysis.tokens[...]) >= 4
         let bestSafety = ranking.candidates.first { isHighPriority($0.intent) }
-        // On scores alone, safety does not win when an out-of-scope example is nearer than its
-        // own nearest example: the words are used in another sense ("les bahasa inggris buat
-        // anak SD", "bikin paspor online").
-        if let top, let safety = bestSafety,
-           ((safety.score >= settings.clarifyThreshold && safety.score >= 0.7 * top.score)
-            || ((safety.intent == top.intent || top.score < settings.answerThreshold)
-                && safety.score >= 0.75 * settings.clarifyThreshold && safety.example >= Self.safetyLowerBarExample))
-            && ranking.outOfScope <= safety.example
-            || nearSafetyExample {
+        // On scores: near enough to the best candidate, or on a lower bar when safety is the
+        // best candidate ("tolong, I'm stuck di apartment di Sihanoukville, gak boleh keluar":
+        // its nearest example is only 0.25) or, with a fairly close example, when nothing else
+        // would answer; never when an out-of-scope example is nearer than safety's own nearest
+        // example, for then the words are used in another sense ("les bahasa inggris buat anak
+        // SD", "paspor online").
+        let safetyWinsOnScores = bestSafety.map { safety in
+            guard let top else { return false }
+            let strong = safety.score >= settings.clarifyThreshold && safety.score >= Self.safetyShareOfBest * top.score
+            let lowerBar = safety.score >= Self.safetyLowerBar * settings.clarifyThreshold
+                && (safety.intent == top.intent || (top.score < settings.answerThreshold && safety.example >= Self.safetyLowerBarExample))
+            return (strong || lowerBar) && ranking.outOfScope <= safety.example
+        } ?? false
+        if let safety = bestSafety, safetyWinsOnScores || nearSafetyExample {
             rule = traced(safety.pattern.map { "pattern \($0)" } ?? "high-priority topic")
             return answer(intent: safety.intent, score: safety.score, entity: nil)
         }
@@ -115,7 +120,7 @@ struct Turn {
         // close: "majikan gak kasih gaji dan ngancam terus, takut banget" gets the answer about
         // trouble abroad, with abuse by an employer abroad offered first).
         if let safety = bestSafety, safety.score >= settings.clarifyThreshold
-            || (safety.score >= 0.75 * settings.clarifyThreshold && safety.example >= Self.safetyLowerBarExample) {
+            || (safety.score >= Self.safetyLowerBar * settings.clarifyThreshold && safety.example >= Self.safetyLowerBarExample) {
             alsoSuggest = safety.intent
         }
 
@@ -338,11 +343,15 @@ struct Turn {
     /// How close a high-priority (safety) example must be for its topic to answer whatever
     /// the scores say.
     static let safetyExampleBar = 0.6
-    /// On the lower bar (below the clarify threshold: when safety is the best candidate, or when
-    /// nothing else would answer), a safety intent answers only if its nearest example is at
-    /// least this close ("my supervisor threatens to hurt my family if I quit" against "a
-    /// coworker threatened to hurt me": 0.45; "apa perbedaan tugas supervisor dan manajer?"
-    /// against a harassment example: 0.23).
+    /// A safety intent at least this share of the best candidate's score (and at the clarify
+    /// threshold) answers.
+    static let safetyShareOfBest = 0.7
+    /// The lower bar, as a share of the clarify threshold.
+    static let safetyLowerBar = 0.75
+    /// On the lower bar, a safety intent that is not the best candidate answers when nothing
+    /// else would, if its nearest example is at least this close ("my supervisor threatens to
+    /// hurt my family if I quit" against "a coworker threatened to hurt me": 0.45). The same bar
+    /// decides whether a losing safety reading is offered among the suggestions.
     static let safetyLowerBarExample = 0.35
 
     /// How close the conversation topic's nearest example must be to an elliptical follow-up.
