@@ -49,3 +49,14 @@ enum Fixture {
         return dir
     }
 }
+
+/// Runs CPU-heavy synchronous work (a training load of the shipped knowledge) on a thread of its
+/// own and waits for it without holding one of the cooperative threads: with two cores there are
+/// only two, and every async test of the run (servers, terminals, webhooks) needs them.
+func onOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try work() }) }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+}
