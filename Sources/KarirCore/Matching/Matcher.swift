@@ -106,7 +106,11 @@ struct Matcher: Sendable {
             let relative = modelWeight > 0 ? Double(scratch.intentLinear[i]) : 1
             let modelFactor = 1 - modelWeight + modelWeight * relative
             var score = (weight * ex + (1 - weight) * cen) * modelFactor * knownFactor
-            if Double(scratch.intentNegative[i]) >= ex { score *= 0.6 }
+            // A `not:` example as near as the intent's own examples cuts the score; one clearly
+            // nearer ("lupa password email kantor" against the SIAPkerja password intent) cuts
+            // it below the answer threshold in practice.
+            let negative = Double(scratch.intentNegative[i])
+            if negative >= ex { score *= negative - ex >= 0.15 ? 0.35 : 0.6 }
             var boost = 0.0
             if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost }
             if followUps.contains(i) { boost += settings.followUpBoost }
