@@ -4,7 +4,7 @@
 /// they cost little and hold parsed Mustache templates.
 
 extension CompiledKnowledge {
-    /// Writes what ``init(snapshot:prompts:)`` needs, with the prompt texts.
+    /// Writes what ``read(snapshot:)`` needs, with the prompt texts.
     func writeSnapshot(prompts: PromptSet, to w: inout SnapshotWriter) {
         w.write(base); w.write(prompts); w.write(analyzer); index.write(to: &w); w.write(topicNeutral)
     }
