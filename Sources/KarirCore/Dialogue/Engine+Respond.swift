@@ -104,12 +104,14 @@ struct Turn {
         // would answer; never when an out-of-scope example is nearer than safety's own nearest
         // example, for then the words are used in another sense ("les bahasa inggris buat anak
         // SD", "paspor online").
+        let lowerBar = Self.safetyLowerBar * settings.clarifyThreshold
+        func closeOnLowerBar(_ safety: Candidate) -> Bool { safety.score >= lowerBar && safety.example >= Self.safetyLowerBarExample }
         let safetyWinsOnScores = bestSafety.map { safety in
             guard let top else { return false }
             let strong = safety.score >= settings.clarifyThreshold && safety.score >= Self.safetyShareOfBest * top.score
-            let lowerBar = safety.score >= Self.safetyLowerBar * settings.clarifyThreshold
-                && (safety.intent == top.intent || (top.score < settings.answerThreshold && safety.example >= Self.safetyLowerBarExample))
-            return (strong || lowerBar) && ranking.outOfScope <= safety.example
+            let weak = (safety.intent == top.intent && safety.score >= lowerBar)
+                || (top.score < settings.answerThreshold && closeOnLowerBar(safety))
+            return (strong || weak) && ranking.outOfScope <= safety.example
         } ?? false
         if let safety = bestSafety, safetyWinsOnScores || nearSafetyExample {
             rule = traced(safety.pattern.map { "pattern \($0)" } ?? "high-priority topic")
@@ -119,8 +121,7 @@ struct Turn {
         // suggestions, whatever else answers (on the lower bar too when one of its examples is
         // close: "majikan gak kasih gaji dan ngancam terus, takut banget" gets the answer about
         // trouble abroad, with abuse by an employer abroad offered first).
-        if let safety = bestSafety, safety.score >= settings.clarifyThreshold
-            || (safety.score >= Self.safetyLowerBar * settings.clarifyThreshold && safety.example >= Self.safetyLowerBarExample) {
+        if let safety = bestSafety, safety.score >= settings.clarifyThreshold || closeOnLowerBar(safety) {
             alsoSuggest = safety.intent
         }
 

@@ -43,8 +43,8 @@ public struct ModelCache: Sendable {
     }
 
     /// Bumped whenever training changes in a way the key cannot see.
-    static let formatVersion: UInt32 = 1
-    static let magic = Array("KARIRLM1".utf8)
+    static let formatVersion: UInt32 = 2
+    static let magic = Array("KARIRMOD".utf8)
 
     /// The key of a training run: hex SHA-256 of its inputs and settings.
     static func key(examples: [(owner: Int32, vector: [(Int32, Float)])], keys: [UInt64], features: Int, classes: Int,
@@ -124,39 +124,22 @@ public struct ModelCache: Sendable {
         for (url, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(keep) { try? fm.removeItem(at: url) }
     }
 
-    /// Layout: magic, feature count, intent count and entry count (UInt32 each), then the list
-    /// starts (features + 1), the intents and the weights of the entries, then a SHA-256 of all
-    /// that precedes it.
+    /// The file (``SealedFile``): feature and intent counts, then the lists.
     static func encode(_ model: PostingLists, classes: Int) -> Data {
-        var data = Data(magic)
-        func append<T>(_ values: [T]) { values.withUnsafeBytes { data.append(contentsOf: $0) } }
-        append([UInt32(model.start.count - 1), UInt32(classes), UInt32(model.doc.count)])
-        append(model.start)
-        append(model.doc)
-        append(model.weight)
-        data.append(contentsOf: SHA256.hash(data: data))
-        return data
+        var writer = SnapshotWriter()
+        writer.write(model.start.count - 1)
+        writer.write(classes)
+        writer.write(model)
+        return SealedFile.seal(writer, magic: magic, version: formatVersion)
     }
 
     static func decode(_ data: Data, features: Int, classes: Int) -> PostingLists? {
-        let headerSize = magic.count + 12
-        guard data.count >= headerSize + 32 else { return nil }
-        let body = data.prefix(data.count - 32)
-        guard Data(SHA256.hash(data: body)) == data.suffix(32) else { return nil }
-        return body.withUnsafeBytes { raw -> PostingLists? in
-            guard Array(raw.prefix(magic.count)) == magic else { return nil }
-            func u32(_ offset: Int) -> Int { Int(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
-            let f = u32(magic.count), c = u32(magic.count + 4), n = u32(magic.count + 8)
-            guard f == features, c == classes, body.count == headerSize + 4 * (f + 1) + 8 * n else { return nil }
-            func array<T>(_ offset: Int, _ count: Int, as: T.Type) -> [T] {
-                (0..<count).map { raw.loadUnaligned(fromByteOffset: offset + $0 * 4, as: T.self) }
+        try? SealedFile.open(data, magic: magic, version: formatVersion) { (r: inout SnapshotReader) throws(SnapshotError) in
+            let f: Int = try r.read(), c: Int = try r.read(), model: PostingLists = try r.read()
+            guard f == features, c == classes, model.start.count == f + 1, model.documents(below: c) else {
+                throw .invalid("model of another shape")
             }
-            let start = array(headerSize, f + 1, as: Int32.self)
-            let doc = array(headerSize + 4 * (f + 1), n, as: Int32.self)
-            let weight = array(headerSize + 4 * (f + 1) + 4 * n, n, as: Float.self)
-            guard start.first == 0, start.last == Int32(n), zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }),
-                  doc.allSatisfy({ $0 >= 0 && $0 < Int32(c) }) else { return nil }
-            return PostingLists(start: start, doc: doc, weight: weight)
+            return model
         }
     }
 }

@@ -90,8 +90,8 @@ final class SimilarityIndex: Sendable {
             for k in vec.indices { vec[k].1 /= norm }
             let first = exampleEntries.count
             for (id, w) in vec { exampleEntries.append((id, Int32(docIndex), w)) }
-            if d.owner >= 0 { intentEntries[Int(d.owner)].append(first..<exampleEntries.count) }
             if d.owner >= 0 {
+                intentEntries[Int(d.owner)].append(first..<exampleEntries.count)
                 training.append((d.owner, Self.normalized(d.features, idf: idf)))
                 trainingKeys.append(LinearModel.orderKey(d.text))
             }

@@ -15,7 +15,6 @@ enum KnowledgeSnapshot {
     /// Bumped whenever what a snapshot holds changes.
     static let formatVersion: UInt32 = 1
     static let magic = Array("KARIRKS1".utf8)
-    static let byteOrderMark: UInt32 = 0x0102_0304
     static let keep = 4
     static let prefix = "knowledge-"
 
@@ -39,47 +38,21 @@ enum KnowledgeSnapshot {
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The file: magic, format version, byte-order mark, the payload's length (UInt64), the
-    /// payload (the compiled knowledge, the prompt texts and the load's warnings), then a SHA-256
-    /// of all that precedes it.
+    /// The file (``SealedFile``): the compiled knowledge, the prompt texts and the load's
+    /// warnings.
     static func encode(_ compiled: CompiledKnowledge, prompts: PromptSet, warnings: [Diagnostic]) -> Data {
         var writer = SnapshotWriter()
         compiled.writeSnapshot(prompts: prompts, to: &writer)
         writer.write(warnings)
-        let payload = writer.finished()
-        var data = Data(magic)
-        for word in [formatVersion, byteOrderMark] { withUnsafeBytes(of: word) { data.append(contentsOf: $0) } }
-        withUnsafeBytes(of: UInt64(payload.count)) { data.append(contentsOf: $0) }
-        data.append(contentsOf: payload)
-        data.append(contentsOf: SHA256.hash(data: data))
-        return data
+        return SealedFile.seal(writer, magic: magic, version: formatVersion)
     }
 
     static func decode(_ data: Data) throws(SnapshotError) -> (CompiledKnowledge, [Diagnostic]) {
-        let headerSize = magic.count + 16
-        guard data.count >= headerSize + 32 else { throw .truncated }
-        let result: Result<(CompiledKnowledge, [Diagnostic]), SnapshotError> = data.withUnsafeBytes { raw in
-            let body = UnsafeRawBufferPointer(rebasing: raw[..<(raw.count - 32)])
-            guard Array(raw.prefix(magic.count)) == magic,
-                  raw.loadUnaligned(fromByteOffset: magic.count, as: UInt32.self) == formatVersion,
-                  raw.loadUnaligned(fromByteOffset: magic.count + 4, as: UInt32.self) == byteOrderMark else {
-                return .failure(.invalid("header"))
-            }
-            guard raw.loadUnaligned(fromByteOffset: magic.count + 8, as: UInt64.self) == UInt64(body.count - headerSize) else {
-                return .failure(.truncated)
-            }
-            guard SHA256.hash(data: body).elementsEqual(raw[(raw.count - 32)...]) else { return .failure(.invalid("checksum")) }
-            do throws(SnapshotError) {
-                var reader = try SnapshotReader(UnsafeRawBufferPointer(rebasing: body[headerSize...]))
-                let compiled = try CompiledKnowledge.read(snapshot: &reader)
-                let warnings: [Diagnostic] = try reader.read()
-                guard reader.atEnd else { return .failure(.invalid("bytes after the end")) }
-                return .success((compiled, warnings))
-            } catch {
-                return .failure(error)
-            }
+        try SealedFile.open(data, magic: magic, version: formatVersion) { (r: inout SnapshotReader) throws(SnapshotError) in
+            let compiled = try CompiledKnowledge.read(snapshot: &r)
+            let warnings: [Diagnostic] = try r.read()
+            return (compiled, warnings)
         }
-        return try result.get()
     }
 }
 
