@@ -65,6 +65,8 @@ struct BenchEngineCommand: ParsableCommand {
         let stages = engine.stageCosts(qs, rounds: max(1, Int(seconds)))
         print(String(format: "1× per answer (CPU): analysis %.1f µs, ranking %.1f µs, dialogue rules and reply %.1f µs (whole reply %.1f µs)",
                      stages.analysis, stages.ranking, max(0, stages.reply - stages.analysis - stages.ranking), stages.reply))
+        print(String(format: "1× ranking: examples looked at for %.1f of the %.1f intents a question reaches on average (the others cannot make the best ten)",
+                     stages.examinedIntents, stages.reachedIntents))
         print(String(format: "RSS: %.1f MB", rssMegabytes()))
 
         let factors = scales.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 1 }

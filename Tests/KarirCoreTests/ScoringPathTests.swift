@@ -42,3 +42,40 @@ import Testing
         }
     }
 }
+
+/// With the examples grouped by intent, the matcher looks up an intent's best example only when
+/// a bound on its score can still reach the best ten. On knowledge with many intents (the mini
+/// knowledge copied four times) that must skip intents and still rank exactly as looking at
+/// every intent does.
+@Suite struct BoundedRankingTests {
+    @Test func skippingIntentsThatCannotRankKeepsTheRanking() throws {
+        let kb = KnowledgeLoader.load(folder: Fixture.miniKnowledge).0.scaled(by: 4)
+        let prompts = PromptSet.load(folder: Fixture.miniPrompts).0
+        let (compiled, diagnostics) = CompiledKnowledge.compile(kb, prompts: prompts)
+        let knowledge = try #require(compiled, "\(diagnostics)")
+        let engine = Engine(compiled: knowledge, warnings: diagnostics, loadMilliseconds: 0)
+        let bounded = Matcher(knowledge: knowledge)
+        var everyIntent = Matcher(knowledge: knowledge)
+        everyIntent.examinesEveryIntent = true
+        #expect(knowledge.index.ranges != nil)
+        var examined = (bounded: 0, every: 0)
+        var session = Session()
+        for q in ScoringPathTests.questions {
+            for s in [Session(), session] {
+                let analysis = knowledge.analyzer.analyze(q, sessionLanguage: s.language)
+                let a = bounded.rank(analysis, session: s), b = everyIntent.rank(analysis, session: s)
+                #expect(a.candidates.map(\.intent) == b.candidates.map(\.intent), "\(q)")
+                #expect(a.candidates.map(\.score) == b.candidates.map(\.score), "\(q)")
+                #expect(a.candidates.map(\.example) == b.candidates.map(\.example), "\(q)")
+                #expect(a.candidates.map(\.nearest) == b.candidates.map(\.nearest), "\(q)")
+                #expect(a.nearestInTopic?.intent == b.nearestInTopic?.intent, "\(q)")
+                #expect(a.outOfScope == b.outOfScope, "\(q)")
+                examined.bounded += a.examinedIntents
+                examined.every += b.examinedIntents
+            }
+            session = engine.respond(to: q, in: session).session
+        }
+        // The bound must actually spare work here, or this test compares a path with itself.
+        #expect(examined.bounded * 5 < examined.every * 4, "\(examined)")
+    }
+}

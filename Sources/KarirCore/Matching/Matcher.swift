@@ -4,6 +4,9 @@ import Foundation
 /// context boosts.
 struct Matcher: Sendable {
     let knowledge: CompiledKnowledge
+    /// Look up every reached intent's best example instead of only those that can still make
+    /// the best ten. The ranking is the same either way; tests compare the two.
+    var examinesEveryIntent = false
 
     struct Ranking {
         var candidates: [Candidate]
@@ -21,6 +24,8 @@ struct Matcher: Sendable {
         var nearestInTopic: Candidate?
         /// The message names another topic than the conversation's, or an entity.
         var namesAnotherTopic = true
+        /// How many intents had their examples looked at (for tests and measurements).
+        var examinedIntents = 0
     }
 
     func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil) -> Ranking {
@@ -52,8 +57,12 @@ struct Matcher: Sendable {
         let index = knowledge.index
         index.accumulateExamples(q, into: &scratch)
         index.accumulateCentroids(q, into: &scratch)
+        // With the examples grouped by intent, an intent's best example is looked up only when
+        // the intent can still make the best ten (``settle(_:in:_:)``); leave-one-out checks and
+        // the sparse path find every intent's best example first.
+        let lazy = index.ranges != nil && excludedExample == nil && !examinesEveryIntent
         let (oos, oosExample) = if let ranges = index.ranges {
-            bestExamples(in: ranges, excluding: excludedExample, &scratch)
+            lazy ? negativesAndOutOfScope(in: ranges, &scratch) : bestExamples(in: ranges, excluding: excludedExample, &scratch)
         } else {
             bestTouchedExamples(excluding: excludedExample, &scratch)
         }
@@ -88,14 +97,9 @@ struct Matcher: Sendable {
 
         let weight = settings.exampleWeight
         let knownFactor = (1 - Double(q.unknownShare)).squareRoot()
-        // The best ten as plain numbers first; candidates (with their texts) only for those.
-        var top: [Entry] = []
-        top.reserveCapacity(11)
-        var inTopic: Entry?
-        for intent in scratch.touchedIntents {
-            let i = Int(intent)
-            guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { continue }
-            let ex = Double(scratch.intentBest[i])
+        // An intent's score from its best example's similarity `ex`. It never falls as `ex`
+        // rises, so the same formula applied to the intent's bound on `ex` bounds its score.
+        func entry(_ i: Int, example ex: Double) -> Entry {
             let cen = Double(scratch.intentCentroid[i])
             // The model reorders; the similarity keeps the scale. An intent the model likes as
             // much as its favourite keeps its similarity score, one it likes less loses up to
@@ -116,15 +120,65 @@ struct Matcher: Sendable {
             if followUps.contains(i) { boost += settings.followUpBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
-            let entry = (score: min(1, score + boost), intent: intent, boost: boost, modelFactor: modelFactor)
-            if knowledge.intentTopicNumber[i] == activeTopic, inTopic.map({ scratch.intentBest[Int($0.intent)] < scratch.intentBest[i] }) ?? true {
-                inTopic = entry
-            }
+            return (score: min(1, score + boost), intent: Int32(i), boost: boost, modelFactor: modelFactor)
+        }
+        // The bound leaves out the `not:` cut, which only ever lowers a score.
+        func bound(_ i: Int) -> Double {
+            guard lazy else { return .infinity }
+            let cen = Double(scratch.intentCentroid[i])
+            let relative = modelWeight > 0 ? Double(scratch.intentLinear[i]) : 1
+            let modelFactor = 1 - modelWeight + modelWeight * relative
+            let score = (weight * Double(scratch.intentBound[i]) + (1 - weight) * cen) * modelFactor * knownFactor
+            var boost = 0.0
+            if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost }
+            if followUps.contains(i) { boost += settings.followUpBoost }
+            if score < 0.15 { boost = 0 }
+            return min(1, score + boost)
+        }
+        // The best ten as plain numbers first; candidates (with their texts) only for those.
+        var top: [Entry] = []
+        top.reserveCapacity(11)
+        func offer(_ entry: Entry) {
             // Keep only the best ten, in order (insertion into a short sorted list).
-            if top.count == 10, let worst = top.last, !Self.ranksBefore(entry, worst) { continue }
+            if top.count == 10, let worst = top.last, !Self.ranksBefore(entry, worst) { return }
             let at = top.firstIndex { Self.ranksBefore(entry, $0) } ?? top.count
             top.insert(entry, at: at)
             if top.count > 10 { top.removeLast() }
+        }
+        let ranges = index.ranges
+        // Of the active topic, the intent with the nearest example, whatever its score: every
+        // such intent's best example is needed.
+        var inTopic: Entry?
+        if activeTopic >= 0 {
+            for intent in scratch.touchedIntents where knowledge.intentTopicNumber[Int(intent)] == activeTopic {
+                let i = Int(intent)
+                if lazy, let ranges { Self.settle(i, in: ranges, &scratch) }
+                guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { continue }
+                if inTopic.map({ scratch.intentBest[Int($0.intent)] < scratch.intentBest[i] }) ?? true {
+                    inTopic = entry(i, example: Double(scratch.intentBest[i]))
+                }
+            }
+        }
+        // The ten best: first the ten with the highest bounds, then every other intent whose
+        // bound still reaches the tenth score. The ranking is the same in any order.
+        var seeds: [(bound: Double, intent: Int32)] = []
+        seeds.reserveCapacity(11)
+        for intent in scratch.touchedIntents {
+            let b = bound(Int(intent))
+            if seeds.count == 10, let last = seeds.last, b <= last.bound { continue }
+            let at = seeds.firstIndex { b > $0.bound } ?? seeds.count
+            seeds.insert((b, intent), at: at)
+            if seeds.count > 10 { seeds.removeLast() }
+        }
+        func consider(_ i: Int) {
+            if lazy, let ranges { Self.settle(i, in: ranges, &scratch) }
+            guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { return }
+            offer(entry(i, example: Double(scratch.intentBest[i])))
+        }
+        for seed in seeds { consider(Int(seed.intent)) }
+        for intent in scratch.touchedIntents where !seeds.contains(where: { $0.intent == intent }) {
+            if top.count == 10, let worst = top.last, bound(Int(intent)) < worst.score { continue }
+            consider(Int(intent))
         }
         func candidate(_ t: Entry) -> Candidate {
             let i = Int(t.intent)
@@ -136,6 +190,7 @@ struct Matcher: Sendable {
         var ranking = Ranking(candidates: top.map(candidate), outOfScope: Double(oos),
                               outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
         ranking.nearestInTopic = inTopic.map(candidate)
+        ranking.examinedIntents = lazy ? scratch.touchedIntents.count(where: { scratch.intentBest[Int($0)] >= 0 }) : scratch.touchedIntents.count
         return ranking
     }
 
@@ -174,6 +229,38 @@ struct Matcher: Sendable {
             if doc >= 0 { oos = best; oosExample = Int32(doc) }
         }
         return (oos, oosExample)
+    }
+
+    /// Dense scoring, lazily: every reached intent is listed (its best example is found later,
+    /// only if it can make the best ten: ``settle(_:in:_:)``); each intent's strongest negative
+    /// example and the nearest out-of-scope example are found now.
+    private func negativesAndOutOfScope(in ranges: OwnerRanges, _ scratch: inout ScoreScratch) -> (Float, Int32?) {
+        scratch.touchedIntents.append(contentsOf: scratch.reachedIntents)
+        var oos: Float = 0
+        var oosExample: Int32?
+        scratch.docScores.withUnsafeBufferPointer { scores in
+            for intent in ranges.withNegatives {
+                let i = Int(intent)
+                let (negative, doc) = Self.highest(scores, from: Int(ranges.negative[i]), to: Int(ranges.negative[i + 1]), skipping: -1)
+                guard doc >= 0 else { continue }
+                if scratch.intentCentroid[i] == 0 { scratch.touchedIntents.append(intent) }
+                scratch.intentNegative[i] = negative
+            }
+            let (best, doc) = Self.highest(scores, from: Int(ranges.outOfScope.lowerBound), to: Int(ranges.outOfScope.upperBound), skipping: -1)
+            if doc >= 0 { oos = best; oosExample = Int32(doc) }
+        }
+        return (oos, oosExample)
+    }
+
+    /// Finds intent `i`'s best example from its range of the dense scores, once: `intentBest`
+    /// stays -1 until it is known (then 0 or more; `intentBestDoc` -1 when no example scores).
+    private static func settle(_ i: Int, in ranges: OwnerRanges, _ scratch: inout ScoreScratch) {
+        guard scratch.intentBest[i] < 0 else { return }
+        let (best, doc) = scratch.docScores.withUnsafeBufferPointer { scores in
+            highest(scores, from: Int(ranges.positive[i]), to: Int(ranges.positive[i + 1]), skipping: -1)
+        }
+        scratch.intentBest[i] = best
+        scratch.intentBestDoc[i] = Int32(doc)
     }
 
     /// The highest positive score in `lo ..< hi` and where it is (the first such place), or

@@ -11,6 +11,8 @@ struct ScoreScratch {
     var intentBestDoc: [Int32]
     var intentNegative: [Float]
     var intentCentroid: [Float]
+    /// Per reached intent, a score none of its examples can exceed (``SimilarityIndex/exampleBound``).
+    var intentBound: [Float]
     var intentLinear: [Float]
     var touchedIntents: [Int32] = []
     /// Intents whose centroid shares a feature with the query: exactly the intents with an
@@ -25,6 +27,7 @@ struct ScoreScratch {
         intentBestDoc = [Int32](repeating: -1, count: intents)
         intentNegative = [Float](repeating: 0, count: intents)
         intentCentroid = [Float](repeating: 0, count: intents)
+        intentBound = [Float](repeating: 0, count: intents)
         intentLinear = [Float](repeating: 0, count: intents)
         touchedDocs.reserveCapacity(1024)
         touchedIntents.reserveCapacity(256)
@@ -48,6 +51,7 @@ struct ScoreScratch {
         // Centroid and model scores reach intents the examples did not touch: clear them whole
         // (one pass over the intents, far cheaper than the examples).
         for k in intentCentroid.indices { intentCentroid[k] = 0 }
+        for k in intentBound.indices { intentBound[k] = 0 }
         for k in intentLinear.indices { intentLinear[k] = 0 }
     }
 }

@@ -13,6 +13,11 @@ final class SimilarityIndex: Sendable {
     /// inverted lists over examples and over intent centroids
     let examplePostings: PostingLists
     let centroidPostings: PostingLists
+    /// Beside each centroid posting (feature f, intent i): the highest weight f has in any of
+    /// i's examples. Summed over a query's terms like the centroid, it gives a bound that no
+    /// example of i can score above, so the matcher skips intents that cannot reach its best ten
+    /// without looking at their examples.
+    let exampleBound: [Float]
     /// per example: owning intent index (negatives: -1 - intent, global out-of-scope: Int32.min)
     let owner: [Int32]
     let exampleText: [String]
@@ -100,7 +105,9 @@ final class SimilarityIndex: Sendable {
         // dense array, then normalised with the squares summed in feature order, so that two
         // loads of the same knowledge agree to the last bit.
         var centroidEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
+        var bounds: [Float] = []
         var sums = [Float](repeating: 0, count: featureCount)
+        var highest = [Float](repeating: 0, count: featureCount)
         var seen = [Bool](repeating: false, count: featureCount)
         var touched: [Int32] = []
         for (intent, ranges) in intentEntries.enumerated() where !ranges.isEmpty {
@@ -110,18 +117,22 @@ final class SimilarityIndex: Sendable {
                     let f = Int(e.feature)
                     if !seen[f] { seen[f] = true; touched.append(e.feature) }
                     sums[f] += e.weight
+                    highest[f] = max(highest[f], e.weight)
                 }
             }
             touched.sort()
             let norm = touched.reduce(Float(0)) { $0 + sums[Int($1)] * sums[Int($1)] }.squareRoot()
             for id in touched {
                 centroidEntries.append((id, Int32(intent), sums[Int(id)] / norm))
+                bounds.append(highest[Int(id)])
                 sums[Int(id)] = 0
+                highest[Int(id)] = 0
                 seen[Int(id)] = false
             }
         }
         self.examplePostings = PostingLists(features: featureCount, entries: exampleEntries)
         self.centroidPostings = PostingLists(features: featureCount, entries: centroidEntries)
+        self.exampleBound = PostingLists.reordered(bounds, like: centroidEntries, features: featureCount)
         self.owner = owner
         self.exampleText = texts
         self.ranges = OwnerRanges(owners: owner, intents: intentCount, limit: denseLimit)
@@ -132,13 +143,14 @@ final class SimilarityIndex: Sendable {
 
     /// An index read back from a snapshot (``KnowledgeSnapshot``): the stored parts, with the
     /// owner ranges and score accumulators made anew.
-    init(space: FeatureSpace, idf: [Float], examplePostings: PostingLists, centroidPostings: PostingLists, owner: [Int32],
-         exampleText: [String], unseenIDF: Float, dropped: [Bool], untaught: [Bool], intentCount: Int, model: LinearModel,
+    init(space: FeatureSpace, idf: [Float], examplePostings: PostingLists, centroidPostings: PostingLists, exampleBound: [Float],
+         owner: [Int32], exampleText: [String], unseenIDF: Float, dropped: [Bool], untaught: [Bool], intentCount: Int, model: LinearModel,
          denseLimit: Int = OwnerRanges.maxExamples) {
         self.space = space
         self.idf = idf
         self.examplePostings = examplePostings
         self.centroidPostings = centroidPostings
+        self.exampleBound = exampleBound
         self.owner = owner
         self.exampleText = exampleText
         self.unseenIDF = unseenIDF
@@ -217,13 +229,19 @@ final class SimilarityIndex: Sendable {
     }
 
     /// Adds the cosine similarity of the query with every intent centroid sharing a feature,
-    /// listing those intents in `scratch.reachedIntents`.
+    /// listing those intents in `scratch.reachedIntents`, and each such intent's bound on its
+    /// examples' scores into `scratch.intentBound` (see ``exampleBound``).
     func accumulateCentroids(_ q: Query, into scratch: inout ScoreScratch) {
         var reached: [Int32] = []
         swap(&reached, &scratch.reachedIntents)
+        var bounds: [Float] = []
+        swap(&bounds, &scratch.intentBound)
         scratch.intentCentroid.withUnsafeMutableBufferPointer { scores in
-            centroidPostings.accumulate(q.terms, into: scores) { reached.append($0) }
+            bounds.withUnsafeMutableBufferPointer { bounds in
+                centroidPostings.accumulate(q.terms, into: scores, alongside: exampleBound, into: bounds) { reached.append($0) }
+            }
         }
+        swap(&bounds, &scratch.intentBound)
         swap(&reached, &scratch.reachedIntents)
     }
 }

@@ -110,23 +110,23 @@ extension TopicNeutralFeatures: SnapshotCodable {
 
 extension SimilarityIndex {
     func write(to w: inout SnapshotWriter) {
-        w.write(space); w.write(idf); w.write(examplePostings); w.write(centroidPostings); w.write(owner); w.write(exampleText)
+        w.write(space); w.write(idf); w.write(examplePostings); w.write(centroidPostings); w.write(exampleBound); w.write(owner); w.write(exampleText)
         w.write(unseenIDF); w.write(dropped); w.write(untaught); w.write(model.weights)
     }
 
     static func read(from r: inout SnapshotReader, intentCount: Int) throws(SnapshotError) -> SimilarityIndex {
         let space: FeatureSpace = try r.read(), idf: [Float] = try r.read()
-        let examples: PostingLists = try r.read(), centroids: PostingLists = try r.read()
+        let examples: PostingLists = try r.read(), centroids: PostingLists = try r.read(), bounds: [Float] = try r.read()
         let owner: [Int32] = try r.read(), texts: [String] = try r.read(), unseenIDF: Float = try r.read()
         let dropped: [Bool] = try r.read(), untaught: [Bool] = try r.read(), weights: PostingLists = try r.read()
         let features = space.count
-        guard idf.count == features, dropped.count == features, untaught.count == features, texts.count == owner.count,
+        guard idf.count == features, dropped.count == features, bounds.count == centroids.weight.count, untaught.count == features, texts.count == owner.count,
               [examples, centroids, weights].allSatisfy({ $0.start.count == features + 1 }),
               examples.documents(below: owner.count), centroids.documents(below: intentCount), weights.documents(below: intentCount),
               owner.allSatisfy({ $0 == Int32.min || (Int($0) < intentCount && Int($0) >= -intentCount) }) else {
             throw .invalid("similarity index")
         }
-        return SimilarityIndex(space: space, idf: idf, examplePostings: examples, centroidPostings: centroids, owner: owner,
+        return SimilarityIndex(space: space, idf: idf, examplePostings: examples, centroidPostings: centroids, exampleBound: bounds, owner: owner,
                                exampleText: texts, unseenIDF: unseenIDF, dropped: dropped, untaught: untaught,
                                intentCount: intentCount, model: LinearModel(weights: weights))
     }

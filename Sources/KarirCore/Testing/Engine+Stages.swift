@@ -8,6 +8,10 @@ public struct StageCosts: Sendable {
     public var ranking: Double
     /// The whole reply (analysis, ranking, dialogue rules and the rendered answer).
     public var reply: Double
+    /// Per question, how many intents had their examples looked at, and how many the message
+    /// reached (the rest could not make the best ten; see ``SimilarityIndex/exampleBound``).
+    public var examinedIntents: Double = 0
+    public var reachedIntents: Double = 0
 }
 
 extension Engine {
@@ -33,7 +37,12 @@ extension Engine {
         let analysis = micros { for q in questions { sink &+= analyzer.analyze(q, sessionLanguage: nil).tokens.count } }
         let ranking = micros { for a in analyses { sink &+= matcher.rank(a, session: Session()).candidates.count } }
         let reply = micros { for q in questions { sink &+= respond(to: q, in: Session()).text.utf8.count } }
+        var every = matcher
+        every.examinesEveryIntent = true
+        let examined = analyses.map { matcher.rank($0, session: Session()).examinedIntents }.reduce(0, +)
+        let reached = analyses.map { every.rank($0, session: Session()).examinedIntents }.reduce(0, +)
         // `sink` keeps the optimiser from dropping the work.
-        return StageCosts(analysis: analysis + (sink == .min ? 1 : 0), ranking: ranking, reply: reply)
+        return StageCosts(analysis: analysis + (sink == .min ? 1 : 0), ranking: ranking, reply: reply,
+                          examinedIntents: Double(examined) / Double(questions.count), reachedIntents: Double(reached) / Double(questions.count))
     }
 }
