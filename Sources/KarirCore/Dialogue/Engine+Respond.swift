@@ -231,7 +231,10 @@ struct Turn {
         // A reading that needs a value nobody named is not one of them when a complete one is.
         if sameWording.contains(where: { !lacksSlot($0) }) { sameWording.removeAll(where: lacksSlot) }
         if sameWording.count >= 2, Set(sameWording.map { kb.intents[$0.intent].topic }).count >= 2 {
-            let inContext = sameWording.filter { $0.boost > 0 }
+            // (A message read without the context boosts, "which LSP certifies baristas?" after
+            // questions about baristas, is still placed by the conversation here: the wording is
+            // the same, only the conversation tells the readings apart.)
+            let inContext = sameWording.filter { $0.boost > 0 || (ranking.selfContained && continuesConversation($0.intent)) }
             // None of them is the conversation's, but the conversation's own intent answers well
             // enough ("biayanya?" after BLK questions, while Prakerja and AK/1 hold "ada
             // biayanya?" word for word): it answers.
@@ -327,6 +330,14 @@ struct Turn {
     func lacksSlot(_ c: Candidate) -> Bool {
         guard let slot = kb.intents[c.intent].slot?.value else { return false }
         return slotMention(slot) == nil && remembered(slot) == nil
+    }
+
+    /// Whether the intent is of the conversation's topic or one of the last answer's follow-ups
+    /// (the intents the context boosts raise).
+    func continuesConversation(_ intent: Int) -> Bool {
+        if kb.intents[intent].topic == session.activeTopic { return true }
+        guard let last = session.lastIntent, let l = engine.knowledge.intentIndex[last] else { return false }
+        return engine.knowledge.followUpIndices[l].contains(intent)
     }
 
     /// The best-ranked candidate of `topic` among the best ten, if any.

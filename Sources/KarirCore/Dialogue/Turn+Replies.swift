@@ -174,6 +174,7 @@ extension Turn {
         for t in analysis.tokens { if let typed = t.typed { stems.append("typo \(typed)→\(t.surface)") } }
         var oos = ""
         if let r = ranking, r.outOfScope > 0 { oos = "; nearest out-of-scope example \(fmt(r.outOfScope))" }
+        if ranking?.selfContained == true { oos += "; a question of its own (it names another topic, or is long): no context boosts" }
         let unknown = analysis.tokens.filter { !$0.known }.map(\.surface)
         return Trace(normalized: analysis.normalized, tokens: analysis.tokens.map(\.surface), stems: stems,
                      entities: analysis.entities.map { "\($0.type)=\($0.id) (\"\($0.text)\")" }, language: language,

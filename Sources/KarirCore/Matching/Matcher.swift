@@ -24,6 +24,9 @@ struct Matcher: Sendable {
         var nearestInTopic: Candidate?
         /// The message names another topic than the conversation's, or an entity.
         var namesAnotherTopic = true
+        /// Inside a conversation, the message names another topic and not the conversation's:
+        /// it was ranked without the context boosts.
+        var selfContained = false
         /// How many intents had their examples looked at (for tests and measurements).
         var examinedIntents = 0
     }
@@ -38,9 +41,21 @@ struct Matcher: Sendable {
         }
 
         let q = knowledge.index.query(analysis.tokens)
-        var ranking = knowledge.index.scratch.withScratch { scratch in
-            score(q, session: session, excluding: excludedExample, scratch: &scratch)
+        // A message that names another topic than the conversation's (one of its anchoring
+        // words) and none of the conversation's own asks a question of its own, and so does a
+        // long one that does not name the conversation's topic: the context boosts do not apply
+        // ("Is the minimum wage figure before or after tax?" after a question about working
+        // hours; a long story about a career change after a question about late wages).
+        var selfContained = false
+        if let active = session.activeTopic.flatMap({ knowledge.topicNumber[$0] }) {
+            let named = knowledge.topicNeutral.anchors(q, topic: active)
+            let words = analysis.tokens.count { !TopicNeutralFeatures.connectives.contains($0.surface) }
+            selfContained = !named.own && (named.other || words >= Self.selfContainedWords)
         }
+        var ranking = knowledge.index.scratch.withScratch { scratch in
+            score(q, session: session, excluding: excludedExample, context: selfContained ? 0 : 1, scratch: &scratch)
+        }
+        ranking.selfContained = selfContained
         // Only a conversation gives an elliptical message something to continue.
         if session.activeTopic != nil {
             let entities = knowledge.topicNeutral.entitiesAmongNeutral(q, words: analysis.tokens.count)
@@ -53,7 +68,15 @@ struct Matcher: Sendable {
         return ranking
     }
 
-    private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, scratch: inout ScoreScratch) -> Ranking {
+    /// A message of this many words (joining words not counted) that does not name the
+    /// conversation's topic is read without the context boosts. Measured on 715 pairs of
+    /// evaluation questions of different topics asked one after the other (second question in
+    /// its own topic) and on the 185 follow-ups: anchoring words alone 93.8–94.3% / 86.5%;
+    /// with 10 words 95.2–95.9% / 87.0%; 8 words the same pairs but 85.4% of the follow-ups.
+    static let selfContainedWords = 10
+
+    /// `context`: how much of the topic and follow-up boosts apply (0 or 1).
+    private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, context: Double, scratch: inout ScoreScratch) -> Ranking {
         let index = knowledge.index
         index.accumulateExamples(q, into: &scratch)
         index.accumulateCentroids(q, into: &scratch)
@@ -82,8 +105,8 @@ struct Matcher: Sendable {
             let prior: Float = 4
             for k in scratch.touchedIntents {
                 let i = Int(k)
-                if knowledge.intentTopicNumber[i] == activeTopic { scratch.intentLinear[i] += prior * Float(settings.topicBoost) }
-                if followUps.contains(i) { scratch.intentLinear[i] += prior * Float(settings.followUpBoost) }
+                if knowledge.intentTopicNumber[i] == activeTopic { scratch.intentLinear[i] += prior * Float(settings.topicBoost * context) }
+                if followUps.contains(i) { scratch.intentLinear[i] += prior * Float(settings.followUpBoost * context) }
             }
         }
         // The model's opinion of an intent relative to its favourite: the ratio of their softmax
@@ -116,8 +139,8 @@ struct Matcher: Sendable {
             let negative = Double(scratch.intentNegative[i])
             if negative >= ex { score *= negative - ex >= 0.15 ? 0.35 : 0.6 }
             var boost = 0.0
-            if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost }
-            if followUps.contains(i) { boost += settings.followUpBoost }
+            if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost * context }
+            if followUps.contains(i) { boost += settings.followUpBoost * context }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
             return (score: min(1, score + boost), intent: Int32(i), boost: boost, modelFactor: modelFactor)
@@ -130,8 +153,8 @@ struct Matcher: Sendable {
             let modelFactor = 1 - modelWeight + modelWeight * relative
             let score = (weight * Double(scratch.intentBound[i]) + (1 - weight) * cen) * modelFactor * knownFactor
             var boost = 0.0
-            if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost }
-            if followUps.contains(i) { boost += settings.followUpBoost }
+            if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost * context }
+            if followUps.contains(i) { boost += settings.followUpBoost * context }
             if score < 0.15 { boost = 0 }
             return min(1, score + boost)
         }

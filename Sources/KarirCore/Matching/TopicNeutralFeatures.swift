@@ -79,6 +79,18 @@ struct TopicNeutralFeatures: Sendable {
         }
     }
 
+    /// Whether the message holds a word anchoring `topic`, and one anchoring another topic.
+    func anchors(_ q: SimilarityIndex.Query, topic: Int) -> (own: Bool, other: Bool) {
+        var own = false, other = false
+        for (f, _) in q.modelTerms {
+            let i = Int(f)
+            // Word pairs and connectives are neutral, whatever topic happens to hold them.
+            guard i < anchor.count, anchor[i] >= 0, !neutral[i] else { continue }
+            if Int(anchor[i]) == topic { own = true } else { other = true }
+        }
+        return (own, other)
+    }
+
     /// Elliptical messages are short: a longer one made of common words ("where can I find a
     /// job around here?") asks its own question.
     static let maxWords = 5

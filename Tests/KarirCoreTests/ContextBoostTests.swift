@@ -1,0 +1,45 @@
+import Testing
+@testable import KarirCore
+
+/// The conversation's topic and the last answer's follow-ups are boosted so that elliptical
+/// follow-ups ("biayanya berapa?") stay in the conversation; a message that asks a question of
+/// its own is read without those boosts.
+@Suite struct ContextBoostTests {
+    static func ranking(_ text: String, after topic: String? = "ak1_card", lastIntent: String? = "ak1_cost") -> Matcher.Ranking {
+        let engine = Fixture.engine
+        var session = Session()
+        session.activeTopic = topic
+        session.lastIntent = lastIntent
+        let analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: nil)
+        return engine.matcher.rank(analysis, session: session)
+    }
+
+    /// Read without the boosts: every candidate scores exactly as outside a conversation (the
+    /// model's odds included), where the conversation would have raised the AK/1 intents.
+    static func readAsAlone(_ text: String) {
+        let inConversation = ranking(text), alone = ranking(text, after: nil, lastIntent: nil)
+        #expect(inConversation.selfContained, "\(text)")
+        #expect(!alone.selfContained)
+        #expect(inConversation.candidates.map(\.intent) == alone.candidates.map(\.intent), "\(text)")
+        #expect(inConversation.candidates.map(\.score) == alone.candidates.map(\.score), "\(text)")
+        #expect(inConversation.candidates.contains { Fixture.engine.knowledge.base.intents[$0.intent].topic == "ak1_card" }, "\(text)")
+    }
+
+    @Test func aShortFollowUpKeepsTheBoosts() {
+        let r = Self.ranking("biayanya berapa?")
+        #expect(!r.selfContained)
+        #expect(r.candidates.contains { $0.boost > 0 })
+        #expect(r.candidates.first.map { Fixture.engine.knowledge.base.intents[$0.intent].topic } == "ak1_card")
+    }
+
+    @Test func aMessageNamingAnotherTopicIsReadAsAlone() {
+        // "blk" and "pelatihan" anchor the training topic in the mini knowledge.
+        Self.readAsAlone("biaya pelatihan di blk berapa")
+        // Naming the conversation's own topic as well keeps the boosts.
+        #expect(!Self.ranking("kartu kuning dan pelatihan blk biayanya berapa").selfContained)
+    }
+
+    @Test func aLongMessageNotNamingTheTopicIsReadAsAlone() {
+        Self.readAsAlone("saya sudah lama bingung tidak tahu harus bagaimana dengan biaya hidup dan pekerjaan saya sekarang berapa")
+    }
+}
