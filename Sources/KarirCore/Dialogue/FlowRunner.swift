@@ -67,6 +67,22 @@ enum FlowRunner {
                 turn.session.flow = nil
                 return nil
             }
+            // Nearer an out-of-scope example than to any intent ("jodoh sy kapan datengnya ya"):
+            // said honestly, as a fallback (staff see it among the unanswered questions), and
+            // the flow goes on.
+            let nearestIntent = ranking.candidates.map(\.example).max() ?? 0
+            if words.count >= 3, ranking.outOfScope > 0, ranking.outOfScope >= nearestIntent {
+                turn.rule = turn.traced("flow \(flow.id): out of scope, the flow goes on")
+                let sorry = turn.engine.promptOr("flow_out_of_scope", turn.language,
+                                                 id: "Maaf, itu di luar yang bisa saya bantu. Kita lanjutkan tes minatnya ya, atau ketik \"stop\" untuk berhenti.",
+                                                 en: "Sorry, that is outside what I can help with. Let's go on with the interest quiz, or type \"stop\" to leave.")
+                var r = reply(turn, text: sorry + "\n\n" + question(flow, state.step, turn), flow: flow)
+                r.kind = .fallback
+                r.topic = BuiltInTopic.fallback
+                r.intent = nil
+                r.confidence = ranking.candidates.first?.score ?? 0
+                return r
+            }
             turn.rule = turn.traced("flow \(flow.id): answer not understood")
             let again = turn.engine.promptOr("flow_invalid", turn.language,
                                              id: "Maaf, jawab dengan nomor pilihan ya (atau ketik \"stop\" untuk berhenti).",
