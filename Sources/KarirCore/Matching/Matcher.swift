@@ -191,13 +191,15 @@ struct Matcher: Sendable {
         }
         // The ten best: first the ten with the highest bounds, then every other intent whose
         // bound still reaches the tenth score. The ranking is the same in any order.
-        var seeds: [(bound: Double, intent: Int32)] = []
+        // Each intent's bound once (by its place in `touchedIntents`); a seed's is then set to
+        // -infinity so that the second pass skips it.
+        var bounds = scratch.touchedIntents.map { bound(Int($0)) }
+        var seeds: [(bound: Double, at: Int)] = []
         seeds.reserveCapacity(11)
-        for intent in scratch.touchedIntents {
-            let b = bound(Int(intent))
+        for (at, b) in bounds.enumerated() {
             if seeds.count == 10, let last = seeds.last, b <= last.bound { continue }
-            let at = seeds.firstIndex { b > $0.bound } ?? seeds.count
-            seeds.insert((b, intent), at: at)
+            let place = seeds.firstIndex { b > $0.bound } ?? seeds.count
+            seeds.insert((b, at), at: place)
             if seeds.count > 10 { seeds.removeLast() }
         }
         func consider(_ i: Int) {
@@ -205,10 +207,13 @@ struct Matcher: Sendable {
             guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { return }
             offer(entry(i, example: Double(scratch.intentBest[i])))
         }
-        for seed in seeds { consider(Int(seed.intent)) }
-        for intent in scratch.touchedIntents where !seeds.contains(where: { $0.intent == intent }) {
-            if top.count == 10, let worst = top.last, bound(Int(intent)) < worst.score { continue }
-            consider(Int(intent))
+        for seed in seeds {
+            consider(Int(scratch.touchedIntents[seed.at]))
+            bounds[seed.at] = -.infinity
+        }
+        for (at, b) in bounds.enumerated() where b > -.infinity {
+            if top.count == 10, let worst = top.last, b < worst.score { continue }
+            consider(Int(scratch.touchedIntents[at]))
         }
         func candidate(_ t: Entry) -> Candidate {
             let i = Int(t.intent)
