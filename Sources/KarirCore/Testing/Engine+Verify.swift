@@ -28,13 +28,17 @@ extension Engine {
                 if knowledge.topicIndex[context] != nil { session.activeTopic = context } else { session.lastIntent = context; session.activeTopic = knowledge.intentIndex[context].map { kb.intents[$0].topic } }
             }
             let reply = respond(to: e.value, in: session, language: lang)
+            let analysis = knowledge.analyzer.analyze(e.value, sessionLanguage: lang)
             if reply.intent != intent.id || (reply.kind != .answer && reply.kind != .ask && reply.kind != .flow) {
                 let got = reply.intent.map { "`\($0)`" } ?? reply.kind.rawValue
+                // The other intent's example nearest to this one shows staff where the two overlap.
+                let other = reply.intent.flatMap { knowledge.intentIndex[$0] }
+                let nearest = other.flatMap { o in matcher.rank(analysis, session: session).candidates.first { $0.intent == o }?.nearest }
+                let overlap = nearest.map { "; its nearest example: \"\($0)\"" } ?? ""
                 misses.append(Diagnostic(.warning, file: e.file, line: e.line, column: e.column,
-                                         "example \"\(e.value)\" of `\(intent.id)` is answered by \(got) (\(reply.kind.rawValue), confidence \(fmt(reply.confidence)))",
+                                         "example \"\(e.value)\" of `\(intent.id)` is answered by \(got) (\(reply.kind.rawValue), confidence \(fmt(reply.confidence))\(overlap))",
                                          hint: "rephrase it, move it to the right intent, or add a `not:` example to the other intent"))
             }
-            let analysis = knowledge.analyzer.analyze(e.value, sessionLanguage: lang)
             let ranking = matcher.rank(analysis, session: session, excluding: doc)
             if let top = ranking.candidates.first, top.intent == i, top.score >= kb.settings.clarifyThreshold {
                 looCorrect += 1
