@@ -24,8 +24,9 @@ struct Matcher: Sendable {
         var nearestInTopic: Candidate?
         /// The message names another topic than the conversation's, or an entity.
         var namesAnotherTopic = true
-        /// Inside a conversation, the message names another topic and not the conversation's:
-        /// it was ranked without the context boosts.
+        /// Inside a conversation, the message asks a question of its own (six words or more
+        /// naming another topic and not the conversation's, or ten words or more not naming the
+        /// conversation's): it was ranked without the context boosts.
         var selfContained = false
         /// How many intents had their examples looked at (for tests and measurements).
         var examinedIntents = 0
@@ -44,9 +45,8 @@ struct Matcher: Sendable {
         // A message of six words or more that names another topic than the conversation's (one
         // of its anchoring words) and none of the conversation's own asks a question of its own,
         // and so does a long one that does not name the conversation's topic: the context boosts
-        // do not apply
-        // ("Is the minimum wage figure before or after tax?" after a question about working
-        // hours; a long story about a career change after a question about late wages).
+        // do not apply ("Is the minimum wage figure before or after tax?" after a question about
+        // working hours; a long story about a career change after a question about late wages).
         var selfContained = false
         if let active = session.activeTopic.flatMap({ knowledge.topicNumber[$0] }) {
             let named = knowledge.topicNeutral.anchors(q, topic: active)
@@ -54,7 +54,7 @@ struct Matcher: Sendable {
             selfContained = !named.own && ((named.other && words >= Self.namingWords) || words >= Self.selfContainedWords)
         }
         var ranking = knowledge.index.scratch.withScratch { scratch in
-            score(q, session: session, excluding: excludedExample, context: selfContained ? 0 : 1, scratch: &scratch)
+            score(q, session: session, excluding: excludedExample, boosted: !selfContained, scratch: &scratch)
         }
         ranking.selfContained = selfContained
         // Only a conversation gives an elliptical message something to continue.
@@ -82,8 +82,9 @@ struct Matcher: Sendable {
     /// more follow-ups than no minimum and lost no topic switch.
     static let namingWords = 6
 
-    /// `context`: how much of the topic and follow-up boosts apply (0 or 1).
-    private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, context: Double, scratch: inout ScoreScratch) -> Ranking {
+    /// `boosted`: whether the conversation's topic and the last answer's follow-ups are raised.
+    private func score(_ q: SimilarityIndex.Query, session: Session, excluding excludedExample: Int32?, boosted: Bool,
+                       scratch: inout ScoreScratch) -> Ranking {
         let index = knowledge.index
         index.accumulateExamples(q, into: &scratch)
         index.accumulateCentroids(q, into: &scratch)
@@ -102,6 +103,7 @@ struct Matcher: Sendable {
         if modelWeight > 0 { index.model.accumulate(q, into: &scratch.intentLinear) }
         let followUps = session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { knowledge.followUpIndices[$0] } ?? []
         let activeTopic = session.activeTopic.flatMap { knowledge.topicNumber[$0] } ?? -1
+        let topicBoost = boosted ? settings.topicBoost : 0, followUpBoost = boosted ? settings.followUpBoost : 0
         // The conversation is evidence too: the model's odds of the active topic's intents and
         // of the last answer's follow-ups rise, so that the model does not undo a context boost
         // ("how do I claim it?" after a JHT answer). In the model's units a boost counts four
@@ -112,8 +114,8 @@ struct Matcher: Sendable {
             let prior: Float = 4
             for k in scratch.touchedIntents {
                 let i = Int(k)
-                if knowledge.intentTopicNumber[i] == activeTopic { scratch.intentLinear[i] += prior * Float(settings.topicBoost * context) }
-                if followUps.contains(i) { scratch.intentLinear[i] += prior * Float(settings.followUpBoost * context) }
+                if knowledge.intentTopicNumber[i] == activeTopic { scratch.intentLinear[i] += prior * Float(topicBoost) }
+                if followUps.contains(i) { scratch.intentLinear[i] += prior * Float(followUpBoost) }
             }
         }
         // The model's opinion of an intent relative to its favourite: the ratio of their softmax
@@ -128,8 +130,9 @@ struct Matcher: Sendable {
         let weight = settings.exampleWeight
         let knownFactor = (1 - Double(q.unknownShare)).squareRoot()
         // An intent's score from its best example's similarity `ex`. It never falls as `ex`
-        // rises, so the same formula applied to the intent's bound on `ex` bounds its score.
-        func entry(_ i: Int, example ex: Double) -> Entry {
+        // rises, so the same formula applied to the intent's bound on `ex` (without the `not:`
+        // cut, which only ever lowers a score) bounds its score.
+        func entry(_ i: Int, example ex: Double, notCut: Bool = true) -> Entry {
             let cen = Double(scratch.intentCentroid[i])
             // The model reorders; the similarity keeps the scale. An intent the model likes as
             // much as its favourite keeps its similarity score, one it likes less loses up to
@@ -144,26 +147,16 @@ struct Matcher: Sendable {
             // nearer ("lupa password email kantor" against the SIAPkerja password intent) cuts
             // it below the answer threshold in practice.
             let negative = Double(scratch.intentNegative[i])
-            if negative >= ex { score *= negative - ex >= 0.15 ? 0.35 : 0.6 }
+            if notCut, negative >= ex { score *= negative - ex >= 0.15 ? 0.35 : 0.6 }
             var boost = 0.0
-            if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost * context }
-            if followUps.contains(i) { boost += settings.followUpBoost * context }
+            if knowledge.intentTopicNumber[i] == activeTopic { boost += topicBoost }
+            if followUps.contains(i) { boost += followUpBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
             return (score: min(1, score + boost), intent: Int32(i), boost: boost, modelFactor: modelFactor)
         }
-        // The bound leaves out the `not:` cut, which only ever lowers a score.
         func bound(_ i: Int) -> Double {
-            guard lazy else { return .infinity }
-            let cen = Double(scratch.intentCentroid[i])
-            let relative = modelWeight > 0 ? Double(scratch.intentLinear[i]) : 1
-            let modelFactor = 1 - modelWeight + modelWeight * relative
-            let score = (weight * Double(scratch.intentBound[i]) + (1 - weight) * cen) * modelFactor * knownFactor
-            var boost = 0.0
-            if knowledge.intentTopicNumber[i] == activeTopic { boost += settings.topicBoost * context }
-            if followUps.contains(i) { boost += settings.followUpBoost * context }
-            if score < 0.15 { boost = 0 }
-            return min(1, score + boost)
+            lazy ? entry(i, example: Double(scratch.intentBound[i]), notCut: false).score : .infinity
         }
         // The best ten as plain numbers first; candidates (with their texts) only for those.
         var top: [Entry] = []
