@@ -60,8 +60,9 @@ enum FlowRunner {
             // Not an answer: a real question leaves the flow, anything else asks again.
             let ranking = turn.engine.matcher.rank(turn.analysis, session: turn.session)
             turn.ranking = ranking   // reused by the normal path if the flow is left
-            // A clear question leaves it; so does one that answers at all and asks something of
-            // its own (it names another topic: "pendaftaran blk udah tutup kah?").
+            // A clear question leaves it; so does one that answers at all and is a question of
+            // its own (it names another topic, or is long: "pendaftaran blk udah tutup kah? aku
+            // ketinggalan infonya").
             let bar = turn.settings.answerThreshold + (ranking.selfContained ? 0 : 0.1)
             if let top = ranking.candidates.first, top.score >= bar, words.count >= 3 {
                 turn.session.flow = nil
