@@ -391,5 +391,5 @@ struct Turn {
     static let conversationOutOfScopeMargin = 0.075
 
     func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
-    func priority(of intent: Int) -> TopicPriority { engine.knowledge.topicIndex[kb.intents[intent].topic]?.priority ?? .normal }
+    func priority(of intent: Int) -> TopicPriority { engine.knowledge.intentPriority[intent] }
 }

@@ -23,6 +23,8 @@ final class CompiledKnowledge: Sendable {
     /// Whether an intent has a `context` (checked for every candidate; no array touched).
     let hasContext: [Bool]
     let topicNumber: [String: Int]
+    /// Per intent, its topic's priority (looked up for every candidate by the dialogue rules).
+    let intentPriority: [TopicPriority]
     /// Words that do not tell topics apart, for recognising elliptical follow-ups.
     let topicNeutral: TopicNeutralFeatures
 
@@ -44,6 +46,7 @@ final class CompiledKnowledge: Sendable {
         self.hasContext = hasContext
         self.topicNumber = topicNumber
         self.topicNeutral = topicNeutral
+        self.intentPriority = base.intents.map { topicIndex[$0.topic]?.priority ?? .normal }
     }
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil, stages: inout LoadStages,
