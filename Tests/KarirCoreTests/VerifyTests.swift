@@ -22,3 +22,22 @@ import Testing
         #expect(Fixture.engine.verifyExamples().misses.isEmpty)
     }
 }
+
+/// The leave-one-out pass of `karir check` shares the score accumulators with answering; a
+/// check must leave them clean, so that the same questions are answered alike before and after.
+@Suite struct VerifyLeavesNoTraceTests {
+    @Test func answersAreTheSameBeforeAndAfterACheck() throws {
+        let engine = try Engine.load(knowledge: Fixture.miniKnowledge, prompts: Fixture.miniPrompts)
+        let questions = ScoringPathTests.questions + engine.exampleDocuments().map(\.example.value)
+        func answers() -> [String] {
+            questions.map { q in
+                let r = engine.respond(to: q, in: Session(), explain: true)
+                return "\(r.kind) \(r.intent ?? "-") \(r.confidence) \(r.trace?.rule ?? "")"
+            }
+        }
+        let before = answers()
+        _ = engine.verifyExamples()
+        let changed = zip(questions, zip(before, answers())).filter { $0.1.0 != $0.1.1 }.map(\.0)
+        #expect(changed.isEmpty, "answered differently after the check: \(changed.prefix(5))")
+    }
+}

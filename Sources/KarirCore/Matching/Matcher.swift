@@ -89,11 +89,12 @@ struct Matcher: Sendable {
         index.accumulateExamples(q, into: &scratch)
         index.accumulateCentroids(q, into: &scratch)
         // With the examples grouped by intent, an intent's best example is looked up only when
-        // the intent can still make the best ten (``settle(_:in:_:)``); leave-one-out checks and
-        // the sparse path find every intent's best example first.
-        let lazy = index.ranges != nil && excludedExample == nil && !examinesEveryIntent
-        let (oos, oosExample) = if let ranges = index.ranges {
-            lazy ? negativesAndOutOfScope(in: ranges, &scratch) : bestExamples(in: ranges, excluding: excludedExample, &scratch)
+        // the intent can still make the best ten (``settle(_:in:skipping:_:)``); leave-one-out
+        // checks and the sparse path find every intent's best example first.
+        let ranges = index.ranges
+        let lazy = ranges != nil && excludedExample == nil && !examinesEveryIntent
+        let (oos, oosExample) = if let ranges {
+            denseExamples(in: ranges, excluding: excludedExample, lazily: lazy, &scratch)
         } else {
             bestTouchedExamples(excluding: excludedExample, &scratch)
         }
@@ -168,14 +169,16 @@ struct Matcher: Sendable {
             top.insert(entry, at: at)
             if top.count > 10 { top.removeLast() }
         }
-        let ranges = index.ranges
+        func settle(_ i: Int) {
+            if lazy, let ranges { Self.settle(i, in: ranges, &scratch) }
+        }
         // Of the active topic, the intent with the nearest example, whatever its score: every
         // such intent's best example is needed.
         var inTopic: Entry?
         if activeTopic >= 0 {
             for intent in scratch.touchedIntents where knowledge.intentTopicNumber[Int(intent)] == activeTopic {
                 let i = Int(intent)
-                if lazy, let ranges { Self.settle(i, in: ranges, &scratch) }
+                settle(i)
                 guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { continue }
                 if inTopic.map({ scratch.intentBest[Int($0.intent)] < scratch.intentBest[i] }) ?? true {
                     inTopic = entry(i, example: Double(scratch.intentBest[i]))
@@ -196,7 +199,7 @@ struct Matcher: Sendable {
             if seeds.count > 10 { seeds.removeLast() }
         }
         func consider(_ i: Int) {
-            if lazy, let ranges { Self.settle(i, in: ranges, &scratch) }
+            settle(i)
             guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { return }
             offer(entry(i, example: Double(scratch.intentBest[i])))
         }
@@ -218,7 +221,7 @@ struct Matcher: Sendable {
         var ranking = Ranking(candidates: top.map(candidate), outOfScope: Double(oos),
                               outOfScopeExample: oosExample.map { index.exampleText[Int($0)] })
         ranking.nearestInTopic = inTopic.map(candidate)
-        ranking.examinedIntents = lazy ? scratch.touchedIntents.count(where: { scratch.intentBest[Int($0)] >= 0 }) : scratch.touchedIntents.count
+        ranking.examinedIntents = scratch.touchedIntents.count { scratch.intentBest[Int($0)] >= 0 }
         return ranking
     }
 
@@ -230,27 +233,28 @@ struct Matcher: Sendable {
         a.score != b.score ? a.score > b.score : a.intent < b.intent
     }
 
-    /// Dense scoring: each reached intent's best example and each intent's strongest negative
-    /// example from its own range of the scores; returns the nearest out-of-scope example.
-    /// Intents the query does not reach are skipped: their examples all score 0.
-    private func bestExamples(in ranges: OwnerRanges, excluding excludedExample: Int32?, _ scratch: inout ScoreScratch) -> (Float, Int32?) {
+    /// Dense scoring: each intent's strongest negative example and the nearest out-of-scope
+    /// example, from their ranges of the scores. Every reached intent is listed; its best example
+    /// is found now, or with `lazily` only later and only if it can make the best ten
+    /// (``settle(_:in:skipping:_:)``). Intents the query does not reach are skipped: their
+    /// examples all score 0.
+    private func denseExamples(in ranges: OwnerRanges, excluding excludedExample: Int32?, lazily: Bool,
+                               _ scratch: inout ScoreScratch) -> (Float, Int32?) {
+        let skip = Int(excludedExample ?? -1)
+        // Listed whether or not an example scores, so that the scratch is cleared after them.
+        scratch.touchedIntents.append(contentsOf: scratch.reachedIntents)
+        if !lazily {
+            for intent in scratch.reachedIntents { Self.settle(Int(intent), in: ranges, skipping: skip, &scratch) }
+        }
         var oos: Float = 0
         var oosExample: Int32?
-        let skip = Int(excludedExample ?? -1)
         scratch.docScores.withUnsafeBufferPointer { scores in
-            for intent in scratch.reachedIntents {
-                let i = Int(intent)
-                let (best, bestDoc) = Self.highest(scores, from: Int(ranges.positive[i]), to: Int(ranges.positive[i + 1]), skipping: skip)
-                guard bestDoc >= 0 else { continue }
-                scratch.touchedIntents.append(intent)
-                scratch.intentBest[i] = best
-                scratch.intentBestDoc[i] = Int32(bestDoc)
-            }
             for intent in ranges.withNegatives {
                 let i = Int(intent)
                 let (negative, doc) = Self.highest(scores, from: Int(ranges.negative[i]), to: Int(ranges.negative[i + 1]), skipping: skip)
                 guard doc >= 0 else { continue }
-                if scratch.intentBestDoc[i] < 0 { scratch.touchedIntents.append(intent) }
+                // Not reached (no centroid score): listed here.
+                if scratch.intentCentroid[i] == 0 { scratch.touchedIntents.append(intent) }
                 scratch.intentNegative[i] = negative
             }
             let (best, doc) = Self.highest(scores, from: Int(ranges.outOfScope.lowerBound), to: Int(ranges.outOfScope.upperBound), skipping: skip)
@@ -259,33 +263,12 @@ struct Matcher: Sendable {
         return (oos, oosExample)
     }
 
-    /// Dense scoring, lazily: every reached intent is listed (its best example is found later,
-    /// only if it can make the best ten: ``settle(_:in:_:)``); each intent's strongest negative
-    /// example and the nearest out-of-scope example are found now.
-    private func negativesAndOutOfScope(in ranges: OwnerRanges, _ scratch: inout ScoreScratch) -> (Float, Int32?) {
-        scratch.touchedIntents.append(contentsOf: scratch.reachedIntents)
-        var oos: Float = 0
-        var oosExample: Int32?
-        scratch.docScores.withUnsafeBufferPointer { scores in
-            for intent in ranges.withNegatives {
-                let i = Int(intent)
-                let (negative, doc) = Self.highest(scores, from: Int(ranges.negative[i]), to: Int(ranges.negative[i + 1]), skipping: -1)
-                guard doc >= 0 else { continue }
-                if scratch.intentCentroid[i] == 0 { scratch.touchedIntents.append(intent) }
-                scratch.intentNegative[i] = negative
-            }
-            let (best, doc) = Self.highest(scores, from: Int(ranges.outOfScope.lowerBound), to: Int(ranges.outOfScope.upperBound), skipping: -1)
-            if doc >= 0 { oos = best; oosExample = Int32(doc) }
-        }
-        return (oos, oosExample)
-    }
-
     /// Finds intent `i`'s best example from its range of the dense scores, once: `intentBest`
     /// stays -1 until it is known (then 0 or more; `intentBestDoc` -1 when no example scores).
-    private static func settle(_ i: Int, in ranges: OwnerRanges, _ scratch: inout ScoreScratch) {
+    private static func settle(_ i: Int, in ranges: OwnerRanges, skipping skip: Int = -1, _ scratch: inout ScoreScratch) {
         guard scratch.intentBest[i] < 0 else { return }
         let (best, doc) = scratch.docScores.withUnsafeBufferPointer { scores in
-            highest(scores, from: Int(ranges.positive[i]), to: Int(ranges.positive[i + 1]), skipping: -1)
+            highest(scores, from: Int(ranges.positive[i]), to: Int(ranges.positive[i + 1]), skipping: skip)
         }
         scratch.intentBest[i] = best
         scratch.intentBestDoc[i] = Int32(doc)

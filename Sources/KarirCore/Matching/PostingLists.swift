@@ -52,20 +52,6 @@ struct PostingLists: Sendable {
         }
     }
 
-    /// Values given per entry in the order ``init(features:entries:)`` was given them, put in
-    /// the order of the lists it builds from the same entries.
-    static func reordered(_ values: [Float], like entries: [(feature: Int32, doc: Int32, weight: Float)], features: Int) -> [Float] {
-        var next = [Int32](repeating: 0, count: features + 1)
-        for e in entries { next[Int(e.feature) + 1] += 1 }
-        for f in 0..<features { next[f + 1] += next[f] }
-        var out = [Float](repeating: 0, count: values.count)
-        for (e, v) in zip(entries, values) {
-            out[Int(next[Int(e.feature)])] = v
-            next[Int(e.feature)] += 1
-        }
-        return out
-    }
-
     /// As ``accumulate(_:into:firstTouch:)``, and also adds `v × other[k]` of every posting
     /// `k` into `otherScores` (a second value per posting, `other.count == weight.count`).
     @inline(__always)

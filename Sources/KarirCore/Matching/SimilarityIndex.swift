@@ -105,7 +105,7 @@ final class SimilarityIndex: Sendable {
         // dense array, then normalised with the squares summed in feature order, so that two
         // loads of the same knowledge agree to the last bit.
         var centroidEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
-        var bounds: [Float] = []
+        var boundEntries: [(feature: Int32, doc: Int32, weight: Float)] = []
         var sums = [Float](repeating: 0, count: featureCount)
         var highest = [Float](repeating: 0, count: featureCount)
         var seen = [Bool](repeating: false, count: featureCount)
@@ -124,7 +124,7 @@ final class SimilarityIndex: Sendable {
             let norm = touched.reduce(Float(0)) { $0 + sums[Int($1)] * sums[Int($1)] }.squareRoot()
             for id in touched {
                 centroidEntries.append((id, Int32(intent), sums[Int(id)] / norm))
-                bounds.append(highest[Int(id)])
+                boundEntries.append((id, Int32(intent), highest[Int(id)]))
                 sums[Int(id)] = 0
                 highest[Int(id)] = 0
                 seen[Int(id)] = false
@@ -132,7 +132,8 @@ final class SimilarityIndex: Sendable {
         }
         self.examplePostings = PostingLists(features: featureCount, entries: exampleEntries)
         self.centroidPostings = PostingLists(features: featureCount, entries: centroidEntries)
-        self.exampleBound = PostingLists.reordered(bounds, like: centroidEntries, features: featureCount)
+        // The same (feature, intent) entries in the same order: the lists line up posting for posting.
+        self.exampleBound = PostingLists(features: featureCount, entries: boundEntries).weight
         self.owner = owner
         self.exampleText = texts
         self.ranges = OwnerRanges(owners: owner, intents: intentCount, limit: denseLimit)
