@@ -88,9 +88,11 @@ final class TmuxTerminal {
         return lines
     }
 
-    /// Polls the screen until `condition` holds; returns that screen.
+    /// Polls the screen until `condition` holds; returns that screen. The default timeout is
+    /// generous: on two cores a test that trains the shipped knowledge runs alongside, and a
+    /// 10 s wait for the first prompt once ran out.
     @discardableResult
-    func wait(for what: String, timeout: Double = 10, history: Bool = false, escapes: Bool = false,
+    func wait(for what: String, timeout: Double = 20, history: Bool = false, escapes: Bool = false,
               until condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
@@ -104,7 +106,7 @@ final class TmuxTerminal {
 
     /// Polls until `text` is on the screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: Double = 10) async throws -> String {
+    func waitFor(_ text: String, timeout: Double = 20) async throws -> String {
         try await wait(for: "'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
