@@ -31,6 +31,19 @@ import Testing
         #expect(ask("biayanya berapa?", other.session).intent == "training_cost")
     }
 
+    /// Suggestions leave out the answer given just before: after "syarat?" then "biayanya?",
+    /// the requirements are not offered again; asked on its own, the cost answer offers them.
+    @Test func suggestionsLeaveOutThePreviousAnswer() {
+        let first = ask("syarat kartu kuning apa")
+        #expect(first.intent == "ak1_requirements")
+        #expect(first.suggestions.map(\.intent) == ["ak1_cost"])
+        let cost = ask("biayanya berapa?", first.session)
+        #expect(cost.intent == "ak1_cost")
+        #expect(!cost.suggestions.contains { $0.intent == "ak1_requirements" })
+        #expect(cost.session.offeredChoices.isEmpty)
+        #expect(ask("berapa biaya kartu kuning").suggestions.map(\.intent) == ["ak1_requirements"])
+    }
+
     @Test func asksBackWhenCandidatesAreTooClose() {
         let r = ask("biayanya berapa?")
         #expect(r.kind == .clarify)

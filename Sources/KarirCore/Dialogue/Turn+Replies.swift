@@ -4,6 +4,9 @@ extension Turn {
     mutating func answer(intent i: Int, score: Double, entity: EntityMention?) -> Reply {
         if entity == nil, let reply = answerForEachValue(intent: i, score: score) { return reply }
         let def = kb.intents[i]
+        // The answer just given is not offered again as a suggestion ("syarat?" after "cara
+        // bikin AK/1?" does not suggest how to get the card).
+        let previous = session.lastIntent
         // Every entity an answered message names is remembered ("BLK di Semarang"), so that a
         // later "yg di Solo?" can be read as the same question about another city, and a later
         // slot can be filled from the conversation.
@@ -44,7 +47,7 @@ extension Turn {
                         ?? (language == .id ? "Maaf, data untuk \(values["slot"] ?? valueID) belum ada." : "Sorry, there is no data for \(values["slot"] ?? valueID) yet.")
                     return finish(Reply(text: missing.trimmedWhitespace(), kind: .answer, topic: topic,
                                         intent: def.id, confidence: score, language: language,
-                                        suggestions: suggestions(for: def), source: def.source, asOf: def.asOf, session: session))
+                                        suggestions: suggestions(for: def, besides: previous), source: def.source, asOf: def.asOf, session: session))
                 }
             }
         }
@@ -56,7 +59,7 @@ extension Turn {
             session.lastIntent = def.id
             session.activeTopic = topic
         }
-        let suggestions = suggestions(for: def)
+        let suggestions = suggestions(for: def, besides: previous)
         session.offeredChoices = suggestions.map(\.intent)
         var reply = Reply(text: text, kind: .answer, topic: topic, intent: def.id, confidence: min(1, max(0, score)),
                           language: language, suggestions: suggestions, source: def.source, asOf: def.asOf, session: session)
@@ -91,8 +94,10 @@ extension Turn {
         return finish(reply)
     }
 
-    func suggestions(for def: IntentDefinition) -> [Choice] {
-        var ids = def.followUps.map(\.value)
+    /// The intent's follow-ups as numbered choices (with ``alsoSuggest`` first), leaving out
+    /// `previous`, the intent answered just before this one: the user has just read it.
+    func suggestions(for def: IntentDefinition, besides previous: String? = nil) -> [Choice] {
+        var ids = def.followUps.map(\.value).filter { $0 != previous }
         if let extra = alsoSuggest.map({ kb.intents[$0].id }), extra != def.id, !ids.contains(extra) { ids.insert(extra, at: 0) }
         return ids.prefix(4).enumerated().compactMap { n, id in
             guard let j = engine.knowledge.intentIndex[id] else { return nil }
