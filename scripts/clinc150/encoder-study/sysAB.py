@@ -1,0 +1,23 @@
+from common import *
+res={}
+def svm_fp(Xtr,ytr,Xte,Xo,C=1.0):
+    m=LinearSVC(C=C).fit(Xtr,ytr); d=m.decision_function(Xte); do=m.decision_function(Xo)
+    return m.classes_[d.argmax(1)], d.max(1), do.max(1)
+def lr_fp(Xtr,ytr,Xte,Xo,C=10.0):
+    m=LogisticRegression(C=C,max_iter=2000).fit(Xtr,ytr); p=m.predict_proba(Xte); po=m.predict_proba(Xo)
+    return m.classes_[p.argmax(1)], p.max(1), po.max(1)
+# ---- A
+t=time.time(); vec=tfidf().fit(trX); Ttr=vec.transform(trX); Tva=vec.transform(vaX); Tro=vec.transform(trXo)
+pa,ca,_=svm_fp(Ttr,trY,Tva,Tro); rA=metrics(pa,ca,vaY,va_in); print("A val",fmt(rA),f"{time.time()-t:.1f}s",flush=True)
+t=time.time(); cvA=cv_eval(lambda a,b: svm_fp(Ttr[a],trY[a],Ttr[b],Tro), len(trY), trY, len(trXo)); print("A cv",fmt(cvA),f"{time.time()-t:.1f}s",flush=True)
+res["A"]={"val":rA,"cv":cvA}
+# ---- B: LR on embeddings, C by CV
+for C in (1,10,30):
+    t=time.time(); cv=cv_eval(lambda a,b: lr_fp(Etr[a],trY[a],Etr[b],Etro,C), len(trY), trY, len(trXo))
+    p,c,_=lr_fp(Etr,trY,Eva,Etro,C); r=metrics(p,c,vaY,va_in)
+    print(f"B-LR C={C} cv",fmt(cv)," val",fmt(r),f"{time.time()-t:.1f}s",flush=True); res[f"B-LR C={C}"]={"val":r,"cv":cv}
+# nearest centroid cosine; 1-NN cosine
+cls=np.unique(trY); cent=np.stack([Etr[trY==k].mean(0) for k in cls]); cent/=np.linalg.norm(cent,axis=1,keepdims=True)
+s=Eva@cent.T; r=metrics(cls[s.argmax(1)],s.max(1),vaY,va_in); print("B-centroid val",fmt(r)); res["B-centroid"]={"val":r}
+s=Eva@Etr.T; r=metrics(trY[s.argmax(1)],s.max(1),vaY,va_in); print("B-1NN val",fmt(r)); res["B-1NN"]={"val":r}
+json.dump(res,open(OUT+"res_AB.json","w"),indent=1)
