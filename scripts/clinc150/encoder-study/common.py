@@ -45,3 +45,12 @@ def cv_eval(fit_predict, n_tr, y, n_oos, folds=5, seed=0):
         p,c,o=fit_predict(a,b); pred[b]=p; conf[b]=c; co+=o/folds
     allp=np.concatenate([pred,np.array(["oos"]*n_oos,dtype=object)])
     return metrics(allp,np.concatenate([conf,co]),np.concatenate([y,["oos"]*n_oos]),np.r_[np.ones(n_tr,bool),np.zeros(n_oos,bool)])
+
+def svm_fp(Xtr,ytr,Xte,Xo,C=1.0):
+    """LinearSVC: predicted labels and top decision values for Xte, top decision values for Xo."""
+    m=LinearSVC(C=C).fit(Xtr,ytr); d=m.decision_function(Xte); do=m.decision_function(Xo)
+    return m.classes_[d.argmax(1)], d.max(1), do.max(1)
+def lr_fp(Xtr,ytr,Xte,Xo,C=10.0):
+    """Logistic regression: predicted labels and top probabilities for Xte, top probabilities for Xo."""
+    m=LogisticRegression(C=C,max_iter=3000).fit(Xtr,ytr); p=m.predict_proba(Xte); po=m.predict_proba(Xo)
+    return m.classes_[p.argmax(1)], p.max(1), po.max(1)

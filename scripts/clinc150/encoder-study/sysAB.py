@@ -1,11 +1,5 @@
 from common import *
 res={}
-def svm_fp(Xtr,ytr,Xte,Xo,C=1.0):
-    m=LinearSVC(C=C).fit(Xtr,ytr); d=m.decision_function(Xte); do=m.decision_function(Xo)
-    return m.classes_[d.argmax(1)], d.max(1), do.max(1)
-def lr_fp(Xtr,ytr,Xte,Xo,C=10.0):
-    m=LogisticRegression(C=C,max_iter=2000).fit(Xtr,ytr); p=m.predict_proba(Xte); po=m.predict_proba(Xo)
-    return m.classes_[p.argmax(1)], p.max(1), po.max(1)
 # ---- A
 t=time.time(); vec=tfidf().fit(trX); Ttr=vec.transform(trX); Tva=vec.transform(vaX); Tro=vec.transform(trXo)
 pa,ca,_=svm_fp(Ttr,trY,Tva,Tro); rA=metrics(pa,ca,vaY,va_in); print("A val",fmt(rA),f"{time.time()-t:.1f}s",flush=True)

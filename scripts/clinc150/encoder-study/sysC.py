@@ -2,12 +2,6 @@ from common import *
 import sys
 res={}
 vec=tfidf().fit(trX); Ttr=vec.transform(trX); Tva=vec.transform(vaX); Tro=vec.transform(trXo)
-def svm_fp(Xtr,ytr,Xte,Xo,C=1.0):
-    m=LinearSVC(C=C).fit(Xtr,ytr); d=m.decision_function(Xte); do=m.decision_function(Xo)
-    return m.classes_[d.argmax(1)], d.max(1), do.max(1)
-def lr_fp(Xtr,ytr,Xte,Xo,C=10.0):
-    m=LogisticRegression(C=C,max_iter=3000).fit(Xtr,ytr); p=m.predict_proba(Xte); po=m.predict_proba(Xo)
-    return m.classes_[p.argmax(1)], p.max(1), po.max(1)
 def cat(T,E,al): return sparse.hstack([T,sparse.csr_matrix(E*al)]).tocsr()
 for al in (1,2,3,5):
     Xtr=cat(Ttr,Etr,al); Xva=cat(Tva,Eva,al); Xo=cat(Tro,Etro,al)

@@ -26,12 +26,6 @@ def build(kind, pca, weight, trainonly=False):
         n=np.linalg.norm(out,axis=1,keepdims=True); n[n==0]=1; return out/n
     return sv(trX),sv(vaX),sv(trXo),T.nbytes,len(T)
 trwords={w for s in trX for w in wre.findall(s.lower())}
-def lr_fp(Xtr,ytr,Xte,Xo,C=10.0):
-    m=LogisticRegression(C=C,max_iter=3000).fit(Xtr,ytr); p=m.predict_proba(Xte); po=m.predict_proba(Xo)
-    return m.classes_[p.argmax(1)], p.max(1), po.max(1)
-def svm_fp(Xtr,ytr,Xte,Xo,C=1.0):
-    m=LinearSVC(C=C).fit(Xtr,ytr); d=m.decision_function(Xte); do=m.decision_function(Xo)
-    return m.classes_[d.argmax(1)], d.max(1), do.max(1)
 cache={}
 best=None
 for kind in ("wp","word"):
