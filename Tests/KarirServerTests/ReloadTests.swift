@@ -67,6 +67,39 @@ struct ReloadTests {
         }
     }
 
+    /// A reload loads on a queue of its own: it completes while every Swift concurrency thread is
+    /// held (here by blocked tasks and by this test, which waits synchronously). Before, it ran
+    /// in a task and a reload request timed out in a full test run while other tests held those
+    /// threads with long synchronous work.
+    @Test func aReloadNeedsNoSwiftConcurrencyThread() async throws {
+        let loader = SwitchableLoader()
+        loader.set(version: "v2", fail: false)
+        let engine = EngineHolder(initial: TestResponder(version: "v1"), logger: quietLogger, loader: { () throws(LoadFailure) -> any Responder in try loader.load() })
+        let release = DispatchSemaphore(value: 0)
+        let blockers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        for _ in 0..<blockers {
+            Task.detached { release.wait() }
+        }
+        let (finished, hash) = Self.reloadWhileBlocking(engine)
+        for _ in 0..<blockers { release.signal() }
+        #expect(finished == .success)
+        #expect(hash == "v2")
+        #expect(engine.responder.info.knowledgeHash == "v2")
+    }
+
+    /// Lets the blocked tasks start, then reloads and waits for it on this (synchronous) thread.
+    private static func reloadWhileBlocking(_ engine: EngineHolder) -> (DispatchTimeoutResult, String?) {
+        Thread.sleep(forTimeInterval: 0.2)
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Mutex<String?>(nil)
+        engine.reload { result in
+            outcome.withLock { $0 = (try? result.get())?.knowledgeHash ?? "failed" }
+            done.signal()
+        }
+        let finished = done.wait(timeout: .now() + 5)
+        return (finished, outcome.withLock { $0 })
+    }
+
     @Test func requestsAfterAReloadOnTheSameConnectionWaitForIt() async throws {
         let loader = SwitchableLoader()
         loader.set(version: "v9", fail: false)

@@ -78,17 +78,17 @@ extension RequestDispatcher {
     private func reload(on eventLoop: any EventLoop) -> EventLoopFuture<Result<String, RPCError>> {
         let promise = eventLoop.makePromise(of: Result<String, RPCError>.self)
         let context = self.context
-        promise.completeWithTask {
-            switch await context.reload(trigger: "rpc") {
+        context.reload(trigger: "rpc") { result in
+            switch result {
             case .success(let info):
                 var members: [(String, JSONValue)] = [("reloaded", .bool(true))]
                 if case .object(let infoMembers) = Self.infoJSON(info) { members += infoMembers }
-                return .success(JSONValue.object(members).serialized)
+                promise.succeed(.success(JSONValue.object(members).serialized))
             case .failure(let failure):
                 let errors = failure.errors.isEmpty ? failure.diagnostics : failure.errors
                 let message = "reload failed with \(errors.count) error\(errors.count == 1 ? "" : "s"); "
                     + "the previous knowledge (\(context.engine.responder.info.knowledgeHash)) keeps serving"
-                return .failure(RPCError(.reloadFailed, message, data: .array(errors.map { .string($0.oneLine) })))
+                promise.succeed(.failure(RPCError(.reloadFailed, message, data: .array(errors.map { .string($0.oneLine) }))))
             }
         }
         return promise.futureResult

@@ -1,3 +1,4 @@
+import Dispatch
 import KarirCore
 import Logging
 import Synchronization
@@ -8,13 +9,17 @@ import Synchronization
 /// (which validates the whole knowledge base) succeeded, so a broken edit never interrupts service.
 /// Requests already being answered finish with the responder they started with.
 /// Concurrent reloads are serialized: each one loads the files as they are when it runs.
+///
+/// Loading (parsing, checking and compiling the knowledge, up to seconds of CPU) runs on a serial
+/// dispatch queue of its own, not on Swift concurrency's few shared threads: a reload then never
+/// waits for those threads, nor holds one while it loads.
 public final class EngineHolder: Sendable {
     /// Builds a fresh responder from the files on disk, or fails with every problem found.
     public typealias Loader = @Sendable () throws(LoadFailure) -> any Responder
 
     private let current: Mutex<any Responder>
     private let loader: Loader
-    private let reloadGate = ReloadGate()
+    private let reloadQueue = DispatchQueue(label: "karir.reload")
     private let logger: Logger
 
     /// - Parameters:
@@ -36,31 +41,42 @@ public final class EngineHolder: Sendable {
     /// Errors are logged with their locations; the old knowledge keeps serving.
     /// - Returns: the new knowledge's info, or the failure with its diagnostics.
     public func reload() async -> Result<EngineInfo, LoadFailure> {
-        await reloadGate.run { [self] in
-            let oldHash = current.withLock { $0.info.knowledgeHash }
-            let result: Result<any Responder, LoadFailure>
-            do throws(LoadFailure) {
-                result = .success(try loader())
-            } catch {
-                result = .failure(error)
+        await withCheckedContinuation { continuation in
+            reload { continuation.resume(returning: $0) }
+        }
+    }
+
+    /// The same, calling `completion` on the reload queue when done (for callers on an event loop,
+    /// which complete a promise with it).
+    public func reload(completion: @escaping @Sendable (Result<EngineInfo, LoadFailure>) -> Void) {
+        reloadQueue.async { [self] in completion(reloadNow()) }
+    }
+
+    /// Loads and swaps in, on the calling thread (always the reload queue).
+    private func reloadNow() -> Result<EngineInfo, LoadFailure> {
+        let oldHash = current.withLock { $0.info.knowledgeHash }
+        let result: Result<any Responder, LoadFailure>
+        do throws(LoadFailure) {
+            result = .success(try loader())
+        } catch {
+            result = .failure(error)
+        }
+        switch result {
+        case .success(let fresh):
+            current.withLock { $0 = fresh }
+            logger.info("knowledge reloaded", metadata: [
+                "old_hash": "\(oldHash)", "new_hash": "\(fresh.info.knowledgeHash)",
+                "load_ms": "\(fresh.info.loadMilliseconds)",
+            ])
+            return .success(fresh.info)
+        case .failure(let failure):
+            logger.error("reload failed, keeping the previous knowledge", metadata: [
+                "hash": "\(oldHash)", "errors": "\(failure.errors.count)",
+            ])
+            for diagnostic in failure.errors {
+                logger.error("\(diagnostic.location): \(diagnostic.message)")
             }
-            switch result {
-            case .success(let fresh):
-                current.withLock { $0 = fresh }
-                logger.info("knowledge reloaded", metadata: [
-                    "old_hash": "\(oldHash)", "new_hash": "\(fresh.info.knowledgeHash)",
-                    "load_ms": "\(fresh.info.loadMilliseconds)",
-                ])
-                return .success(fresh.info)
-            case .failure(let failure):
-                logger.error("reload failed, keeping the previous knowledge", metadata: [
-                    "hash": "\(oldHash)", "errors": "\(failure.errors.count)",
-                ])
-                for diagnostic in failure.errors {
-                    logger.error("\(diagnostic.location): \(diagnostic.message)")
-                }
-                return .failure(failure)
-            }
+            return .failure(failure)
         }
     }
 }
@@ -71,19 +87,4 @@ extension Diagnostic {
 
     /// `file:line:column: message`, the form reload errors are reported in.
     var oneLine: String { "\(location): \(message)" }
-}
-
-/// Runs reloads one at a time, off the caller's thread.
-private actor ReloadGate {
-    private var tail: Task<Void, Never>?
-
-    func run<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        let previous = tail
-        let task = Task.detached {
-            await previous?.value
-            return work()
-        }
-        tail = Task { _ = await task.value }
-        return await task.value
-    }
 }
