@@ -44,6 +44,21 @@ import Testing
         #expect(ask("berapa biaya kartu kuning").suggestions.map(\.intent) == ["ak1_requirements"])
     }
 
+    /// A job the writer gives as their own ("saya kasir", "I am a cashier", "mantan kasir") is
+    /// not what they ask about when they name another; named alone, it is.
+    @Test func theWritersOwnJobIsNotTheSubjectWhenAnotherIsNamed() {
+        #expect(ask("saya kasir, jadi welder itu gimana").text == "Tukang las: Menyambung logam.")
+        #expect(ask("I am a cashier, what is a welder").text == "Welder: Joins metal.")
+        #expect(ask("mantan kasir nih, ceritakan pekerjaan barista").text == "Barista: Membuat kopi.")
+        #expect(ask("saya kasir, ceritakan pekerjaan kasir").text == "Kasir: Menerima pembayaran.")
+        // Both asked about: both answered.
+        let both = ask("ceritakan pekerjaan kasir dan barista")
+        #expect(both.text.contains("Kasir: ") && both.text.contains("Barista: "))
+        // "mau jadi" names what the writer wants, not what they are.
+        let analysis = engine.knowledge.analyzer.analyze("saya mau jadi kasir, sekarang saya barista", sessionLanguage: nil)
+        #expect(OwnRole.marks(analysis.tokens) == [false, true])
+    }
+
     @Test func asksBackWhenCandidatesAreTooClose() {
         let r = ask("biayanya berapa?")
         #expect(r.kind == .clarify)

@@ -10,7 +10,7 @@ extension Turn {
         // Every entity an answered message names is remembered ("BLK di Semarang"), so that a
         // later "yg di Solo?" can be read as the same question about another city, and a later
         // slot can be filled from the conversation.
-        for e in analysis.entities { session.slots[e.type] = e.id }
+        for e in askedEntities { session.slots[e.type] = e.id }
         var values: [String: Any] = [:]
         if let source = def.source { values["source"] = source }
         if let asOf = def.asOf { values["as_of"] = asOf }
@@ -76,7 +76,7 @@ extension Turn {
         guard let slot = kb.intents[i].slot?.value, !kb.flows.contains(where: { $0.startIntent == kb.intents[i].id }) else { return nil }
         var named: [EntityMention] = []
         var seen: Set<String> = []
-        for e in analysis.entities {
+        for e in askedEntities {
             guard let r = resolve(e, to: slot), seen.insert(r.value.id + "|" + (r.place?.id ?? "")).inserted else { continue }
             named.append(e)
         }

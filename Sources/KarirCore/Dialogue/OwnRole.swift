@@ -1,0 +1,33 @@
+/// Which entity mentions a message gives as the writer's own role, now or before: "sy tukang
+/// bangunan", "I am a nurse", "mantan satpam", "saya jadi PRT 2 tahun". Job seekers often say
+/// what they do before asking about what they want to do ("… pengen jadi tukang listrik"), and
+/// the question is about the second.
+enum OwnRole {
+    /// Words that introduce the writer (or, "anak saya perawat", someone close) as the holder.
+    static let holders: Set<String> = ["saya", "aku", "gue", "gua", "gw", "ane", "i", "mantan", "bekas", "former", "ex"]
+    /// Words that may stand between the holder and the role: "I am a …", "saya seorang …",
+    /// "saya bekerja sebagai …", "I worked as a …".
+    static let linking: Set<String> = ["am", "was", "a", "an", "seorang", "sebagai", "as", "jadi", "menjadi", "kerja", "bekerja",
+                                       "work", "worked", "working", "berprofesi", "profesi"]
+    /// How far back from the role the holder may be, linking words included.
+    static let reach = 4
+
+    /// For each entity mention of `tokens` (in order, as ``Analysis/entities``), whether it is
+    /// given as the writer's own role: the nearest word before it that is not a linking word is
+    /// a holder, within ``reach`` words ("saya mau jadi guru" is not: "mau" comes first).
+    static func marks(_ tokens: [Token]) -> [Bool] {
+        var marks: [Bool] = []
+        for (k, token) in tokens.enumerated() where token.entity != nil {
+            var own = false
+            var back = k - 1
+            while back >= 0 && k - back <= reach {
+                let word = tokens[back].surface
+                if holders.contains(word) { own = true; break }
+                if !linking.contains(word) { break }
+                back -= 1
+            }
+            marks.append(own)
+        }
+        return marks
+    }
+}
