@@ -157,6 +157,13 @@ struct Turn {
             rule = traced("a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))")
             return answer(intent: question.intent, score: question.score, entity: nil)
         }
+        // A long message that a pleasantry matches only through a few of its words ("cucu sy
+        // lulus smp …, baiknya kerja dulu apa kursus dulu ya" and "udah dulu ya") is a question,
+        // not a goodbye: the honest answer is the fallback, with its suggestions.
+        if priority(of: top.intent) == .low, top.example < Self.pleasantryExampleBar,
+           contentWords(analysis.tokens[...]) >= Self.longForPleasantry {
+            return fallback(reason: "a long message that only a pleasantry's words match (nearest example \(fmt(top.example)) < \(fmt(Self.pleasantryExampleBar)))")
+        }
         // The conversation is evidence too: "how much does it cost?" after a certification
         // answer is not an out-of-scope question merely because an out-of-scope example
         // ("… umrah, how much does it cost") shares its generic words.
@@ -319,6 +326,14 @@ struct Turn {
     }
 
     static let referringWords: Set<String> = ["it", "its", "them", "the"]
+    /// A message of this many content words or more is answered with a pleasantry (small talk)
+    /// only when a pleasantry's example is at least ``pleasantryExampleBar`` near it. On every
+    /// evaluation question, the only small-talk answers this changes: a 15-word question about a
+    /// grandchild's schooling that got "goodbye" for its "dulu ya" (long thanks and greetings
+    /// have examples 0.44–0.67 near).
+    static let longForPleasantry = 8
+    static let pleasantryExampleBar = 0.4
+
     /// A follow-up that refers back has at most this many words (joining words not counted).
     /// Five rather than four: "how long is the waiting time?" after a question about the Korea
     /// programme went to the AK/1 processing time (follow-ups 84.9 → 85.4%, out-of-scope
