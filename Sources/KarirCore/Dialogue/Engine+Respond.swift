@@ -19,6 +19,9 @@ struct Turn {
     var session: Session
     let text: String
     let analysis: Analysis
+    /// The entities the message asks about (``OwnRole/asked(in:)``): those that fill slots and
+    /// are remembered.
+    let askedEntities: [EntityMention]
     let language: Language
     let explain: Bool
     var ranking: Matcher.Ranking?
@@ -42,6 +45,7 @@ struct Turn {
         self.explain = explain
         let analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: session.language)
         self.analysis = analysis
+        self.askedEntities = OwnRole.asked(in: analysis)
         let detected = forced ?? (analysis.tokens.isEmpty ? (session.language ?? .id) : analysis.language)
         let languages = engine.knowledge.base.settings.languages
         self.language = languages.contains(detected) ? detected : (languages.first ?? detected)

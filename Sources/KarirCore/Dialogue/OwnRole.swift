@@ -30,4 +30,17 @@ enum OwnRole {
         }
         return marks
     }
+
+    /// The entities `analysis` asks about, in order: all it names, except those the writer
+    /// names as their own when it also names another value of the same type. "sy tukang
+    /// bangunan, pengen jadi tukang listrik" asks about electricians; "saya perawat, gaji
+    /// perawat berapa?" still about nurses.
+    static func asked(in analysis: Analysis) -> [EntityMention] {
+        let entities = analysis.entities
+        let own = marks(analysis.tokens)
+        guard own.contains(true) else { return entities }
+        return entities.indices.filter { i in
+            !own[i] || !entities.indices.contains { j in j != i && !own[j] && entities[j].type == entities[i].type }
+        }.map { entities[$0] }
+    }
 }

@@ -78,22 +78,8 @@ extension Turn {
     /// What fills `slot` in this message: an entity of that type, or one that lies in such an
     /// entity ("Bekasi" fills `province` with Jawa Barat, and Bekasi is the `place`).
     func slotMention(_ slot: String) -> (value: EntityMention, place: EntityMention?)? {
-        let asked = askedEntities
-        if let e = asked.first(where: { $0.type == slot }) { return (e, nil) }
-        return asked.lazy.compactMap { resolve($0, to: slot) }.first
-    }
-
-    /// The entities the message asks about, in order: all it names, except those the writer
-    /// names as their own (``OwnRole``) when it also names another value of the same type. "sy
-    /// tukang bangunan, pengen jadi tukang listrik" asks about electricians; "saya perawat, gaji
-    /// perawat berapa?" still about nurses.
-    var askedEntities: [EntityMention] {
-        let entities = analysis.entities
-        let own = OwnRole.marks(analysis.tokens)
-        guard own.contains(true) else { return entities }
-        return entities.indices.filter { i in
-            !own[i] || !entities.indices.contains { j in j != i && !own[j] && entities[j].type == entities[i].type }
-        }.map { entities[$0] }
+        if let e = askedEntities.first(where: { $0.type == slot }) { return (e, nil) }
+        return askedEntities.lazy.compactMap { resolve($0, to: slot) }.first
     }
 
     /// What fills `slot` from the conversation: a value remembered for it, else a remembered

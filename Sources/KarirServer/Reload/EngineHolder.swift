@@ -24,7 +24,7 @@ public final class EngineHolder: Sendable {
 
     /// - Parameters:
     ///   - initial: the responder to serve until the first reload.
-    ///   - loader: how to load a new one (used by ``reload()``).
+    ///   - loader: how to load a new one (used by ``reload(completion:)``).
     public init(initial: any Responder, logger: Logger = Logger(label: "karir.reload"), loader: @escaping Loader) {
         self.current = Mutex(initial)
         self.loader = loader
@@ -36,18 +36,10 @@ public final class EngineHolder: Sendable {
         current.withLock { $0 }
     }
 
-    /// Loads the knowledge again and swaps it in if it has no errors.
+    /// Loads the knowledge again and swaps it in if it has no errors, then calls `completion` on
+    /// the reload queue with the new knowledge's info, or the failure with its diagnostics.
     ///
     /// Errors are logged with their locations; the old knowledge keeps serving.
-    /// - Returns: the new knowledge's info, or the failure with its diagnostics.
-    public func reload() async -> Result<EngineInfo, LoadFailure> {
-        await withCheckedContinuation { continuation in
-            reload { continuation.resume(returning: $0) }
-        }
-    }
-
-    /// The same, calling `completion` on the reload queue when done (for callers on an event loop,
-    /// which complete a promise with it).
     public func reload(completion: @escaping @Sendable (Result<EngineInfo, LoadFailure>) -> Void) {
         reloadQueue.async { [self] in completion(reloadNow()) }
     }

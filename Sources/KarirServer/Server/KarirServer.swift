@@ -12,7 +12,7 @@ import NIOPosix
 public final class KarirServer: Sendable {
     /// The address the server listens on (with the real port when started on port 0).
     public let localAddress: SocketAddress
-    /// The engine in service; call ``EngineHolder/reload()`` or ``reload(trigger:)`` to swap it.
+    /// The engine in service; call ``reload(trigger:)`` (or ``EngineHolder/reload(completion:)``) to swap it.
     public let engine: EngineHolder
     public let metrics: ServerMetrics
 

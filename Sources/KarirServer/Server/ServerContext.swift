@@ -53,26 +53,22 @@ final class ServerContext: Sendable {
     /// The same, calling `completion` on the reload queue when done: no Swift concurrency thread
     /// is needed, so a client's reload is answered even while those threads are all busy.
     func reload(trigger: String, completion: @escaping @Sendable (Result<EngineInfo, LoadFailure>) -> Void) {
-        let metrics = metrics
-        logger.info("reloading knowledge", metadata: ["trigger": "\(trigger)"])
-        engine.reload { result in
-            Self.count(result, metrics)
-            completion(result)
-        }
+        Self.reload(engine, metrics: metrics, logger: logger, trigger: trigger, completion: completion)
     }
 
     /// The same for callers without a context (SIGHUP and the file watcher in ``ServeRunner``).
     static func reload(_ engine: EngineHolder, metrics: ServerMetrics, logger: Logger, trigger: String) async -> Result<EngineInfo, LoadFailure> {
-        logger.info("reloading knowledge", metadata: ["trigger": "\(trigger)"])
-        let result = await engine.reload()
-        count(result, metrics)
-        return result
+        await withCheckedContinuation { continuation in
+            reload(engine, metrics: metrics, logger: logger, trigger: trigger) { continuation.resume(returning: $0) }
+        }
     }
 
-    private static func count(_ result: Result<EngineInfo, LoadFailure>, _ metrics: ServerMetrics) {
-        switch result {
-        case .success: metrics.reloaded(ok: true)
-        case .failure: metrics.reloaded(ok: false)
+    static func reload(_ engine: EngineHolder, metrics: ServerMetrics, logger: Logger, trigger: String,
+                       completion: @escaping @Sendable (Result<EngineInfo, LoadFailure>) -> Void) {
+        logger.info("reloading knowledge", metadata: ["trigger": "\(trigger)"])
+        engine.reload { result in
+            metrics.reloaded(ok: (try? result.get()) != nil)
+            completion(result)
         }
     }
 }

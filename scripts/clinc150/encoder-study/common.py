@@ -54,3 +54,6 @@ def lr_fp(Xtr,ytr,Xte,Xo,C=10.0):
     """Logistic regression: predicted labels and top probabilities for Xte, top probabilities for Xo."""
     m=LogisticRegression(C=C,max_iter=3000).fit(Xtr,ytr); p=m.predict_proba(Xte); po=m.predict_proba(Xo)
     return m.classes_[p.argmax(1)], p.max(1), po.max(1)
+def cat(T,E,al):
+    """TF-IDF features joined with dense vectors scaled by `al`, for one linear model."""
+    return sparse.hstack([T,sparse.csr_matrix(E*al)]).tocsr()

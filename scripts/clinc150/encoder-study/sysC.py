@@ -1,8 +1,6 @@
 from common import *
-import sys
 res={}
 vec=tfidf().fit(trX); Ttr=vec.transform(trX); Tva=vec.transform(vaX); Tro=vec.transform(trXo)
-def cat(T,E,al): return sparse.hstack([T,sparse.csr_matrix(E*al)]).tocsr()
 for al in (1,2,3,5):
     Xtr=cat(Ttr,Etr,al); Xva=cat(Tva,Eva,al); Xo=cat(Tro,Etro,al)
     t=time.time(); cv=cv_eval(lambda a,b: svm_fp(Xtr[a],trY[a],Xtr[b],Xo), len(trY), trY, len(trXo))

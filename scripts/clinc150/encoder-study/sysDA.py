@@ -1,10 +1,6 @@
-import os
-import sys
-sys.argv=[sys.argv[0]]
-exec(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "sysD.py")).read().split("cache={}")[0])   # reuse build() etc. without running the D sweep
+from distill import *
 res={}
 vec=tfidf().fit(trX); Ttr=vec.transform(trX); Tva=vec.transform(vaX); Tro=vec.transform(trXo)
-def cat(T,E,al): return sparse.hstack([T,sparse.csr_matrix(E*al)]).tocsr()
 for cfg,trainonly in ((("word",None,"none"),False),(("wp",None,"none"),False),(("word",None,"none"),True)):
     Str,Sva,Sro,nb,nrows=build(*cfg,trainonly=trainonly)
     alphas=(1,2) if not trainonly else (1,)
