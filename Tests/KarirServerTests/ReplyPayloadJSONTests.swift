@@ -19,6 +19,11 @@ struct ReplyPayloadJSONTests {
         Reply(text: "x", kind: .flow, topic: "career", intent: "quiz", confidence: 1, language: .en, session: Session()),
         Reply(text: "y", kind: .ask, topic: "wages", intent: "ump", confidence: 0.0004, language: .id, session: Session()),
         Reply(text: "z", kind: .answer, topic: "t", intent: "i", confidence: 0.123456, language: .id, session: Session()),
+        {
+            var repeated = Reply(text: "again", kind: .answer, topic: "t", intent: "i", confidence: 0.5, language: .id, session: Session())
+            repeated.repeated = true
+            return repeated
+        }(),
     ]
 
     @Test(arguments: replies)

@@ -9,7 +9,8 @@ public struct ChatEvent: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         /// Every question and answer.
         case message
-        /// The engine fell back: the question is out of scope or not covered yet.
+        /// The engine fell back (the question is out of scope or not covered yet), or repeated
+        /// its last answer for a follow-up it has nothing more specific for (``Reply/repeated``).
         case unanswered
         /// The engine asked back which of several intents was meant.
         case clarify
@@ -47,7 +48,8 @@ public struct ChatEvent: Codable, Sendable, Equatable {
     }
 
     /// The events one exchange produces: always `message`, plus `unanswered`, `clarify`,
-    /// `handoff` or `safety` when the reply is of that kind or topic.
+    /// `handoff` or `safety` when the reply is of that kind or topic (and `unanswered` for a
+    /// repeated answer).
     public static func events(question: String, reply: Reply, session: String, at date: Date = Date()) -> [ChatEvent] {
         func make(_ kind: Kind) -> ChatEvent {
             ChatEvent(type: kind, timestamp: date, session: session, question: question, answer: reply.text,
@@ -57,7 +59,7 @@ public struct ChatEvent: Codable, Sendable, Equatable {
         switch reply.kind {
         case .fallback: out.append(make(.unanswered))
         case .clarify: out.append(make(.clarify))
-        default: break
+        default: if reply.repeated { out.append(make(.unanswered)) }
         }
         if reply.topic == "handoff" { out.append(make(.handoff)) }
         if reply.topic == "safety" { out.append(make(.safety)) }

@@ -28,6 +28,8 @@ struct Turn {
     var rule = ""
     /// A close runner-up to offer first among the suggestions.
     var alsoSuggest: Int?
+    /// The message was answered by reading it together with the conversation's subject.
+    var readWithSubject = false
 
     /// The rule that decided, for the decision trace: the text is only built when a trace was
     /// asked for (otherwise empty).
@@ -296,6 +298,7 @@ struct Turn {
             rule = traced("nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(answerBar)))")
             return answer(intent: top.intent, score: top.score, entity: nil)
         }
+        if let reply = answerWithSubject(top) { return reply }
         // Inside a conversation, a follow-up that matches nothing well ("will I get banned?"
         // after a question about quitting Magang Nasional) is most likely about the
         // conversation's topic: its best intent answers, if it is plausible at all, the message
@@ -318,6 +321,44 @@ struct Turn {
         }
         return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(clarifyBar))")
     }
+
+    /// A follow-up that matches nothing well on its own ("bisa report kemana, takut
+    /// di-blacklist" after "uang lembur sy gak dibayar 3 bulan") read together with the
+    /// conversation's subject (``Session/subject``, the last message answered on its own words):
+    /// the subject supplies what the follow-up leaves out. The joined reading answers when its
+    /// best intent continues the conversation, scores at the answer threshold, is not nearer an
+    /// out-of-scope example, and the follow-up itself is mostly words the knowledge knows (a
+    /// question about cats after a BLK question is not a BLK question).
+    mutating func answerWithSubject(_ top: Candidate) -> Reply? {
+        guard let subject = session.subject, session.activeTopic != nil, top.knownFactor >= Self.subjectKnownFactor,
+              ranking?.selfContained == false, priority(of: top.intent) != .low,
+              let ranking, ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
+        let before = engine.knowledge.analyzer.analyze(subject, sessionLanguage: session.language)
+        let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
+        let reading = engine.matcher.rank(joined, session: session, patterns: false)
+        guard let best = reading.candidates.first, continuesConversation(best.intent), !isHighPriority(best.intent),
+              reading.outOfScope <= best.example else { return nil }
+        let known = joined.tokens.count { $0.known && !Self.fillers.contains($0.surface) }
+        let bar = settings.answerThreshold * (known >= settings.longMessageWords ? settings.longMessageFactor : 1)
+        guard best.score >= bar else { return nil }
+        rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
+        readWithSubject = true
+        let previous = session.lastIntent
+        var reply = answer(intent: best.intent, score: best.score, entity: nil)
+        // Read with the subject, the follow-up lands on the answer just given: the knowledge has
+        // nothing more specific. Said so before the answer (which often covers the case: "even if
+        // it's a small shop?" after the minimum wage), with the way to a person.
+        if reply.kind == .answer, kb.intents[best.intent].id == previous {
+            let lead = engine.prompt("same_answer_again", language)
+            if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
+            reply.repeated = true
+        }
+        return reply
+    }
+
+    /// The least share of known words (``Candidate/knownFactor``) of a follow-up read with the
+    /// conversation's subject.
+    static let subjectKnownFactor = 0.9
 
     /// Whether the message points back at something the conversation named: a possessive
     /// "-nya" on a word that has a root ("biayanya"), or "it", "its", "them", "the" ("what are

@@ -52,6 +52,10 @@ public struct Reply: Sendable, Equatable {
     public var session: Session
     /// The decision trace, filled when asked for (`--explain`).
     public var trace: Trace?
+    /// The answer is the one given just before, repeated for a follow-up that the knowledge has
+    /// nothing more specific for ("boleh diwakilin?" after the AK/1 renewal answer): the question
+    /// also counts as unanswered (``ChatEvent/Kind/unanswered``, `karir report unanswered`).
+    public var repeated = false
 
     public init(text: String, kind: ReplyKind, topic: String, intent: String?, confidence: Double,
                 language: Language, suggestions: [Choice] = [], candidates: [Choice] = [],

@@ -3,8 +3,9 @@ import Foundation
 /// The JSON shape of a reply, shared by `karir ask --json` and the server's `ask` method.
 ///
 /// Keys: `text, kind, topic, intent, confidence, lang, suggestions`, plus `candidates` when the
-/// engine asks back, `source`/`as_of` when the answer states facts, and `session` when the host
-/// keys sessions by name (the server).
+/// engine asks back, `source`/`as_of` when the answer states facts, `repeated: true` when the
+/// answer repeats the last one for a follow-up the knowledge has nothing more specific for
+/// (``Reply/repeated``), and `session` when the host keys sessions by name (the server).
 public struct ReplyPayload: Codable, Sendable, Equatable {
     public var text: String
     public var kind: ReplyKind
@@ -17,11 +18,13 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
     public var source: String?
     public var asOf: String?
     public var session: String?
+    /// `true` for a repeated answer, absent otherwise.
+    public var repeated: Bool?
 
     enum CodingKeys: String, CodingKey {
         case text, kind, topic, intent, confidence, lang, suggestions, candidates, source
         case asOf = "as_of"
-        case session
+        case session, repeated
     }
 
     public init(_ reply: Reply, session: String? = nil) {
@@ -36,6 +39,7 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
         self.source = reply.source
         self.asOf = reply.asOf
         self.session = session
+        self.repeated = reply.repeated ? true : nil
     }
 
     /// One line of compact JSON with sorted keys.

@@ -19,6 +19,14 @@ public struct Session: Codable, Sendable, Equatable {
     public var pendingIntent: String?
     /// The state of a guided conversation (e.g. the interest inventory), if one is running.
     public var flow: FlowState?
+    /// The last message an intent answered on its own words (at most
+    /// ``Session/subjectLength`` characters): a later follow-up that matches nothing well on its
+    /// own is read together with it, since people leave out what they have just said
+    /// ("uang lembur sy gak dibayar 3 bulan", then "bisa lapor kemana?").
+    public var subject: String?
+
+    /// The most characters of a message kept as ``subject``.
+    public static let subjectLength = 300
 
     public init(language: Language? = nil) {
         self.language = language
@@ -29,6 +37,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.offeredChoices = []
         self.pendingIntent = nil
         self.flow = nil
+        self.subject = nil
     }
 }
 

@@ -58,6 +58,9 @@ extension Turn {
         if priority(of: i) != .low {
             session.lastIntent = def.id
             session.activeTopic = topic
+            // A follow-up answered through the subject keeps it: a third message still reads
+            // with what the conversation is about.
+            if !readWithSubject { session.subject = String(self.text.prefix(Session.subjectLength)) }
         }
         let suggestions = suggestions(for: def, besides: previous)
         session.offeredChoices = suggestions.map(\.intent)

@@ -32,9 +32,11 @@ struct Matcher: Sendable {
         var examinedIntents = 0
     }
 
-    func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil) -> Ranking {
+    /// - Parameter patterns: whether the deterministic patterns are tried first (not for a
+    ///   message joined with an earlier one: a pattern the earlier one matches says nothing new).
+    func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil, patterns: Bool = true) -> Ranking {
         // Deterministic rules.
-        if analysis.tokens.count <= 60 {
+        if patterns, analysis.tokens.count <= 60 {
             if let p = knowledge.patterns.firstMatch(analysis.tokens, eligible: { eligible($0, session) }) {
                 let c = Candidate(intent: p.intent, score: 1, example: 1, centroid: 1, knownFactor: 1, boost: 0, nearest: "", pattern: p.source)
                 return Ranking(candidates: [c], outOfScope: 0, outOfScopeExample: nil)

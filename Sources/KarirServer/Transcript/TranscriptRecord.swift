@@ -25,14 +25,17 @@ public struct TranscriptRecord: Codable, Sendable, Equatable {
     public var lang: Language
     /// Time spent answering, in milliseconds.
     public var latencyMs: Double
+    /// `true` when the answer repeated the last one for a follow-up the knowledge has nothing
+    /// more specific for (``KarirCore/Reply/repeated``): counted as unanswered. Absent otherwise.
+    public var repeated: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case ts, session, mode, question, answer, kind, topic, intent, confidence, lang
+        case ts, session, mode, question, answer, kind, topic, intent, confidence, lang, repeated
         case latencyMs = "latency_ms"
     }
 
     public init(ts: String, session: String, mode: Mode, question: String, answer: String, kind: ReplyKind,
-                topic: String, intent: String?, confidence: Double, lang: Language, latencyMs: Double) {
+                topic: String, intent: String?, confidence: Double, lang: Language, latencyMs: Double, repeated: Bool? = nil) {
         self.ts = ts
         self.session = session
         self.mode = mode
@@ -44,5 +47,9 @@ public struct TranscriptRecord: Codable, Sendable, Equatable {
         self.confidence = confidence
         self.lang = lang
         self.latencyMs = latencyMs
+        self.repeated = repeated
     }
+
+    /// Whether the question went unanswered: a fallback, or a repeated answer.
+    public var unanswered: Bool { kind == .fallback || repeated == true }
 }

@@ -79,6 +79,9 @@ public final class TranscriptWriter: Service, Sendable {
             ("latency_ms", .number(ReplyPayload.number((Double(nanoseconds) / 1e3).rounded() / 1e3))),
             ("mode", .string(mode.rawValue)),
             ("question", .string(question)),
+        ]
+        if reply.repeated { members.append(("repeated", .bool(true))) }
+        members += [
             ("session", .string(hashSession(session))),
             ("topic", .string(reply.topic)),
             ("ts", .string(Date().formatted(.iso8601))),

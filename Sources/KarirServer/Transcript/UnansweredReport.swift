@@ -1,7 +1,8 @@
 import Foundation
 import KarirCore
 
-/// The most frequent unanswered (fallback) and clarified questions of a transcript, grouped by
+/// The most frequent unanswered (fallback, or an answer repeated for a follow-up the knowledge had
+/// nothing more specific for) and clarified questions of a transcript, grouped by
 /// similarity, so staff know what to add to the knowledge base (`karir report unanswered`).
 public struct UnansweredReport: Codable, Sendable, Equatable {
     /// Questions that read alike, counted together.
@@ -64,12 +65,12 @@ public struct UnansweredReport: Codable, Sendable, Equatable {
                 continue
             }
             report.records += 1
-            guard record.kind == .fallback || record.kind == .clarify else { continue }
-            if record.kind == .fallback { report.unanswered += 1 } else { report.clarified += 1 }
+            guard record.unanswered || record.kind == .clarify else { continue }
+            if record.unanswered { report.unanswered += 1 } else { report.clarified += 1 }
             let key = QuestionSimilarity.normalize(record.question)
             guard !key.isEmpty else { continue }
             var entry = exact[key] ?? (0, 0, [:])
-            if record.kind == .fallback { entry.fallback += 1 } else { entry.clarify += 1 }
+            if record.unanswered { entry.fallback += 1 } else { entry.clarify += 1 }
             entry.wordings[record.question.trimmingWhitespace(), default: 0] += 1
             exact[key] = entry
         }
