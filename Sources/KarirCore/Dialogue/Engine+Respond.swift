@@ -181,7 +181,10 @@ struct Turn {
         // only of words that do not tell topics apart ("how long does it take?"), even when
         // another topic happens to hold that very wording: then the wording of the topic's
         // nearest example decides, not the model (which learnt that wording from the other).
-        if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active {
+        // (A pleasantry said in so many words, "makasih ya min" after a Prakerja answer, is not a
+        // follow-up: its own intent answers below.)
+        let plainPleasantry = priority(of: top.intent) == .low && top.example >= Self.plainPleasantryExample
+        if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active, !plainPleasantry {
             let words = analysis.tokens.count { !Self.fillers.contains($0.surface) }
             let short = words <= 3
             if short, let inTopic = bestCandidate(in: active, ranking),
@@ -378,6 +381,10 @@ struct Turn {
     /// have examples 0.44–0.67 near).
     static let longForPleasantry = 8
     static let pleasantryExampleBar = 0.4
+    /// A message this near a pleasantry's example (small talk) is that pleasantry, inside a
+    /// conversation too: the rules that keep short follow-ups in the conversation's topic do not
+    /// apply to it ("makasih ya min" after a Prakerja answer: 0.82 near "makasih ya").
+    static let plainPleasantryExample = 0.7
 
     /// A follow-up that refers back has at most this many words (joining words not counted).
     /// Five rather than four: "how long is the waiting time?" after a question about the Korea
