@@ -25,6 +25,11 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Mustache", package: "swift-mustache"),
+        ], swiftSettings: [
+            // The engine is optimised in debug builds too: loading the shipped knowledge trains
+            // its model (a support-vector machine), which takes about 2 s optimised and 20 s
+            // not, and the tests and `karir check` load it in debug builds.
+            .unsafeFlags(["-O"], .when(configuration: .debug)),
         ]),
         // Line protocol over SwiftNIO.
         .target(name: "KarirServer", dependencies: [

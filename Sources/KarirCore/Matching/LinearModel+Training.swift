@@ -6,17 +6,16 @@ struct SparseWeights: Sendable {
     var weights: [Float]
 }
 
-/// A perceptron's weights while it trains: per feature a list of (intent, weight, step-weighted
-/// sum) that grows as the perceptron updates it. All lists share three flat arrays; a full list
-/// moves to the end with twice the room, so a feature's entries stay contiguous and in the
-/// order they were added, and no array per feature is allocated or reference-counted.
+/// A model's weights while it trains: per feature a list of (intent, weight) that grows as
+/// training reaches new intents. All lists share two flat arrays; a full list moves to the end
+/// with twice the room, so a feature's entries stay contiguous and in the order they were added,
+/// and no array per feature is allocated or reference-counted.
 struct WeightArena {
     private var start: [Int32]
     private var count: [Int32]
     private var room: [Int32]
     private var classes: [Int32] = []
     private var weights: [Float] = []
-    private var sums: [Float] = []
 
     init(features: Int) {
         start = [Int32](repeating: 0, count: features)
@@ -45,22 +44,46 @@ struct WeightArena {
         }
     }
 
-    /// Adds `delta` to the weight of intent `c` for feature `f` (and `step × delta` to its sum).
-    mutating func update(_ f: Int, _ c: Int32, _ delta: Float, _ step: Float) {
+    /// Adds `delta` to the weight of intent `c` for feature `f`.
+    mutating func update(_ f: Int, _ c: Int32, _ delta: Float) {
         let from = Int(start[f]), n = Int(count[f])
         var k = from
         while k < from + n, classes[k] != c { k += 1 }
         if k < from + n {
             weights[k] += delta
-            sums[k] += step * delta
             return
         }
         if n == Int(room[f]) { grow(f) }
         let at = Int(start[f]) + n
         classes[at] = c
         weights[at] = delta
-        sums[at] = step * delta
         count[f] += 1
+    }
+
+    /// Adds `delta[c] × v` to the weight of every intent `c` with a non-zero `delta[c]`, for every
+    /// feature `(f, v)` of `x`: one walk along each feature's list for all the intents at once.
+    /// `changed` lists those intents; `found` is scratch space of one flag per intent (left all
+    /// false).
+    mutating func add(_ x: [(Int32, Float)], changed: [Int32], delta: [Float], found: inout [Bool]) {
+        for (f, v) in x {
+            let fi = Int(f)
+            let from = Int(start[fi]), n = Int(count[fi])
+            var hits = 0
+            for k in from..<(from + n) {
+                let c = Int(classes[k])
+                let d = delta[c]
+                if d != 0 {
+                    weights[k] += d * v
+                    found[c] = true
+                    hits += 1
+                    if hits == changed.count { break }
+                }
+            }
+            if hits < changed.count {
+                for c in changed where !found[Int(c)] { update(fi, c, delta[Int(c)] * v) }
+            }
+            for c in changed { found[Int(c)] = false }
+        }
     }
 
     /// Moves feature `f`'s list to the end of the arena with twice the room (at least 4).
@@ -70,67 +93,27 @@ struct WeightArena {
         let to = classes.count
         classes.append(contentsOf: repeatElement(0, count: newRoom))
         weights.append(contentsOf: repeatElement(0, count: newRoom))
-        sums.append(contentsOf: repeatElement(0, count: newRoom))
         for k in 0..<n {
             classes[to + k] = classes[from + k]
             weights[to + k] = weights[from + k]
-            sums[to + k] = sums[from + k]
         }
         start[f] = Int32(to)
         room[f] = Int32(newRoom)
     }
 
-    /// The averaged perceptron's weights after `steps` steps, dropping those within 1e-4 of zero.
-    func averaged(steps: Float) -> SparseWeights {
+    /// The weights, per feature in the order the intents were reached, dropping those within
+    /// 1e-4 of zero.
+    func finished() -> SparseWeights {
         var out = SparseWeights(start: [0], classes: [], weights: [])
         out.start.reserveCapacity(start.count + 1)
         for f in start.indices {
             let from = Int(start[f])
-            for k in from..<(from + Int(count[f])) {
-                let averaged = weights[k] - sums[k] / steps
-                if abs(averaged) > 1e-4 {
-                    out.classes.append(classes[k])
-                    out.weights.append(averaged)
-                }
+            for k in from..<(from + Int(count[f])) where abs(weights[k]) > 1e-4 {
+                out.classes.append(classes[k])
+                out.weights.append(weights[k])
             }
             out.start.append(Int32(out.classes.count))
         }
         return out
-    }
-}
-
-/// The sum of several trained models, per feature in the order the intents first appear.
-struct ModelSum {
-    private var lists: [[(c: Int32, w: Float)]]
-    private var slot: [Int32]
-
-    init(features: Int, classes: Int) {
-        lists = [[(c: Int32, w: Float)]](repeating: [], count: features)
-        slot = [Int32](repeating: -1, count: classes)
-    }
-
-    mutating func add(_ model: SparseWeights) {
-        for f in lists.indices {
-            let from = Int(model.start[f]), to = Int(model.start[f + 1])
-            guard from < to else { continue }
-            for (k, entry) in lists[f].enumerated() { slot[Int(entry.c)] = Int32(k) }
-            for k in from..<to {
-                let c = model.classes[k]
-                if slot[Int(c)] >= 0 {
-                    lists[f][Int(slot[Int(c)])].w += model.weights[k]
-                } else {
-                    slot[Int(c)] = Int32(lists[f].count)
-                    lists[f].append((c, model.weights[k]))
-                }
-            }
-            for entry in lists[f] { slot[Int(entry.c)] = -1 }
-        }
-    }
-
-    /// The summed weights times `share`, as posting lists.
-    func postings(scaledBy share: Float) -> PostingLists {
-        var entries: [(feature: Int32, doc: Int32, weight: Float)] = []
-        for (f, list) in lists.enumerated() { for x in list { entries.append((Int32(f), x.c, x.w * share)) } }
-        return PostingLists(features: lists.count, entries: entries)
     }
 }
