@@ -187,7 +187,9 @@ struct Turn {
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active, !plainPleasantry {
             let words = analysis.tokens.count { !Self.fillers.contains($0.surface) }
             let short = words <= 3
-            if short, let inTopic = bestCandidate(in: active, ranking),
+            // (Not when it names another topic and not the conversation's: "daftar prakerja
+            // step2nya gimana" after a BLK question is about Prakerja.)
+            if short, !ranking.anchorsOnlyAnotherTopic, let inTopic = bestCandidate(in: active, ranking),
                inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score {
                 rule = traced("short follow-up kept in the conversation's topic `\(active)`")
                 return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)

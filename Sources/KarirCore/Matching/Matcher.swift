@@ -24,6 +24,9 @@ struct Matcher: Sendable {
         var nearestInTopic: Candidate?
         /// The message names another topic than the conversation's, or an entity.
         var namesAnotherTopic = true
+        /// The message holds a word anchoring another topic than the conversation's ("prakerja",
+        /// "jht") and none anchoring the conversation's own.
+        var anchorsOnlyAnotherTopic = false
         /// Inside a conversation, the message asks a question of its own (six words or more
         /// naming another topic and not the conversation's, or ten words or more not naming the
         /// conversation's): it was ranked without the context boosts.
@@ -66,6 +69,8 @@ struct Matcher: Sendable {
             ranking.entitySwap = (entities ?? 0) > 0
             if let active = session.activeTopic.flatMap({ knowledge.topicNumber[$0] }) {
                 ranking.namesAnotherTopic = knowledge.topicNeutral.namesAnotherTopic(q, than: active)
+                let named = knowledge.topicNeutral.anchors(q, topic: active)
+                ranking.anchorsOnlyAnotherTopic = named.other && !named.own
             }
         }
         return ranking
