@@ -56,11 +56,7 @@ public struct ChatEvent: Codable, Sendable, Equatable {
                       topic: reply.topic, intent: reply.intent, confidence: reply.confidence, lang: reply.language)
         }
         var out = [make(.message)]
-        switch reply.kind {
-        case .fallback: out.append(make(.unanswered))
-        case .clarify: out.append(make(.clarify))
-        default: if reply.repeated { out.append(make(.unanswered)) }
-        }
+        if reply.unanswered { out.append(make(.unanswered)) } else if reply.kind == .clarify { out.append(make(.clarify)) }
         if reply.topic == "handoff" { out.append(make(.handoff)) }
         if reply.topic == "safety" { out.append(make(.safety)) }
         return out

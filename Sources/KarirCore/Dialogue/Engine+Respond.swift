@@ -271,10 +271,7 @@ struct Turn {
         // not small talk, small-talk candidates take no part in asking back.
         let readings = priority(of: top.intent) == .low ? ranking.candidates : ranking.candidates.filter { priority(of: $0.intent) != .low }
         let others = readings.dropFirst()
-        // A long message shares fewer of its words with any one short example, so its cosine is
-        // lower for the same evidence: long messages get a lower bar.
-        let known = analysis.tokens.count { $0.known && !Self.fillers.contains($0.surface) }
-        let scale = known >= settings.longMessageWords ? settings.longMessageFactor : 1
+        let scale = lengthScale(analysis.tokens)
         let answerBar = settings.answerThreshold * scale, clarifyBar = settings.clarifyThreshold * scale
         if top.score >= answerBar {
             // Two close candidates from different topics are two different questions: ask.
@@ -335,16 +332,15 @@ struct Turn {
     /// out-of-scope example, and the follow-up itself is mostly words the knowledge knows (a
     /// question about cats after a BLK question is not a BLK question).
     mutating func answerWithSubject(_ top: Candidate) -> Reply? {
-        guard let subject = session.subject, session.activeTopic != nil, top.knownFactor >= Self.subjectKnownFactor,
-              ranking?.selfContained == false, priority(of: top.intent) != .low,
-              let ranking, ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
+        guard let subject = session.subject, session.activeTopic != nil, let ranking, !ranking.selfContained,
+              top.knownFactor >= Self.subjectKnownFactor, priority(of: top.intent) != .low,
+              ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
         let before = engine.knowledge.analyzer.analyze(subject, sessionLanguage: session.language)
         let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
         let reading = engine.matcher.rank(joined, session: session, patterns: false)
         guard let best = reading.candidates.first, continuesConversation(best.intent), !isHighPriority(best.intent),
               reading.outOfScope <= best.example else { return nil }
-        let known = joined.tokens.count { $0.known && !Self.fillers.contains($0.surface) }
-        let bar = settings.answerThreshold * (known >= settings.longMessageWords ? settings.longMessageFactor : 1)
+        let bar = settings.answerThreshold * lengthScale(joined.tokens)
         guard best.score >= bar else { return nil }
         rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
         readWithSubject = true
@@ -359,6 +355,14 @@ struct Turn {
             reply.repeated = true
         }
         return reply
+    }
+
+    /// The factor on the answer and clarify thresholds for a message of these words: a long
+    /// message shares fewer of its words with any one short example, so its cosine is lower for
+    /// the same evidence, and it gets a lower bar.
+    func lengthScale(_ tokens: [Token]) -> Double {
+        let known = tokens.count { $0.known && !Self.fillers.contains($0.surface) }
+        return known >= settings.longMessageWords ? settings.longMessageFactor : 1
     }
 
     /// The least share of known words (``Candidate/knownFactor``) of a follow-up read with the

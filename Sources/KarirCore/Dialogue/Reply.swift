@@ -57,6 +57,9 @@ public struct Reply: Sendable, Equatable {
     /// also counts as unanswered (``ChatEvent/Kind/unanswered``, `karir report unanswered`).
     public var repeated = false
 
+    /// Whether the question went unanswered: a fallback, or a repeated answer.
+    public var unanswered: Bool { kind == .fallback || repeated }
+
     public init(text: String, kind: ReplyKind, topic: String, intent: String?, confidence: Double,
                 language: Language, suggestions: [Choice] = [], candidates: [Choice] = [],
                 source: String? = nil, asOf: String? = nil, session: Session, trace: Trace? = nil) {

@@ -52,9 +52,10 @@ struct Matcher: Sendable {
         // and so does a long one that does not name the conversation's topic: the context boosts
         // do not apply ("Is the minimum wage figure before or after tax?" after a question about
         // working hours; a long story about a career change after a question about late wages).
+        let active = session.activeTopic.flatMap { knowledge.topicNumber[$0] }
+        let named = active.map { knowledge.topicNeutral.anchors(q, topic: $0) }
         var selfContained = false
-        if let active = session.activeTopic.flatMap({ knowledge.topicNumber[$0] }) {
-            let named = knowledge.topicNeutral.anchors(q, topic: active)
+        if let named {
             let words = analysis.tokens.count { !TopicNeutralFeatures.connectives.contains($0.surface) }
             selfContained = !named.own && ((named.other && words >= Self.namingWords) || words >= Self.selfContainedWords)
         }
@@ -67,9 +68,8 @@ struct Matcher: Sendable {
             let entities = knowledge.topicNeutral.entitiesAmongNeutral(q, words: analysis.tokens.count)
             ranking.elliptical = entities == 0
             ranking.entitySwap = (entities ?? 0) > 0
-            if let active = session.activeTopic.flatMap({ knowledge.topicNumber[$0] }) {
+            if let active, let named {
                 ranking.namesAnotherTopic = knowledge.topicNeutral.namesAnotherTopic(q, than: active)
-                let named = knowledge.topicNeutral.anchors(q, topic: active)
                 ranking.anchorsOnlyAnotherTopic = named.other && !named.own
             }
         }
