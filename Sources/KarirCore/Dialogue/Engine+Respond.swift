@@ -239,7 +239,7 @@ struct Turn {
                     return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
                 }
                 if let inTopic, inTopic.example >= Self.ellipticalExampleBar / 2 { return clarify([inTopic, top]) }
-                return fallback(reason: "a follow-up about the conversation's subject that its topic `\(active)` has no answer for")
+                return fallback(reason: "a follow-up about the conversation's subject that its topic `\(active)` has no answer for", inTopic: true)
             }
         }
         // The same wording taught to several topics ("berapa biayanya?"): the conversation's
@@ -318,10 +318,16 @@ struct Turn {
         if plausible.count >= 2 {
             return clarify(Array(plausible.prefix(3)))
         }
+        // Inside a conversation, a weak best reading of the conversation's own topic, in words
+        // the knowledge mostly knows, is a question about that topic it has no answer for: the
+        // fallback says where to ask (the topic's `where_to_ask`).
+        let aboutTopic = session.activeTopic != nil && kb.intents[top.intent].topic == session.activeTopic
+            && top.knownFactor >= Self.subjectKnownFactor
         if top.score >= clarifyBar {
-            return fallback(reason: "best score \(fmt(top.score)) below answer threshold \(fmt(answerBar)) and no second candidate above \(fmt(clarifyBar))")
+            return fallback(reason: "best score \(fmt(top.score)) below answer threshold \(fmt(answerBar)) and no second candidate above \(fmt(clarifyBar))",
+                            inTopic: aboutTopic)
         }
-        return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(clarifyBar))")
+        return fallback(reason: "best score \(fmt(top.score)) below clarify threshold \(fmt(clarifyBar))", inTopic: aboutTopic)
     }
 
     /// A follow-up that matches nothing well on its own ("bisa report kemana, takut

@@ -125,7 +125,9 @@ extension Turn {
                             confidence: candidates.first?.score ?? 0, language: language, candidates: choices, session: session))
     }
 
-    mutating func fallback(reason: @autoclosure () -> String) -> Reply {
+    /// - Parameter inTopic: the message reads as a question about the conversation's topic that
+    ///   the topic has no answer for (the callers decide; see ``whereToAsk(outOfScope:picks:)``).
+    mutating func fallback(reason: @autoclosure () -> String, inTopic: Bool = false) -> Reply {
         rule = traced("fallback: \(reason())")
         var picks: [Choice] = []
         var topics: Set<String> = []
@@ -142,6 +144,10 @@ extension Turn {
         let outOfScope = ranking.map { r in
             r.outOfScope >= (r.candidates.map(\.example).max() ?? 0) || (r.candidates.first?.knownFactor ?? 0) < 0.8
         } ?? true
+        // Only this conversation's topic came close (or nothing did), and the message reads as a
+        // question in that topic: the reply says where such questions are answered, in place of
+        // the general "I help with jobs, training and careers" (``whereToAsk(outOfScope:picks:)``).
+        let askElsewhere = inTopic ? whereToAsk(outOfScope: outOfScope, picks: picks) : nil
         if picks.isEmpty, !outOfScope, let active = session.activeTopic {
             let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
             let nearest = (ranking?.candidates ?? []).map(\.intent).filter { kb.intents[$0].topic == active && $0 != last }
@@ -157,9 +163,26 @@ extension Turn {
             }
         }
         session.offeredChoices = picks.map(\.intent)
-        let text = engine.prompt("fallback", language, ["suggestions": picks.map { ["number": $0.number, "title": $0.title] }])
+        let suggestions = picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }
+        var text = ""
+        if let (topic, place) = askElsewhere {
+            text = engine.prompt("fallback_in_topic", language, ["topic": topic.title[language], "where_to_ask": place, "suggestions": suggestions])
+            if explain, !text.isEmpty { rule += "; said where to ask about `\(topic.id)`" }
+        }
+        if text.isEmpty { text = engine.prompt("fallback", language, ["suggestions": suggestions]) }
         return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
+    }
+
+    /// The conversation's topic and its `where_to_ask` text, for a fallback that reads as a
+    /// question about that topic: also not out of scope by the fallback's own measure (not
+    /// nearer an out-of-scope example than any intent's example, mostly known words), and every
+    /// other reading offered is of the same topic. ("I forgot which email I used" after a
+    /// question about the JHT balance: "ask BPJS Ketenagakerjaan: call centre 175 …".)
+    func whereToAsk(outOfScope: Bool, picks: [Choice]) -> (TopicDefinition, String)? {
+        guard !outOfScope, let active = session.activeTopic, picks.allSatisfy({ $0.topic == active }),
+              let topic = kb.topics.first(where: { $0.id == active }), let place = topic.whereToAsk?[language] else { return nil }
+        return (topic, place)
     }
 
     /// Adds the decision trace when it was asked for.

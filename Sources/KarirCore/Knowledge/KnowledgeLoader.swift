@@ -113,7 +113,7 @@ public enum KnowledgeLoader {
     static func readTopics(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
         guard let items = r.sequence(node, what: "topics") else { return }
         for item in items {
-            guard let fields = r.mapping(item, what: "a topic", allowed: ["id", "title", "priority", "description"]) else { continue }
+            guard let fields = r.mapping(item, what: "a topic", allowed: ["id", "title", "priority", "description", "where_to_ask"]) else { continue }
             let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "topic id") else {
                 r.error(item, "a topic needs an `id`", hint: "add `id: some_topic`"); continue
@@ -129,7 +129,8 @@ public enum KnowledgeLoader {
                             hint: "use `priority: high` for safety topics only, `low` for pleasantries such as smalltalk")
                 }
             }
-            kb.topics.append(TopicDefinition(id: id, title: title, priority: priority, location: r.located(id, item)))
+            let whereToAsk = f["where_to_ask"].flatMap { r.localized($0, what: "where_to_ask of topic \(id)") }
+            kb.topics.append(TopicDefinition(id: id, title: title, priority: priority, whereToAsk: whereToAsk, location: r.located(id, item)))
         }
     }
 

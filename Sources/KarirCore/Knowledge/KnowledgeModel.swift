@@ -31,9 +31,21 @@ public struct TopicDefinition: Sendable {
     public var id: String
     public var title: Localized
     public var priority: TopicPriority
+    /// Where to ask about this topic what the knowledge cannot answer ("BPJS Ketenagakerjaan:
+    /// call center 175, the JMO app …"): said when a follow-up inside a conversation about the
+    /// topic has no answer (prompt `fallback_in_topic`).
+    public var whereToAsk: Localized?
     /// Intents of a high-priority topic (safety) win whenever they match at all.
     public var highPriority: Bool { priority == .high }
     public var location: Located<String>
+
+    public init(id: String, title: Localized, priority: TopicPriority, whereToAsk: Localized? = nil, location: Located<String>) {
+        self.id = id
+        self.title = title
+        self.priority = priority
+        self.whereToAsk = whereToAsk
+        self.location = location
+    }
 }
 
 /// One intent as written in the knowledge files, validated.

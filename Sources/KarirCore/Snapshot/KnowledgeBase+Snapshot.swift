@@ -22,11 +22,11 @@ extension Diagnostic.Severity: SnapshotRawText {}
 
 extension TopicDefinition: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
-        w.write(id); w.write(title); w.write(priority); w.write(location)
+        w.write(id); w.write(title); w.write(priority); w.write(whereToAsk); w.write(location)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
-        self.init(id: try r.read(), title: try r.read(), priority: try r.read(), location: try r.read())
+        self.init(id: try r.read(), title: try r.read(), priority: try r.read(), whereToAsk: try r.read(), location: try r.read())
     }
 }
 
