@@ -26,6 +26,12 @@ struct Turn {
     let explain: Bool
     var ranking: Matcher.Ranking?
     var rule = ""
+    /// The words a correction said it did not mean ("bukan saldo jht" in "bukan saldo jht,
+    /// maksudnya saldo prakerja") and those saying what it means, left out of ``analysis``
+    /// (``Correction``).
+    let corrected: Correction.LeftOut
+    /// The correction negated the conversation's topic: the message was read without it.
+    var leftConversation = false
     /// A close runner-up to offer first among the suggestions.
     var alsoSuggest: Int?
     /// The message was answered by reading it together with the conversation's subject.
@@ -45,7 +51,13 @@ struct Turn {
         self.session = session
         self.text = text
         self.explain = explain
-        let analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: session.language)
+        var analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: session.language)
+        // Inside a conversation, a correction's negated words are not what the message is about.
+        var corrected = Correction.LeftOut()
+        if session.lastIntent != nil {
+            (analysis.tokens, corrected) = Correction.read(analysis.tokens)
+        }
+        self.corrected = corrected
         self.analysis = analysis
         self.askedEntities = OwnRole.asked(in: analysis)
         let detected = forced ?? (analysis.tokens.isEmpty ? (session.language ?? .id) : analysis.language)
@@ -68,6 +80,15 @@ struct Turn {
             return answer(intent: choice.intent, score: 1, entity: choice.entity)
         }
 
+        // "bukan lembur, maksudnya gaji pokok minimal" after an overtime answer: a correction
+        // that says it did not mean the conversation's topic leaves the conversation, which was a
+        // misreading; what it does mean is read on its own.
+        if self.ranking == nil, negatesConversationTopic() {
+            leftConversation = true
+            session.activeTopic = nil
+            session.lastIntent = nil
+            session.subject = nil
+        }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
         let top = ranking.candidates.first
@@ -361,6 +382,14 @@ struct Turn {
             reply.repeated = true
         }
         return reply
+    }
+
+    /// Whether the words a correction negated (``corrected``) hold a word anchoring the
+    /// conversation's topic ("bukan saldo jht" inside a JHT conversation).
+    func negatesConversationTopic() -> Bool {
+        guard !corrected.negated.isEmpty, let active = session.activeTopic, let topic = engine.knowledge.topicNumber[active] else { return false }
+        let q = engine.knowledge.index.query(corrected.negated)
+        return engine.knowledge.topicNeutral.anchors(q, topic: topic).own
     }
 
     /// The factor on the answer and clarify thresholds for a message of these words: a long

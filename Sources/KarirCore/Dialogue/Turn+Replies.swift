@@ -206,6 +206,10 @@ extension Turn {
         var oos = ""
         if let r = ranking, r.outOfScope > 0 { oos = "; nearest out-of-scope example \(fmt(r.outOfScope))" }
         if ranking?.selfContained == true { oos += "; a question of its own (it names another topic, or is long): no context boosts" }
+        if !corrected.isEmpty {
+            oos += "; a correction: left out \"\(corrected.all.map(\.surface).joined(separator: " "))\""
+            if leftConversation { oos += ", which names the conversation's topic: read without the conversation" }
+        }
         let unknown = analysis.tokens.filter { !$0.known }.map(\.surface)
         return Trace(normalized: analysis.normalized, tokens: analysis.tokens.map(\.surface), stems: stems,
                      entities: analysis.entities.map { "\($0.type)=\($0.id) (\"\($0.text)\")" }, language: language,

@@ -1,0 +1,79 @@
+/// A message that corrects what Karir took the last one to mean: "bukan saldo JHT, maksudnya
+/// saldo pelatihan Prakerja", "maksud sy bukan pelatihan, tp lowongan", "I mean the card, not
+/// the training". The words it says it did *not* mean would otherwise pull it back to the answer
+/// it is correcting, so they are left out before the message is ranked.
+enum Correction {
+    /// What a correction leaves out: the parts it negates, and the words that say what it means.
+    struct LeftOut {
+        var negated: [Token] = []
+        var markers: [Token] = []
+        var isEmpty: Bool { negated.isEmpty && markers.isEmpty }
+        var all: [Token] { negated + markers }
+    }
+
+    /// The message's tokens without the parts it negates and the words that say what it means,
+    /// and those left out (nothing when the message is not a correction).
+    ///
+    /// A message is a correction when it says what it means ("maksud …", "melainkan", "I mean",
+    /// "I meant") or opens with "bukan" (after an interjection such as "eh" or "sorry"). In a
+    /// correction, "bukan" or "not" and the words after it up to the next word that starts the
+    /// meant part ("maksudnya", "melainkan", "tapi", "yang", "but", "I") or the end of the message
+    /// are its negated part, when that part is one to ``longestNegated`` words long. Outside a
+    /// correction, "bukan" and "not" are ordinary negations ("kalau bukan WNI bisa?") and stay.
+    static func read(_ tokens: [Token]) -> (kept: [Token], leftOut: LeftOut) {
+        guard isCorrection(tokens) else { return (tokens, LeftOut()) }
+        var kept: [Token] = []
+        var out = LeftOut()
+        var i = 0
+        while i < tokens.count {
+            // The words that say what is meant carry no subject of their own.
+            if markers.contains(tokens[i].stem) || markers.contains(tokens[i].surface) {
+                out.markers.append(tokens[i]); i += 1; continue
+            }
+            if tokens[i].surface == "i", i + 1 < tokens.count, tokens[i + 1].stem == "mean" {
+                out.markers.append(contentsOf: tokens[i...i + 1]); i += 2; continue
+            }
+            if negators.contains(tokens[i].surface) {
+                var end = i + 1
+                while end < tokens.count && !startsMeantPart(tokens, at: end) { end += 1 }
+                let length = end - i - 1
+                if length >= 1 && length <= longestNegated {
+                    out.negated.append(contentsOf: tokens[i..<end])
+                    i = end
+                    continue
+                }
+            }
+            kept.append(tokens[i])
+            i += 1
+        }
+        // A message that is nothing but what it did not mean keeps its words.
+        guard kept.contains(where: { !interjections.contains($0.surface) }) else { return (tokens, LeftOut()) }
+        return (kept, out)
+    }
+
+    /// Whether the message says what it means or opens with "bukan".
+    static func isCorrection(_ tokens: [Token]) -> Bool {
+        if tokens.indices.contains(where: { startsMeaning(tokens, at: $0) }) { return true }
+        let first = tokens.first { !interjections.contains($0.surface) }
+        return first?.surface == "bukan"
+    }
+
+    /// "maksud …", "melainkan", or "I mean" / "I meant" at `k`.
+    static func startsMeaning(_ tokens: [Token], at k: Int) -> Bool {
+        if markers.contains(tokens[k].stem) || markers.contains(tokens[k].surface) { return true }
+        return tokens[k].surface == "i" && k + 1 < tokens.count && tokens[k + 1].stem == "mean"
+    }
+
+    /// Where the meant part starts after a negated one.
+    static func startsMeantPart(_ tokens: [Token], at k: Int) -> Bool {
+        startsMeaning(tokens, at: k) || segmentEnds.contains(tokens[k].surface)
+    }
+
+    /// A negated part longer than this is not a short "not X": it stays.
+    static let longestNegated = 5
+    static let negators: Set<String> = ["bukan", "not"]
+    /// Roots that say what the message means.
+    static let markers: Set<String> = ["maksud", "melainkan"]
+    static let segmentEnds: Set<String> = ["tapi", "tetapi", "namun", "yang", "but", "rather", "instead"]
+    static let interjections: Set<String> = ["eh", "oh", "loh", "lho", "sorry", "maaf", "no", "nope", "tidak", "ya", "ah", "wah"]
+}

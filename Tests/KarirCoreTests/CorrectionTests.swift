@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import KarirCore
+
+/// A message correcting what Karir took the last one to mean ("bukan X, maksudnya Y") is read
+/// without the words it says it did not mean (``Correction``).
+@Suite struct CorrectionTests {
+    let engine = Fixture.engine
+
+    func read(_ text: String) -> (kept: String, dropped: String) {
+        let tokens = engine.knowledge.analyzer.analyze(text, sessionLanguage: nil).tokens
+        let (kept, leftOut) = Correction.read(tokens)
+        return (kept.map(\.surface).joined(separator: " "), leftOut.all.map(\.surface).joined(separator: " "))
+    }
+
+    @Test func theNegatedPartAndTheMarkersAreLeftOut() {
+        #expect(read("bukan saldo jht, maksudnya saldo pelatihan") == ("saldo pelatihan", "bukan saldo jht maksudnya"))
+        #expect(read("maksud saya biaya blk, bukan kartu kuning") == ("saya biaya blk", "bukan kartu kuning maksud"))
+        #expect(read("Maksud saya bukan kartu kuning, melainkan pelatihan") == ("saya pelatihan", "bukan kartu kuning maksud melainkan"))
+        #expect(read("eh bukan kartu kuning, yang pelatihan blk") == ("eh yang pelatihan blk", "bukan kartu kuning"))
+        #expect(read("I mean the training, not the card") == ("the training", "not the card i mean"))
+    }
+
+    @Test func ordinaryNegationsStay() {
+        // Not a correction: "bukan" and "not" are plain negations.
+        #expect(read("kalau bukan lulusan sma bisa daftar blk?").dropped.isEmpty)
+        #expect(read("is the training not free?").dropped.isEmpty)
+        // A correction that negates a long stretch, or nothing but its own words, keeps them.
+        #expect(read("maksudnya bukan yang itu tadi karena saya sudah punya kartu kuning").dropped == "maksudnya")
+        #expect(read("bukan itu").dropped.isEmpty)
+    }
+
+    @Test func aCorrectionOfTheConversationsTopicLeavesTheConversation() {
+        let first = engine.respond(to: "berapa biaya kartu kuning", in: Session())
+        #expect(first.intent == "ak1_cost")
+        let corrected = engine.respond(to: "bukan kartu kuning, maksudnya biaya pelatihan blk", in: first.session, explain: true)
+        #expect(corrected.intent == "training_cost")
+        #expect(corrected.trace?.rule.contains("a correction: left out \"bukan kartu kuning maksudnya\", which names the conversation's topic") == true)
+        #expect(corrected.session.activeTopic == "training")
+        // The same words as a first message are not a correction: nothing is left out.
+        let fresh = engine.respond(to: "bukan kartu kuning, maksudnya biaya pelatihan blk", in: Session(), explain: true)
+        #expect(fresh.trace?.rule.contains("a correction") == false)
+    }
+}
