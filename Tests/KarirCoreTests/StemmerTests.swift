@@ -98,6 +98,17 @@ let stemTable: [(String, String)] = [
         #expect(stemmer.stem("lengkapi") == "lengkap")
     }
 
+    @Test func sePrefixIsOnlyTheOutermost() {
+        // "disekap" (held captive) is di- + "sekap", never di- + se- + "kap", even when "kap" is
+        // known; se- as the first prefix still comes off ("sebaiknya" → "baik").
+        let stemmer = IndonesianStemmer(dictionary: ["kap", "sekap", "baik", "but", "sebut"])
+        #expect(stemmer.stem("disekap") == "sekap")
+        #expect(stemmer.stem("disebut") == "sebut")
+        #expect(stemmer.stem("sebaiknya") == "baik")
+        let withoutRoot = IndonesianStemmer(dictionary: ["kap"])
+        #expect(withoutRoot.stem("disekap") == "disekap")
+    }
+
     @Test func theInflectionIsStrippedBeforeThePrefix() {
         // A knowledge text with "latihannya" must not make "pelatihannya" stem to it.
         let stemmer = IndonesianStemmer(dictionary: ["latih", "latihannya", "pelatihan", "kerja"])

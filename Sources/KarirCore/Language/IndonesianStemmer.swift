@@ -82,10 +82,10 @@ public struct IndonesianStemmer: Sendable {
     /// Breadth-first over up to three prefixes: the first known remainder, nil if none.
     private func firstKnownPrefixRoot<U: StemUnit>(_ word: [U], suffix: String) -> [U]? {
         var level: [[U]] = [word]
-        for _ in 0..<3 {
+        for depth in 0..<3 {
             var next: [[U]] = []
             for w in level where w.count > 3 {
-                for option in prefixOptions(w, suffix: suffix) {
+                for option in prefixOptions(w, suffix: suffix, outermost: depth == 0) {
                     if isKnown(option) { return option }
                     next.append(option)
                 }
@@ -96,8 +96,10 @@ public struct IndonesianStemmer: Sendable {
         return nil
     }
 
-    /// Candidate remainders after removing one prefix, with the recoding rules.
-    private func prefixOptions<U: StemUnit>(_ w: [U], suffix: String) -> [[U]] {
+    /// Candidate remainders after removing one prefix, with the recoding rules. `outermost`:
+    /// the first prefix of the word; se- is only ever that one ("disekap" is di- + "sekap", not
+    /// di- + se- + "kap"; "disebut", "disesuaikan").
+    private func prefixOptions<U: StemUnit>(_ w: [U], suffix: String, outermost: Bool) -> [[U]] {
         func has(_ p: String) -> Bool { U.starts(w[...], with: p) }
         func rest(_ n: Int) -> [U] { Array(w.dropFirst(n)) }
         func letter(_ c: Unicode.Scalar) -> U { U(letter: c) }
@@ -111,7 +113,7 @@ public struct IndonesianStemmer: Sendable {
             }
         }
         // di-, ke-, se-
-        for p in ["di", "ke", "se"] where has(p) && !forbidden(p) { out.append(rest(2)) }
+        for p in ["di", "ke", "se"] where has(p) && !forbidden(p) && (p != "se" || outermost) { out.append(rest(2)) }
         // me(N)- and pe(N)-
         for p in ["me", "pe"] where has(p) && !forbidden(p) {
             let afterPrefix = w.dropFirst(2)
