@@ -349,6 +349,20 @@ import Testing
         #expect(other.intent == "wage_ump")
         #expect(other.trace?.rule.contains("another province") != true)
     }
+
+    @Test func anOutOfScopeQuestionAboutTheNewPlaceIsNotTheSameQuestion() {
+        // "juara liga jawa timur" after the Central Java minimum wage names another province
+        // in two content words, but an out-of-scope example is nearer than any intent's.
+        let first = ask("upah minimum jawa tengah berapa")
+        #expect(first.intent == "wage_ump")
+        let league = ask("juara liga jawa timur", first.session)
+        #expect(league.kind == .fallback)
+        #expect(league.trace?.rule.contains("new province") == false)
+        // "kalau jawa timur?" still asks the same question.
+        let same = ask("kalau jawa timur?", first.session)
+        #expect(same.intent == "wage_ump")
+        #expect(same.trace?.rule.contains("same question, new province") == true)
+    }
 }
 
 @Suite struct BadInputTests {

@@ -14,6 +14,9 @@ extension Turn {
         guard let last = session.lastIntent, let i = engine.knowledge.intentIndex[last], let slot = kb.intents[i].slot?.value,
               let named = slotMention(slot) else { return nil }
         guard contentWords(analysis.tokens[...]) <= 2 else { return nil }
+        // Nearer an out-of-scope example than any intent's example, it is another question about
+        // the place ("cuaca manado besok gmn" after the minimum wage of North Sulawesi).
+        if let ranking, ranking.outOfScope > (ranking.candidates.map(\.example).max() ?? 0) { return nil }
         // A clearly different question about the new entity wins.
         if let top, top.intent != i, isClearlyAnotherQuestion(top), kb.intents[top.intent].slot?.value == slot { return nil }
         return (i, named.place ?? named.value)
