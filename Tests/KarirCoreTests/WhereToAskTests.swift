@@ -55,6 +55,21 @@ import Testing
         #expect(training.fallback(reason: "test", inTopic: true).text.hasPrefix("Maaf, saya hanya membantu"))
     }
 
+    @Test func anUnansweredQuestionNotesTheConversationsTopic() {
+        // Outside a conversation: no topic.
+        let alone = engine.respond(to: "resep nasi goreng enak", in: Session())
+        #expect(alone.kind == .fallback)
+        #expect(alone.conversationTopic == nil)
+        // Inside one: the topic it was about when the question came.
+        let first = engine.respond(to: "syarat kartu kuning apa", in: Session())
+        #expect(first.conversationTopic == nil)
+        let off = engine.respond(to: "resep nasi goreng enak", in: first.session)
+        #expect(off.kind == .fallback)
+        #expect(off.conversationTopic == "ak1_card")
+        #expect(ReplyPayload(off).jsonLine().contains(#""conversation_topic":"ak1_card""#))
+        #expect(!ReplyPayload(first).jsonLine().contains("conversation_topic"))
+    }
+
     @Test func withoutThePromptTheGeneralFallbackIsUsed() throws {
         let prompts = try Fixture.folder(["prompts.yaml": """
             prompts:

@@ -24,6 +24,11 @@ struct ReplyPayloadJSONTests {
             repeated.repeated = true
             return repeated
         }(),
+        {
+            var gap = Reply(text: "Maaf", kind: .fallback, topic: "fallback", intent: nil, confidence: 0.05, language: .id, session: Session())
+            gap.conversationTopic = "working_hours"
+            return gap
+        }(),
     ]
 
     @Test(arguments: replies)

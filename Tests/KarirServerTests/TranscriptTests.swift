@@ -1,6 +1,6 @@
 import Foundation
 import KarirCore
-import KarirServer
+@testable import KarirServer
 import Logging
 import Testing
 
@@ -31,6 +31,24 @@ struct TranscriptTests {
         #expect(records[1].mode == .text)
     }
 
+    @Test func anUnansweredQuestionsConversationTopicIsWritten() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("karir-transcript-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let writer = try TranscriptWriter(path: path, salt: nil, metrics: nil, logger: logger)
+        var gap = Reply(text: "Maaf", kind: .fallback, topic: "fallback", intent: nil, confidence: 0.05, language: .id, session: Session())
+        gap.conversationTopic = "working_hours"
+        writer.record(question: "terus sanksinya apa?", reply: gap, session: "s", mode: .text, nanoseconds: 1000)
+        let answer = Reply(text: "Ya", kind: .answer, topic: "wages", intent: "w", confidence: 0.9, language: .id, session: Session())
+        writer.record(question: "umk bekasi", reply: answer, session: "s", mode: .text, nanoseconds: 1000)
+        writer.flush()
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        let records = try lines.map { try JSONDecoder().decode(TranscriptRecord.self, from: Data($0.utf8)) }
+        #expect(records.map(\.conversationTopic) == ["working_hours", nil])
+        #expect(lines.first?.contains(#""confidence":0.05,"conversation_topic":"working_hours","kind""#) == true)
+    }
+
     @Test func theReportGroupsSimilarUnansweredQuestions() throws {
         let url = try #require(Bundle.module.url(forResource: "transcript", withExtension: "jsonl", subdirectory: "Fixtures"))
         let report = try UnansweredReport.load(path: url.path)
@@ -49,5 +67,10 @@ struct TranscriptTests {
         let text = report.text(top: 2, source: "transcript.jsonl")
         #expect(text.contains("1. 5×  \"cara daftar prakerja gelombang baru\""))
         #expect(text.contains("1 more groups"))
+        // The conversations the questions came in, when there was one.
+        let pilot = try #require(report.groups.first { $0.question.contains("pilot") })
+        #expect(pilot.conversationTopics == ["occupations": 1, "wages": 1])
+        #expect(report.text(top: 3, source: "t").contains("(fallback 2, clarify 1; in conversations about occupations 1, wages 1)"))
+        #expect(!text.contains("conversations about") || !first.conversationTopics.isEmpty)
     }
 }

@@ -65,7 +65,15 @@ struct Turn {
         self.language = languages.contains(detected) ? detected : (languages.first ?? detected)
     }
 
+    /// Answers the message; an unanswered or clarified reply notes the conversation's topic.
     mutating func run() -> Reply {
+        let topic = session.activeTopic
+        var reply = decide()
+        if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
+        return reply
+    }
+
+    private mutating func decide() -> Reply {
         session.turn += 1
         session.language = language
 

@@ -56,6 +56,11 @@ public struct Reply: Sendable, Equatable {
     /// nothing more specific for ("boleh diwakilin?" after the AK/1 renewal answer): the question
     /// also counts as unanswered (``ChatEvent/Kind/unanswered``, `karir report unanswered`).
     public var repeated = false
+    /// For a question left unanswered (``unanswered``) or asked back about (`clarify`): the topic
+    /// the conversation was about when it came ("terus sanksinya apa?" inside a conversation
+    /// about overtime: `working_hours`), so that staff reading the gaps see the context. Nil
+    /// for answers and outside a conversation.
+    public var conversationTopic: String?
 
     /// Whether the question went unanswered: a fallback, or a repeated answer.
     public var unanswered: Bool { kind == .fallback || repeated }

@@ -5,7 +5,9 @@ import Foundation
 /// Keys: `text, kind, topic, intent, confidence, lang, suggestions`, plus `candidates` when the
 /// engine asks back, `source`/`as_of` when the answer states facts, `repeated: true` when the
 /// answer repeats the last one for a follow-up the knowledge has nothing more specific for
-/// (``Reply/repeated``), and `session` when the host keys sessions by name (the server).
+/// (``Reply/repeated``), `conversation_topic` for an unanswered or clarified question inside a
+/// conversation (``Reply/conversationTopic``), and `session` when the host keys sessions by name
+/// (the server).
 public struct ReplyPayload: Codable, Sendable, Equatable {
     public var text: String
     public var kind: ReplyKind
@@ -20,11 +22,14 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
     public var session: String?
     /// `true` for a repeated answer, absent otherwise.
     public var repeated: Bool?
+    /// The conversation's topic when an unanswered or clarified question came (``Reply/conversationTopic``).
+    public var conversationTopic: String?
 
     enum CodingKeys: String, CodingKey {
         case text, kind, topic, intent, confidence, lang, suggestions, candidates, source
         case asOf = "as_of"
         case session, repeated
+        case conversationTopic = "conversation_topic"
     }
 
     public init(_ reply: Reply, session: String? = nil) {
@@ -40,6 +45,7 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
         self.asOf = reply.asOf
         self.session = session
         self.repeated = reply.repeated ? true : nil
+        self.conversationTopic = reply.conversationTopic
     }
 
     /// One line of compact JSON with sorted keys.

@@ -37,6 +37,7 @@ extension ReplyPayload {
         if let asOf { key("as_of"); string(asOf) }
         if let candidates { key("candidates"); choices(candidates) }
         key("confidence"); out += Self.number(confidence)
+        if let conversationTopic { key("conversation_topic"); string(conversationTopic) }
         if let intent { key("intent"); string(intent) }
         key("kind"); string(kind.rawValue)
         key("lang"); string(lang.rawValue)

@@ -28,14 +28,19 @@ public struct TranscriptRecord: Codable, Sendable, Equatable {
     /// `true` when the answer repeated the last one for a follow-up the knowledge has nothing
     /// more specific for (``KarirCore/Reply/repeated``): counted as unanswered. Absent otherwise.
     public var repeated: Bool?
+    /// The conversation's topic when an unanswered or clarified question came
+    /// (``KarirCore/Reply/conversationTopic``). Absent otherwise.
+    public var conversationTopic: String?
 
     enum CodingKeys: String, CodingKey {
         case ts, session, mode, question, answer, kind, topic, intent, confidence, lang, repeated
         case latencyMs = "latency_ms"
+        case conversationTopic = "conversation_topic"
     }
 
     public init(ts: String, session: String, mode: Mode, question: String, answer: String, kind: ReplyKind,
-                topic: String, intent: String?, confidence: Double, lang: Language, latencyMs: Double, repeated: Bool? = nil) {
+                topic: String, intent: String?, confidence: Double, lang: Language, latencyMs: Double, repeated: Bool? = nil,
+                conversationTopic: String? = nil) {
         self.ts = ts
         self.session = session
         self.mode = mode
@@ -48,6 +53,7 @@ public struct TranscriptRecord: Codable, Sendable, Equatable {
         self.lang = lang
         self.latencyMs = latencyMs
         self.repeated = repeated
+        self.conversationTopic = conversationTopic
     }
 
     /// Whether the question went unanswered: a fallback, or a repeated answer.

@@ -72,6 +72,7 @@ public final class TranscriptWriter: Service, Sendable {
             ("answer", .string(reply.text)),
             ("confidence", .number(ReplyPayload.number((reply.confidence * 1000).rounded() / 1000))),
         ]
+        if let topic = reply.conversationTopic { members.append(("conversation_topic", .string(topic))) }
         if let intent = reply.intent { members.append(("intent", .string(intent))) }
         members += [
             ("kind", .string(reply.kind.rawValue)),

@@ -13,6 +13,9 @@ public struct UnansweredReport: Codable, Sendable, Equatable {
         public var count: Int
         public var fallback: Int
         public var clarify: Int
+        /// The conversations' topics the questions came in (``TranscriptRecord/conversationTopic``),
+        /// with counts; questions asked outside a conversation are not counted here.
+        public var conversationTopics: [String: Int] = [:]
         /// Distinct wordings with their counts, most frequent first.
         public var variants: [Variant]
     }
@@ -58,7 +61,7 @@ public struct UnansweredReport: Codable, Sendable, Equatable {
         let decoder = JSONDecoder()
         var report = UnansweredReport(records: 0, skipped: 0, unanswered: 0, clarified: 0, similarity: similarity, groups: [])
         // Exact duplicates (after normalization) first: normalized text → counts and wordings.
-        var exact: [String: (fallback: Int, clarify: Int, wordings: [String: Int])] = [:]
+        var exact: [String: Tally] = [:]
         for line in lines {
             guard let record = try? decoder.decode(TranscriptRecord.self, from: line) else {
                 report.skipped += 1
@@ -69,18 +72,27 @@ public struct UnansweredReport: Codable, Sendable, Equatable {
             if record.unanswered { report.unanswered += 1 } else { report.clarified += 1 }
             let key = QuestionSimilarity.normalize(record.question)
             guard !key.isEmpty else { continue }
-            var entry = exact[key] ?? (0, 0, [:])
+            var entry = exact[key] ?? Tally()
             if record.unanswered { entry.fallback += 1 } else { entry.clarify += 1 }
             entry.wordings[record.question.trimmingWhitespace(), default: 0] += 1
+            if let topic = record.conversationTopic { entry.topics[topic, default: 0] += 1 }
             exact[key] = entry
         }
         report.groups = cluster(exact, threshold: similarity)
         return report
     }
 
+    /// The counts of one normalised question.
+    private struct Tally {
+        var fallback = 0
+        var clarify = 0
+        var wordings: [String: Int] = [:]
+        var topics: [String: Int] = [:]
+    }
+
     /// Greedy clustering, most frequent first: each question joins the most similar existing group
     /// if at least `threshold` alike, or starts a new one. Candidates come from a trigram index.
-    private static func cluster(_ exact: [String: (fallback: Int, clarify: Int, wordings: [String: Int])], threshold: Double) -> [Group] {
+    private static func cluster(_ exact: [String: Tally], threshold: Double) -> [Group] {
         let ordered = exact.sorted { a, b in
             let ca = a.value.fallback + a.value.clarify, cb = b.value.fallback + b.value.clarify
             return ca != cb ? ca > cb : a.key < b.key
@@ -105,9 +117,10 @@ public struct UnansweredReport: Codable, Sendable, Equatable {
                 groups[best.group].fallback += value.fallback
                 groups[best.group].clarify += value.clarify
                 groups[best.group].variants += variants
+                groups[best.group].conversationTopics.merge(value.topics, uniquingKeysWith: +)
             } else {
                 groups.append(Group(question: "", count: value.fallback + value.clarify, fallback: value.fallback,
-                                    clarify: value.clarify, variants: variants))
+                                    clarify: value.clarify, conversationTopics: value.topics, variants: variants))
                 representatives.append(grams)
                 for gram in grams { index[gram, default: []].append(groups.count - 1) }
             }
@@ -134,7 +147,12 @@ public struct UnansweredReport: Codable, Sendable, Equatable {
             let rank = String(i + 1)
             out += String(repeating: " ", count: max(0, 3 - rank.count)) + rank + ". "
             out += String(repeating: " ", count: max(0, width - count.count)) + count + "×  \"" + group.question + "\""
-            out += "  (fallback \(group.fallback), clarify \(group.clarify))\n"
+            out += "  (fallback \(group.fallback), clarify \(group.clarify)"
+            if !group.conversationTopics.isEmpty {
+                let topics = group.conversationTopics.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                out += "; in conversations about " + topics.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            }
+            out += ")\n"
             let others = group.variants.dropFirst()
             if !others.isEmpty {
                 let listed = others.prefix(3).map { "\"\($0.question)\" (\($0.count))" }.joined(separator: ", ")
