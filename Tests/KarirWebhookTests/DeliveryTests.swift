@@ -43,8 +43,26 @@ import Testing
         #expect(json["language"] as? String == "id")
         let session = try #require(json["session"] as? String)
         #expect(session.count == 32 && session != "sesi-rahasia", "sessions are hashed by default")
+        #expect(json["conversation_topic"] == nil, "only for a question left unanswered inside a conversation")
 
         #expect(await Fixtures.eventually { forwarder.stats.delivered == 1 && forwarder.stats.queueDepth == 0 })
+    }
+
+    @Test func anUnansweredFollowUpCarriesItsConversationTopic() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let receiver = try TestReceiver()
+        defer { receiver.stop() }
+        let forwarder = try WebhookForwarder.start(configuration: Fixtures.configuration(url: receiver.url),
+                                                   dataDirectory: directory.path, logger: Fixtures.quietLogger)
+        defer { forwarder.shutdown() }
+        var reply = Reply(text: "Maaf", kind: .fallback, topic: "fallback", intent: nil, confidence: 0.05, language: .id, session: Session())
+        reply.conversationTopic = "working_hours"
+        forwarder.publish(ChatEvent.events(question: "terus sanksinya apa?", reply: reply, session: "s"))
+        #expect(await receiver.waitForRequests(2))
+        let bodies = receiver.requests.compactMap(\.json)
+        #expect(Set(bodies.compactMap { $0["type"] as? String }) == ["message", "unanswered"])
+        for body in bodies { #expect(body["conversation_topic"] as? String == "working_hours") }
     }
 
     @Test func rawSessionAndSubscriptionsAreHonoured() async throws {

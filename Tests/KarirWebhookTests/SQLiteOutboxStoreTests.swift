@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import KarirCore
 import Testing
 @testable import KarirWebhook
@@ -30,6 +31,39 @@ import Testing
         let third = try #require(try claim(store))
         #expect(third.event == events[1])
         #expect(store.pendingEstimate == 2)
+    }
+
+    @Test func theConversationTopicIsKeptAndAnOlderOutboxIsMigrated() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // An outbox written by a Karir that knew only the first schema, with one event pending.
+        let path = (directory.path as NSString).appendingPathComponent(SQLiteOutboxStore.fileName)
+        do {
+            let old = try DatabaseQueue(path: path)
+            var migrator = DatabaseMigrator()
+            migrator.registerMigration("v1", migrate: SQLiteOutboxSchema.v1)
+            try migrator.migrate(old)
+            try old.write { db in
+                try db.execute(sql: """
+                    INSERT INTO event (id, type, timestamp, session, question, answer, topic, intent, confidence, lang)
+                    VALUES ('old', 'unanswered', 1767225600, 's', 'q', 'a', 'fallback', NULL, 0.1, 'id');
+                    INSERT INTO delivery (event_id, endpoint, session, state, next_attempt_at, created_at)
+                    VALUES ('old', 'a', 's', 'ready', 0, 0);
+                    """)
+            }
+        }
+        let store = try SQLiteOutboxStore(directory: directory.path)
+        let old = try #require(try claim(store))
+        #expect(old.event.id == "old")
+        #expect(old.event.conversationTopic == nil)
+        try store.markDelivered(id: old.id)
+        // A new event keeps its conversation topic through the outbox.
+        var gap = Fixtures.event(1, type: .unanswered)
+        gap.conversationTopic = "working_hours"
+        _ = try store.enqueue([OutboxItem(event: gap, endpoints: ["a"])], now: now)
+        let claimed = try #require(try claim(store))
+        #expect(claimed.event == gap)
+        #expect(claimed.event.conversationTopic == "working_hours")
     }
 
     @Test func retriedHeadBlocksItsChainUntilDue() throws {

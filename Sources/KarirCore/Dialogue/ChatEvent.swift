@@ -32,9 +32,13 @@ public struct ChatEvent: Codable, Sendable, Equatable {
     public var intent: String?
     public var confidence: Double
     public var lang: Language
+    /// For an unanswered or clarified question inside a conversation, the conversation's topic
+    /// when it came (``Reply/conversationTopic``).
+    public var conversationTopic: String?
 
     public init(id: String = UUID().uuidString.lowercased(), type: Kind, timestamp: Date = Date(), session: String,
-                question: String, answer: String, topic: String, intent: String?, confidence: Double, lang: Language) {
+                question: String, answer: String, topic: String, intent: String?, confidence: Double, lang: Language,
+                conversationTopic: String? = nil) {
         self.id = id
         self.type = type
         self.timestamp = timestamp
@@ -45,6 +49,7 @@ public struct ChatEvent: Codable, Sendable, Equatable {
         self.intent = intent
         self.confidence = confidence
         self.lang = lang
+        self.conversationTopic = conversationTopic
     }
 
     /// The events one exchange produces: always `message`, plus `unanswered`, `clarify`,
@@ -53,7 +58,8 @@ public struct ChatEvent: Codable, Sendable, Equatable {
     public static func events(question: String, reply: Reply, session: String, at date: Date = Date()) -> [ChatEvent] {
         func make(_ kind: Kind) -> ChatEvent {
             ChatEvent(type: kind, timestamp: date, session: session, question: question, answer: reply.text,
-                      topic: reply.topic, intent: reply.intent, confidence: reply.confidence, lang: reply.language)
+                      topic: reply.topic, intent: reply.intent, confidence: reply.confidence, lang: reply.language,
+                      conversationTopic: reply.conversationTopic)
         }
         var out = [make(.message)]
         if reply.unanswered { out.append(make(.unanswered)) } else if reply.kind == .clarify { out.append(make(.clarify)) }

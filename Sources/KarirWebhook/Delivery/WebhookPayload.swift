@@ -18,6 +18,7 @@ struct WebhookPayload: Encodable {
     var intent: String?
     var confidence: Double
     var language: String
+    var conversationTopic: String?
 
     init(event: ChatEvent, session: String) {
         id = event.id
@@ -31,10 +32,12 @@ struct WebhookPayload: Encodable {
         // JSON has no NaN or infinity; the engine never produces them, but the encoder would fail on them.
         confidence = event.confidence.isFinite ? (event.confidence * 10_000).rounded() / 10_000 : 0
         language = event.lang.rawValue
+        conversationTopic = event.conversationTopic
     }
 
     private enum CodingKeys: String, CodingKey {
         case version, id, type, timestamp, session, question, answer, topic, intent, confidence, language
+        case conversationTopic = "conversation_topic"
     }
 
     func encode(to encoder: Encoder) throws {
@@ -51,5 +54,7 @@ struct WebhookPayload: Encodable {
         try container.encode(intent, forKey: .intent)
         try container.encode(confidence, forKey: .confidence)
         try container.encode(language, forKey: .language)
+        // Only for an unanswered or clarified question inside a conversation.
+        try container.encodeIfPresent(conversationTopic, forKey: .conversationTopic)
     }
 }

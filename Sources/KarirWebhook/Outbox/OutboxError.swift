@@ -28,7 +28,7 @@ public enum OutboxError: Error, Sendable, CustomStringConvertible {
         case let .fileFailure(path, reason):
             return "cannot use \(path): \(reason). Check free disk space and permissions of the data directory."
         case let .unsupportedSchema(path, version):
-            return "outbox database \(path) has schema version \(version), newer than this Karir understands. "
+            return "outbox database \(path) has schema version \(version) or later, newer than this Karir understands. "
                 + "Run the newer Karir, or point --data-dir elsewhere."
         }
     }

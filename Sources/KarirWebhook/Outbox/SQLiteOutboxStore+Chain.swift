@@ -36,7 +36,7 @@ extension SQLiteOutboxStore {
     }
 
     /// Rebuilds an event from columns `id, type, timestamp, session, question, answer, topic,
-    /// intent, confidence, lang` starting at `start`.
+    /// intent, confidence, lang, conversation_topic` starting at `start`.
     static func event(_ row: Row, from start: Int) throws -> ChatEvent {
         let typeName: String = row[start + 1]
         let langName: String = row[start + 9]
@@ -46,6 +46,6 @@ extension SQLiteOutboxStore {
         }
         return ChatEvent(id: row[start], type: type, timestamp: Date(timeIntervalSince1970: row[start + 2]),
                          session: row[start + 3], question: row[start + 4], answer: row[start + 5], topic: row[start + 6],
-                         intent: row[start + 7], confidence: row[start + 8], lang: lang)
+                         intent: row[start + 7], confidence: row[start + 8], lang: lang, conversationTopic: row[start + 10])
     }
 }

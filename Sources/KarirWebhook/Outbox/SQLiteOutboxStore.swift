@@ -49,7 +49,7 @@ public final class SQLiteOutboxStore: OutboxStore {
             opened = try DatabasePool(path: path, configuration: configuration)
             let migrator = SQLiteOutboxSchema.migrator
             if try opened.read({ try migrator.hasBeenSuperseded($0) }) {
-                throw OutboxError.unsupportedSchema(path: path, version: 2)
+                throw OutboxError.unsupportedSchema(path: path, version: SQLiteOutboxSchema.version + 1)
             }
             try migrator.migrate(opened)
         } catch let error as OutboxError {
@@ -84,8 +84,9 @@ public final class SQLiteOutboxStore: OutboxStore {
         let result = try guarded("enqueue") {
             try pool.write { db -> EnqueueResult in
                 let insertEvent = try db.cachedStatement(sql: """
-                    INSERT OR IGNORE INTO event (id, type, timestamp, session, question, answer, topic, intent, confidence, lang)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR IGNORE INTO event (id, type, timestamp, session, question, answer, topic, intent, confidence, lang,
+                                                 conversation_topic)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
                 let insertDelivery = try db.cachedStatement(sql: """
                     INSERT INTO delivery (event_id, endpoint, session, state, next_attempt_at, created_at, last_error, dead_at)
@@ -97,6 +98,7 @@ public final class SQLiteOutboxStore: OutboxStore {
                     try insertEvent.execute(arguments: [
                         event.id, event.type.rawValue, event.timestamp.timeIntervalSince1970, event.session,
                         event.question, event.answer, event.topic, event.intent, event.confidence, event.lang.rawValue,
+                        event.conversationTopic,
                     ])
                     guard db.changesCount > 0 else { continue }
                     for endpoint in item.endpoints {
@@ -128,7 +130,8 @@ public final class SQLiteOutboxStore: OutboxStore {
             try pool.write { db -> OutboxDelivery? in
                 let select = try db.cachedStatement(sql: """
                     SELECT d.id, d.attempts, d.created_at,
-                           e.id, e.type, e.timestamp, e.session, e.question, e.answer, e.topic, e.intent, e.confidence, e.lang
+                           e.id, e.type, e.timestamp, e.session, e.question, e.answer, e.topic, e.intent, e.confidence, e.lang,
+                           e.conversation_topic
                     FROM delivery d JOIN event e ON e.id = d.event_id
                     WHERE d.endpoint = ? AND d.state = 'ready' AND d.next_attempt_at <= ?
                     ORDER BY d.next_attempt_at, d.id LIMIT 1
