@@ -6,63 +6,52 @@ import Testing
 /// End to end: forwarder → SQLite outbox → worker threads → libcurl → a real HTTP receiver on loopback.
 @Suite struct DeliveryTests {
     @Test func deliversSignedEventsWithEveryField() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let receiver = try TestReceiver()
-        defer { receiver.stop() }
-        let forwarder = try WebhookForwarder.start(configuration: Fixtures.configuration(url: receiver.url),
-                                                   dataDirectory: directory.path, logger: Fixtures.quietLogger)
-        defer { forwarder.shutdown() }
+        try await Fixtures.withForwarder { forwarder, receiver in
+            let event = Fixtures.event(1, session: "sesi-rahasia", type: .handoff)
+            forwarder.publish([event])
+            #expect(await receiver.waitForRequests(1))
+            let request = try #require(receiver.requests.first)
 
-        let event = Fixtures.event(1, session: "sesi-rahasia", type: .handoff)
-        forwarder.publish([event])
-        #expect(await receiver.waitForRequests(1))
-        let request = try #require(receiver.requests.first)
+            #expect(request.method == "POST")
+            #expect(request.uri == "/hook")
+            #expect(request.headers["content-type"] == "application/json")
+            #expect(request.headers["karir-event-id"] == event.id)
+            #expect(request.headers["karir-event-type"] == "handoff")
+            #expect(request.headers["karir-delivery-attempt"] == "1")
+            #expect(SignatureCheck.verify(header: request.headers["karir-signature"], body: request.body,
+                                          secret: "whsec_test", now: Date()))
+            #expect(!SignatureCheck.verify(header: request.headers["karir-signature"], body: request.body + [32],
+                                           secret: "whsec_test", now: Date()), "a changed body must not verify")
 
-        #expect(request.method == "POST")
-        #expect(request.uri == "/hook")
-        #expect(request.headers["content-type"] == "application/json")
-        #expect(request.headers["karir-event-id"] == event.id)
-        #expect(request.headers["karir-event-type"] == "handoff")
-        #expect(request.headers["karir-delivery-attempt"] == "1")
-        #expect(SignatureCheck.verify(header: request.headers["karir-signature"], body: request.body,
-                                      secret: "whsec_test", now: Date()))
-        #expect(!SignatureCheck.verify(header: request.headers["karir-signature"], body: request.body + [32],
-                                       secret: "whsec_test", now: Date()), "a changed body must not verify")
+            let json = try #require(request.json)
+            #expect(json["version"] as? Int == 1)
+            #expect(json["id"] as? String == event.id)
+            #expect(json["type"] as? String == "handoff")
+            #expect(json["timestamp"] as? String == "2026-01-01T00:00:01.000Z")
+            #expect(json["question"] as? String == event.question)
+            #expect(json["answer"] as? String == event.answer)
+            #expect(json["topic"] as? String == "job_search")
+            #expect(json["intent"] as? String == "kartu_kuning")
+            #expect(json["confidence"] as? Double == 0.87)
+            #expect(json["language"] as? String == "id")
+            let session = try #require(json["session"] as? String)
+            #expect(session.count == 32 && session != "sesi-rahasia", "sessions are hashed by default")
+            #expect(json["conversation_topic"] == nil, "only for a question left unanswered inside a conversation")
 
-        let json = try #require(request.json)
-        #expect(json["version"] as? Int == 1)
-        #expect(json["id"] as? String == event.id)
-        #expect(json["type"] as? String == "handoff")
-        #expect(json["timestamp"] as? String == "2026-01-01T00:00:01.000Z")
-        #expect(json["question"] as? String == event.question)
-        #expect(json["answer"] as? String == event.answer)
-        #expect(json["topic"] as? String == "job_search")
-        #expect(json["intent"] as? String == "kartu_kuning")
-        #expect(json["confidence"] as? Double == 0.87)
-        #expect(json["language"] as? String == "id")
-        let session = try #require(json["session"] as? String)
-        #expect(session.count == 32 && session != "sesi-rahasia", "sessions are hashed by default")
-        #expect(json["conversation_topic"] == nil, "only for a question left unanswered inside a conversation")
-
-        #expect(await Fixtures.eventually { forwarder.stats.delivered == 1 && forwarder.stats.queueDepth == 0 })
+            #expect(await Fixtures.eventually { forwarder.stats.delivered == 1 && forwarder.stats.queueDepth == 0 })
+        }
     }
 
     @Test func anUnansweredFollowUpCarriesItsConversationTopic() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let receiver = try TestReceiver()
-        defer { receiver.stop() }
-        let forwarder = try WebhookForwarder.start(configuration: Fixtures.configuration(url: receiver.url),
-                                                   dataDirectory: directory.path, logger: Fixtures.quietLogger)
-        defer { forwarder.shutdown() }
-        var reply = Reply(text: "Maaf", kind: .fallback, topic: "fallback", intent: nil, confidence: 0.05, language: .id, session: Session())
-        reply.conversationTopic = "working_hours"
-        forwarder.publish(ChatEvent.events(question: "terus sanksinya apa?", reply: reply, session: "s"))
-        #expect(await receiver.waitForRequests(2))
-        let bodies = receiver.requests.compactMap(\.json)
-        #expect(Set(bodies.compactMap { $0["type"] as? String }) == ["message", "unanswered"])
-        for body in bodies { #expect(body["conversation_topic"] as? String == "working_hours") }
+        try await Fixtures.withForwarder { forwarder, receiver in
+            var reply = Reply(text: "Maaf", kind: .fallback, topic: "fallback", intent: nil, confidence: 0.05, language: .id, session: Session())
+            reply.conversationTopic = "working_hours"
+            forwarder.publish(ChatEvent.events(question: "terus sanksinya apa?", reply: reply, session: "s"))
+            #expect(await receiver.waitForRequests(2))
+            let bodies = receiver.requests.compactMap(\.json)
+            #expect(Set(bodies.compactMap { $0["type"] as? String }) == ["message", "unanswered"])
+            for body in bodies { #expect(body["conversation_topic"] as? String == "working_hours") }
+        }
     }
 
     @Test func rawSessionAndSubscriptionsAreHonoured() async throws {

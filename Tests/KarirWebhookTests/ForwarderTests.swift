@@ -108,18 +108,13 @@ import Testing
     }
 
     @Test func eventsFromARealReplyAreForwarded() async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let receiver = try TestReceiver()
-        defer { receiver.stop() }
-        let forwarder = try WebhookForwarder.start(configuration: Fixtures.configuration(url: receiver.url),
-                                                   dataDirectory: directory.path, logger: Fixtures.quietLogger)
-        defer { forwarder.shutdown() }
-        let reply = Reply(text: "Maaf, saya belum tahu.", kind: .fallback, topic: "fallback", intent: nil, confidence: 0.1,
-                          language: .id, session: Session())
-        forwarder.publish(ChatEvent.events(question: "cuaca besok?", reply: reply, session: "abc"))
-        #expect(await receiver.waitForRequests(2))
-        #expect(receiver.requests.map { $0.headers["karir-event-type"] } == ["message", "unanswered"])
-        #expect(receiver.requests.allSatisfy { $0.json?["intent"] is NSNull })
+        try await Fixtures.withForwarder { forwarder, receiver in
+            let reply = Reply(text: "Maaf, saya belum tahu.", kind: .fallback, topic: "fallback", intent: nil, confidence: 0.1,
+                              language: .id, session: Session())
+            forwarder.publish(ChatEvent.events(question: "cuaca besok?", reply: reply, session: "abc"))
+            #expect(await receiver.waitForRequests(2))
+            #expect(receiver.requests.map { $0.headers["karir-event-type"] } == ["message", "unanswered"])
+            #expect(receiver.requests.allSatisfy { $0.json?["intent"] is NSNull })
+        }
     }
 }

@@ -28,6 +28,19 @@ enum Fixtures {
                   topic: "job_search", intent: "kartu_kuning", confidence: 0.87, lang: .id)
     }
 
+    /// A forwarder with ``configuration(url:secret:maxAttempts:timeout:)`` delivering to a fresh
+    /// loopback receiver from a fresh data directory; all three are cleaned up after `body`.
+    static func withForwarder(_ body: (WebhookForwarder, TestReceiver) async throws -> Void) async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let receiver = try TestReceiver()
+        defer { receiver.stop() }
+        let forwarder = try WebhookForwarder.start(configuration: configuration(url: receiver.url),
+                                                   dataDirectory: directory.path, logger: quietLogger)
+        defer { forwarder.shutdown() }
+        try await body(forwarder, receiver)
+    }
+
     /// One endpoint with fast retries, so failure tests finish in well under a second per retry.
     static func configuration(url: String, secret: String? = "whsec_test", maxAttempts: Int = 20, timeout: Double = 2,
                               workers: Int = 4, maxInFlight: Int = 2, rawSession: Bool = false,
