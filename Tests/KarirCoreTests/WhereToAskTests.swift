@@ -30,7 +30,7 @@ import Testing
 
     @Test func aQuestionAboutTheTopicSaysWhereToAsk() {
         var t = turn("kartunya bisa dilaminating?", topic: "ak1_card", candidates: [("ak1_cost", 0.05)])
-        let reply = t.fallback(reason: "test", inTopic: true)
+        let reply = t.fallback(reason: "test", about: "ak1_card")
         #expect(reply.kind == .fallback)
         #expect(reply.topic == BuiltInTopic.fallback)
         #expect(reply.text.hasPrefix("Maaf, itu belum bisa saya jawab. Tanyakan ke Disnaker kabupaten/kota kamu."))
@@ -45,14 +45,14 @@ import Testing
         #expect(plain.fallback(reason: "test").text.hasPrefix("Maaf, saya hanya membantu soal kerja dan pelatihan."))
         // Another topic's reading is plausible too: the message may be about that one.
         var other = turn("kartunya bisa dilaminating?", topic: "ak1_card", candidates: [("ak1_cost", 0.05), ("training_cost", 0.3)])
-        #expect(other.fallback(reason: "test", inTopic: true).text.hasPrefix("Maaf, saya hanya membantu"))
+        #expect(other.fallback(reason: "test", about: "ak1_card").text.hasPrefix("Maaf, saya hanya membantu"))
         // Nearer an out-of-scope example than to any intent's example.
         var oos = turn("kartunya bisa dilaminating?", topic: "ak1_card", candidates: [("ak1_cost", 0.05)])
         oos.ranking?.outOfScope = 0.5
-        #expect(oos.fallback(reason: "test", inTopic: true).text.hasPrefix("Maaf, saya hanya membantu"))
+        #expect(oos.fallback(reason: "test", about: "ak1_card").text.hasPrefix("Maaf, saya hanya membantu"))
         // A topic without `where_to_ask`.
         var training = turn("kursusnya bisa dilaminating?", topic: "training", candidates: [("training_cost", 0.05)])
-        #expect(training.fallback(reason: "test", inTopic: true).text.hasPrefix("Maaf, saya hanya membantu"))
+        #expect(training.fallback(reason: "test", about: "training").text.hasPrefix("Maaf, saya hanya membantu"))
     }
 
     @Test func anUnansweredQuestionNotesTheConversationsTopic() {
@@ -88,7 +88,7 @@ import Testing
         var t = Turn(engine: plain, session: session, text: "kartunya bisa dilaminating?", forced: .id, explain: false)
         t.ranking = Matcher.Ranking(candidates: [Candidate(intent: plain.knowledge.intentIndex["ak1_cost"] ?? -1, score: 0.05, example: 0.2,
                                                            centroid: 0.1, boost: 0, nearest: "")], outOfScope: 0, outOfScopeExample: nil)
-        #expect(t.fallback(reason: "test", inTopic: true).text == "Maaf, di luar topik.")
+        #expect(t.fallback(reason: "test", about: "ak1_card").text == "Maaf, di luar topik.")
     }
 
     @Test func whereToAskNeedsBothLanguages() throws {

@@ -125,9 +125,9 @@ extension Turn {
                             confidence: candidates.first?.score ?? 0, language: language, candidates: choices, session: session))
     }
 
-    /// - Parameter inTopic: the message reads as a question about the conversation's topic that
-    ///   the topic has no answer for (the callers decide; see ``whereToAsk(outOfScope:picks:)``).
-    mutating func fallback(reason: @autoclosure () -> String, inTopic: Bool = false) -> Reply {
+    /// - Parameter about: the topic the message reads as a question about, which has no answer
+    ///   for it (the callers decide; see ``whereToAsk(_:outOfScope:picks:)``).
+    mutating func fallback(reason: @autoclosure () -> String, about: String? = nil) -> Reply {
         rule = traced("fallback: \(reason())")
         var picks: [Choice] = []
         var topics: Set<String> = []
@@ -147,7 +147,7 @@ extension Turn {
         // Only this conversation's topic came close (or nothing did), and the message reads as a
         // question in that topic: the reply says where such questions are answered, in place of
         // the general "I help with jobs, training and careers" (``whereToAsk(outOfScope:picks:)``).
-        let askElsewhere = inTopic ? whereToAsk(outOfScope: outOfScope, picks: picks) : nil
+        let askElsewhere = about.flatMap { whereToAsk($0, outOfScope: outOfScope, picks: picks) }
         if picks.isEmpty, !outOfScope, let active = session.activeTopic {
             let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
             let nearest = (ranking?.candidates ?? []).map(\.intent).filter { kb.intents[$0].topic == active && $0 != last }
@@ -174,14 +174,14 @@ extension Turn {
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
     }
 
-    /// The conversation's topic and its `where_to_ask` text, for a fallback that reads as a
-    /// question about that topic: also not out of scope by the fallback's own measure (not
-    /// nearer an out-of-scope example than any intent's example, mostly known words), and every
-    /// other reading offered is of the same topic. ("I forgot which email I used" after a
-    /// question about the JHT balance: "ask BPJS Ketenagakerjaan: call centre 175 …".)
-    func whereToAsk(outOfScope: Bool, picks: [Choice]) -> (TopicDefinition, String)? {
-        guard !outOfScope, let active = session.activeTopic, picks.allSatisfy({ $0.topic == active }),
-              let topic = kb.topics.first(where: { $0.id == active }), let place = topic.whereToAsk?[language] else { return nil }
+    /// `topic` and its `where_to_ask` text, for a fallback that reads as a question about that
+    /// topic: also not out of scope by the fallback's own measure (not nearer an out-of-scope
+    /// example than any intent's example, mostly known words), and every other reading offered
+    /// is of the same topic. ("I forgot which email I used" after a question about the JHT
+    /// balance: "ask BPJS Ketenagakerjaan: call centre 175 …".)
+    func whereToAsk(_ id: String, outOfScope: Bool, picks: [Choice]) -> (TopicDefinition, String)? {
+        guard !outOfScope, picks.allSatisfy({ $0.topic == id }),
+              let topic = kb.topics.first(where: { $0.id == id }), let place = topic.whereToAsk?[language] else { return nil }
         return (topic, place)
     }
 
