@@ -28,6 +28,9 @@ import Testing
         // A correction that negates a long stretch, or nothing but its own words, keeps them.
         #expect(read("maksudnya bukan yang itu tadi karena saya sudah punya kartu kuning").dropped == "maksudnya")
         #expect(read("bukan itu").dropped.isEmpty)
+        // Asking what the last answer meant is not a correction.
+        #expect(read("maksudnya gimana?").dropped.isEmpty)
+        #expect(read("maksudnya apa sih?").dropped.isEmpty)
     }
 
     @Test func aCorrectionOfTheConversationsTopicLeavesTheConversation() {

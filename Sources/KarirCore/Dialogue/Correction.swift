@@ -46,8 +46,11 @@ enum Correction {
             kept.append(tokens[i])
             i += 1
         }
-        // A message that is nothing but what it did not mean keeps its words.
-        guard kept.contains(where: { !interjections.contains($0.surface) }) else { return (tokens, LeftOut()) }
+        // A message that is nothing but what it did not mean keeps its words, and so does one
+        // that asks what the last answer meant ("maksudnya gimana?", "maksudnya apa?").
+        guard kept.contains(where: { !interjections.contains($0.surface) && !askingWords.contains($0.surface) }) else {
+            return (tokens, LeftOut())
+        }
         return (kept, out)
     }
 
@@ -75,5 +78,8 @@ enum Correction {
     /// Roots that say what the message means.
     static let markers: Set<String> = ["maksud", "melainkan"]
     static let segmentEnds: Set<String> = ["tapi", "tetapi", "namun", "yang", "but", "rather", "instead"]
+    /// Words that ask rather than say what is meant.
+    static let askingWords: Set<String> = ["apa", "bagaimana", "gimana", "kenapa", "mengapa", "mana", "saya", "aku", "sy", "kamu",
+                                           "what", "how", "why", "you", "do", "does", "is", "it", "that", "itu", "ini", "sih", "dong"]
     static let interjections: Set<String> = ["eh", "oh", "loh", "lho", "sorry", "maaf", "no", "nope", "tidak", "ya", "ah", "wah"]
 }
