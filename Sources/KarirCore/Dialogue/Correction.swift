@@ -27,11 +27,9 @@ enum Correction {
         var i = 0
         while i < tokens.count {
             // The words that say what is meant carry no subject of their own.
-            if markers.contains(tokens[i].stem) || markers.contains(tokens[i].surface) {
-                out.markers.append(tokens[i]); i += 1; continue
-            }
-            if tokens[i].surface == "i", i + 1 < tokens.count, tokens[i + 1].stem == "mean" {
-                out.markers.append(contentsOf: tokens[i...i + 1]); i += 2; continue
+            let marker = meaningWords(tokens, at: i)
+            if marker > 0 {
+                out.markers.append(contentsOf: tokens[i..<i + marker]); i += marker; continue
             }
             if negators.contains(tokens[i].surface) {
                 var end = i + 1
@@ -56,20 +54,21 @@ enum Correction {
 
     /// Whether the message says what it means or opens with "bukan".
     static func isCorrection(_ tokens: [Token]) -> Bool {
-        if tokens.indices.contains(where: { startsMeaning(tokens, at: $0) }) { return true }
+        if tokens.indices.contains(where: { meaningWords(tokens, at: $0) > 0 }) { return true }
         let first = tokens.first { !interjections.contains($0.surface) }
         return first?.surface == "bukan"
     }
 
-    /// "maksud …", "melainkan", or "I mean" / "I meant" at `k`.
-    static func startsMeaning(_ tokens: [Token], at k: Int) -> Bool {
-        if markers.contains(tokens[k].stem) || markers.contains(tokens[k].surface) { return true }
-        return tokens[k].surface == "i" && k + 1 < tokens.count && tokens[k + 1].stem == "mean"
+    /// How many words at `k` say what is meant: 1 for "maksud …" or "melainkan", 2 for "I mean" or
+    /// "I meant", else 0.
+    static func meaningWords(_ tokens: [Token], at k: Int) -> Int {
+        if markers.contains(tokens[k].stem) || markers.contains(tokens[k].surface) { return 1 }
+        return tokens[k].surface == "i" && k + 1 < tokens.count && tokens[k + 1].stem == "mean" ? 2 : 0
     }
 
     /// Where the meant part starts after a negated one.
     static func startsMeantPart(_ tokens: [Token], at k: Int) -> Bool {
-        startsMeaning(tokens, at: k) || segmentEnds.contains(tokens[k].surface)
+        meaningWords(tokens, at: k) > 0 || segmentEnds.contains(tokens[k].surface)
     }
 
     /// A negated part longer than this is not a short "not X": it stays.
