@@ -144,9 +144,9 @@ extension Turn {
         let outOfScope = ranking.map { r in
             r.outOfScope >= (r.candidates.map(\.example).max() ?? 0) || (r.candidates.first?.knownFactor ?? 0) < 0.8
         } ?? true
-        // Only this conversation's topic came close (or nothing did), and the message reads as a
-        // question in that topic: the reply says where such questions are answered, in place of
-        // the general "I help with jobs, training and careers" (``whereToAsk(outOfScope:picks:)``).
+        // The message reads as a question about `about`, and no other topic came close: the reply
+        // says where such questions are answered, in place of the general "I help with jobs,
+        // training and careers" (``whereToAsk(_:outOfScope:picks:)``).
         let askElsewhere = about.flatMap { whereToAsk($0, outOfScope: outOfScope, picks: picks) }
         if picks.isEmpty, !outOfScope, let active = session.activeTopic {
             let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
