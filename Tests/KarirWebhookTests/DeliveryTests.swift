@@ -198,7 +198,7 @@ import Testing
         #expect(forwarder.stats.delivered == 0)
         #expect(forwarder.stats.retried > 0)
 
-        let receiver = try TestReceiver(port: port)
+        let receiver = try await Fixtures.receiver(onPort: port)
         defer { receiver.stop() }
         #expect(await receiver.waitForEvents(Set(published.map(\.id))))
         #expect(forwarder.stats.dead == 0)

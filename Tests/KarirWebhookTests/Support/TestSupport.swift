@@ -66,6 +66,21 @@ enum Fixtures {
         return port
     }
 
+    /// A receiver on `port` (one ``closedPort()`` gave earlier), retried while the port is taken
+    /// for a moment: until the receiver is up, the forwarder's own connection attempts and other
+    /// tests' sockets may briefly hold that port number (seen once in CI: "Address already in use").
+    static func receiver(onPort port: Int, timeout: Double = 10) async throws -> TestReceiver {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            do {
+                return try TestReceiver(port: port)
+            } catch {
+                if Date() >= deadline { throw error }
+                try await Task.sleep(for: .milliseconds(20))
+            }
+        }
+    }
+
     /// Waits until `condition` holds, polling; false on timeout.
     static func eventually(timeout: Double = 10, _ condition: () throws -> Bool) async rethrows -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
