@@ -412,7 +412,8 @@ struct Turn {
     }
 
     /// The least share of known words (``Candidate/knownFactor``) of a follow-up read with the
-    /// conversation's subject.
+    /// conversation's subject, and of one whose fallback says where to ask about the
+    /// conversation's topic.
     static let subjectKnownFactor = 0.9
 
     /// Whether the message points back at something the conversation named: a possessive

@@ -71,7 +71,7 @@ enum FlowRunner {
             // Nearer an out-of-scope example than to any intent ("jodoh sy kapan datengnya ya"):
             // said honestly, as a fallback (staff see it among the unanswered questions), and
             // the flow goes on.
-            let nearestIntent = ranking.candidates.map(\.example).max() ?? 0
+            let nearestIntent = ranking.nearestExample
             if words.count >= 3, ranking.outOfScope > 0, ranking.outOfScope >= nearestIntent {
                 turn.rule = turn.traced("flow \(flow.id): out of scope, the flow goes on")
                 let sorry = turn.engine.promptOr("flow_out_of_scope", turn.language,

@@ -142,7 +142,7 @@ extension Turn {
         // example of an intent, nor one with many words the knowledge does not know (a football
         // question after an AK/1 answer).
         let outOfScope = ranking.map { r in
-            r.outOfScope >= (r.candidates.map(\.example).max() ?? 0) || (r.candidates.first?.knownFactor ?? 0) < 0.8
+            r.outOfScope >= r.nearestExample || (r.candidates.first?.knownFactor ?? 0) < 0.8
         } ?? true
         // The message reads as a question about `about`, and no other topic came close: the reply
         // says where such questions are answered, in place of the general "I help with jobs,
@@ -181,7 +181,7 @@ extension Turn {
     /// balance: "ask BPJS Ketenagakerjaan: call centre 175 …".)
     func whereToAsk(_ id: String, outOfScope: Bool, picks: [Choice]) -> (TopicDefinition, String)? {
         guard !outOfScope, picks.allSatisfy({ $0.topic == id }),
-              let topic = kb.topics.first(where: { $0.id == id }), let place = topic.whereToAsk?[language] else { return nil }
+              let topic = engine.knowledge.topicIndex[id], let place = topic.whereToAsk?[language] else { return nil }
         return (topic, place)
     }
 

@@ -33,6 +33,10 @@ struct Matcher: Sendable {
         var selfContained = false
         /// How many intents had their examples looked at (for tests and measurements).
         var examinedIntents = 0
+
+        /// The similarity of the nearest example of any candidate (0 without candidates), to
+        /// compare with ``outOfScope``.
+        var nearestExample: Double { candidates.map(\.example).max() ?? 0 }
     }
 
     /// - Parameter patterns: whether the deterministic patterns are tried first (not for a
