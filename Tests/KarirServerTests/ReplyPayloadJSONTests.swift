@@ -29,6 +29,11 @@ struct ReplyPayloadJSONTests {
             gap.conversationTopic = "working_hours"
             return gap
         }(),
+        {
+            var two = Reply(text: "a\n\nb", kind: .answer, topic: "wages", intent: "wages_umk_city", confidence: 0.46, language: .id, session: Session())
+            two.alsoAnswered = ["ak1_where", "x\"y"]
+            return two
+        }(),
     ]
 
     @Test(arguments: replies)

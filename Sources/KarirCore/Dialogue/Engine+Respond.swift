@@ -68,7 +68,7 @@ struct Turn {
     /// Answers the message; an unanswered or clarified reply notes the conversation's topic.
     mutating func run() -> Reply {
         let topic = session.activeTopic
-        var reply = decide()
+        var reply = answerOtherQuestions(decide())
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         return reply
     }

@@ -61,6 +61,10 @@ public struct Reply: Sendable, Equatable {
     /// about overtime: `working_hours`), so that staff reading the gaps see the context. Nil
     /// for answers and outside a conversation.
     public var conversationTopic: String?
+    /// The intents of the other questions the message asked and that were answered after the
+    /// main answer, in ``text`` ("berapa UMR Bekasi? terus cara bikin kartu kuning gimana?":
+    /// `ak1_where`, after the Bekasi minimum wage). Empty for a message asking one question.
+    public var alsoAnswered: [String] = []
 
     /// Whether the question went unanswered: a fallback, or a repeated answer.
     public var unanswered: Bool { kind == .fallback || repeated }

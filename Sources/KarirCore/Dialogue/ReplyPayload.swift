@@ -6,7 +6,8 @@ import Foundation
 /// engine asks back, `source`/`as_of` when the answer states facts, `repeated: true` when the
 /// answer repeats the last one for a follow-up the knowledge has nothing more specific for
 /// (``Reply/repeated``), `conversation_topic` for an unanswered or clarified question inside a
-/// conversation (``Reply/conversationTopic``), and `session` when the host keys sessions by name
+/// conversation (``Reply/conversationTopic``), `also_answered` when the message asked other
+/// questions that were answered too (``Reply/alsoAnswered``), and `session` when the host keys sessions by name
 /// (the server).
 public struct ReplyPayload: Codable, Sendable, Equatable {
     public var text: String
@@ -24,12 +25,16 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
     public var repeated: Bool?
     /// The conversation's topic when an unanswered or clarified question came (``Reply/conversationTopic``).
     public var conversationTopic: String?
+    /// The intents of the message's other questions answered in `text` (``Reply/alsoAnswered``);
+    /// absent for a message asking one question.
+    public var alsoAnswered: [String]?
 
     enum CodingKeys: String, CodingKey {
         case text, kind, topic, intent, confidence, lang, suggestions, candidates, source
         case asOf = "as_of"
         case session, repeated
         case conversationTopic = "conversation_topic"
+        case alsoAnswered = "also_answered"
     }
 
     public init(_ reply: Reply, session: String? = nil) {
@@ -46,6 +51,7 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
         self.session = session
         self.repeated = reply.repeated ? true : nil
         self.conversationTopic = reply.conversationTopic
+        self.alsoAnswered = reply.alsoAnswered.isEmpty ? nil : reply.alsoAnswered
     }
 
     /// One line of compact JSON with sorted keys.

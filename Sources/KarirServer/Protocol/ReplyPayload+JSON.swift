@@ -34,6 +34,15 @@ extension ReplyPayload {
             }
             out += "]"
         }
+        if let alsoAnswered {
+            key("also_answered")
+            out += "["
+            for (i, intent) in alsoAnswered.enumerated() {
+                if i > 0 { out += "," }
+                string(intent)
+            }
+            out += "]"
+        }
         if let asOf { key("as_of"); string(asOf) }
         if let candidates { key("candidates"); choices(candidates) }
         key("confidence"); out += Self.number(confidence)

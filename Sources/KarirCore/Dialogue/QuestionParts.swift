@@ -1,0 +1,122 @@
+/// The questions of a message that asks several at once ("berapa UMR Bekasi? terus cara bikin
+/// kartu kuning gimana?", "1. syarat magang nasional 2. uang sakunya berapa"), each answered on
+/// its own (``Turn/answerOtherQuestions(_:)``).
+///
+/// A message that uses question marks is cut at the marks that end a sentence (`?`, `!`, `.` or
+/// `;` followed by a space), and its questions are the parts ending with a question mark: parts
+/// that only give context ("Saya lulusan SMK.") are not answered on their own. A message without
+/// question marks is cut only at line breaks and before numbered points ("1.", "2)"), and its
+/// questions are the parts opening or closing with a question word ("berapa", "gimana", "how",
+/// …, as the analyser spells them, so "gmn" and "brp" count).
+enum QuestionParts {
+    /// At most this many parts are looked at; a longer message is a story, not a list of questions.
+    static let maxParts = 4
+
+    /// The raw texts of the message's parts, in order; one part (the whole message) when it
+    /// has no boundary. Without `atSentenceEnds`, only line breaks and numbered points cut.
+    static func split(_ text: String, atSentenceEnds: Bool = true) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        var i = text.startIndex
+        func cut(at end: String.Index, next: String.Index) {
+            let part = text[start..<end]
+            if part.contains(where: { $0.isLetter }) { parts.append(part) }
+            start = next
+        }
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            if c == "\n" || c == "\r" {
+                cut(at: i, next: next)
+            } else if c == "?" || c == "？" || c == "!" || c == ";" || c == "." {
+                guard atSentenceEnds || (c == "." && isPointNumber(text, before: i)) else { i = next; continue }
+                // A mark ends a sentence when a space or the end follows it (not "Rp 2.500", not
+                // "www.kemnaker.go.id").
+                if next == text.endIndex || text[next] == " " || text[next] == "\n" {
+                    // A question mark stays with its part: it is what makes the part a question.
+                    // A full stop after a number is a numbered point ("1. syarat …"), not an end.
+                    if c == ".", isPointNumber(text, before: i) {
+                        cut(at: numberStart(text, before: i), next: next)
+                    } else {
+                        cut(at: next, next: next)
+                    }
+                }
+            } else if c == ")", next == text.endIndex || text[next] == " ", isPointNumber(text, before: i) {
+                cut(at: numberStart(text, before: i), next: next)
+            }
+            i = next
+        }
+        cut(at: text.endIndex, next: text.endIndex)
+        return parts
+    }
+
+    /// Whether the characters before `mark` are a point number: one digit standing alone
+    /// ("1." or "2)" after a space or at the start).
+    private static func isPointNumber(_ text: String, before mark: String.Index) -> Bool {
+        guard mark > text.startIndex else { return false }
+        let digit = text.index(before: mark)
+        guard text[digit].isASCII, text[digit].isNumber else { return false }
+        return digit == text.startIndex || text[text.index(before: digit)] == " " || text[text.index(before: digit)] == "\n"
+    }
+
+    private static func numberStart(_ text: String, before mark: String.Index) -> String.Index {
+        text.index(before: mark)
+    }
+
+    /// Whether a part reads as a question: it ends with a question mark, or one of its words
+    /// (as the analyser spells them) asks.
+    /// In a message that uses question marks, only the parts ending with one are questions;
+    /// otherwise ("1. syarat magang 2. uang sakunya berapa") the parts that open or close with a
+    /// question word (not one in the middle, "ditanya kenapa masih nyari kerja", which reports a
+    /// question, nor a doubled one, "apa-apa", which means "anything").
+    static func isQuestion(_ raw: Substring, tokens: [Token], marked: Bool) -> Bool {
+        if marked { return endsWithQuestionMark(raw) }
+        let words = tokens.map(\.surface)
+        let lowered = raw.lowercased()
+        for k in words.indices where k < 2 || k >= words.count - 2 {
+            let w = words[k]
+            guard questionWords.contains(w) else { continue }
+            // (The analyser reads "apa2" as "apa": the raw text tells.)
+            let doubled = (k > 0 && words[k - 1] == w) || (k + 1 < words.count && words[k + 1] == w)
+                || lowered.contains(w + "2") || lowered.contains(w + "-" + w)
+            if !doubled { return true }
+        }
+        return false
+    }
+
+    /// Whether the message may ask more than one question, read from its bytes (most messages
+    /// do not, and this costs far less than cutting them): two separate question marks, or,
+    /// without question marks, a line break or a numbered point.
+    static func mayAskSeveral(_ text: String) -> Bool {
+        var marks = 0
+        var breaks = false
+        var previous: UInt8 = 32, beforePrevious: UInt8 = 32
+        for byte in text.utf8 {
+            // A full-width "？" (and any other multi-byte text) takes the full cut.
+            if byte == 0xEF { return true }
+            if byte == UInt8(ascii: "?"), previous != UInt8(ascii: "?") { marks += 1 }
+            if byte == 10 || byte == 13 { breaks = true }
+            // "1." or "2)" followed by a space.
+            if byte == 32, previous == UInt8(ascii: ".") || previous == UInt8(ascii: ")"),
+               beforePrevious >= 48, beforePrevious <= 57 { breaks = true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return marks >= 2 || (marks == 0 && breaks)
+    }
+
+    /// Whether the message uses question marks.
+    static func marked(_ text: String) -> Bool { text.contains("?") || text.contains("？") }
+
+    /// Whether a part ends with a question mark.
+    static func endsWithQuestionMark(_ raw: Substring) -> Bool {
+        raw.reversed().first(where: { !$0.isWhitespace }).map({ $0 == "?" || $0 == "？" }) == true
+    }
+
+    /// Words that ask, in both languages, as the analyser spells them ("gmn" → "bagaimana").
+    static let questionWords: Set<String> = [
+        "apa", "apakah", "bagaimana", "berapa", "kapan", "mana", "dimana", "kemana", "siapa", "kenapa", "mengapa",
+        "bisakah", "bolehkah", "adakah", "cara", "syarat",
+        "how", "what", "where", "when", "who", "why", "which",
+    ]
+}

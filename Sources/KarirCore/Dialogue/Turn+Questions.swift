@@ -1,0 +1,76 @@
+/// A message asking several questions gets an answer to each.
+extension Turn {
+    /// At most this many questions are answered besides the one the whole message was read as.
+    static let maxOtherQuestions = 2
+
+    /// `reply` answered the message as a whole. When the message asks other questions too
+    /// (``QuestionParts``), each of them that Karir answers confidently on its own, read in the
+    /// conversation as it stands after `reply` ("cara daftar BLK? biayanya berapa?"), is answered
+    /// too, in the message's order, each answer opened with its question (prompt
+    /// `another_question`). The reply's intent, topic, suggestions and session stay those of the
+    /// whole message; the other intents are listed in ``Reply/alsoAnswered``.
+    ///
+    /// Only when at least two parts are questions and one of them, read alone, gets the whole
+    /// message's answer: otherwise the message was one question told in several sentences ("I
+    /// was laid off after 10 months. Can I get JKP?"), and a part read alone is only a rougher
+    /// reading of it. Not after a safety answer (it stands alone), small talk, a repeated answer
+    /// or a guided conversation. A question is answered with an answer at the answer threshold
+    /// that is neither small talk nor safety nor an intent already answered; a question of three
+    /// words or fewer ("any penalty?") leans on the rest of the message and is answered only
+    /// within the whole message's topic.
+    func answerOtherQuestions(_ reply: Reply) -> Reply {
+        guard reply.kind == .answer, !reply.repeated, reply.session.flow == nil, let main = reply.intent,
+              let mainIndex = engine.knowledge.intentIndex[main], priority(of: mainIndex) == .normal else { return reply }
+        // (A cheap check on the raw bytes first: most messages ask one question.)
+        guard QuestionParts.mayAskSeveral(text) else { return reply }
+        let marked = QuestionParts.marked(text)
+        let parts = QuestionParts.split(text, atSentenceEnds: marked)
+        guard parts.count >= 2, !marked || parts.count(where: QuestionParts.endsWithQuestionMark) >= 2 else { return reply }
+        var readings: [(part: Int, question: Substring, reply: Reply?)] = []
+        for (n, part) in parts.enumerated() where !marked || QuestionParts.endsWithQuestionMark(part) {
+            let analysis = engine.knowledge.analyzer.analyze(String(part), sessionLanguage: language)
+            guard QuestionParts.isQuestion(part, tokens: analysis.tokens, marked: marked) else { continue }
+            guard readings.count < QuestionParts.maxParts else { break }
+            var turn = Turn(engine: engine, session: reply.session, text: String(part), forced: language, explain: false)
+            let own = turn.run()
+            let short = analysis.tokens.count { !Self.fillers.contains($0.surface) } <= 3
+            readings.append((n, part, answersOnItsOwn(own) && (!short || own.topic == reply.topic) ? own : nil))
+        }
+        guard readings.count >= 2, let mainPart = readings.first(where: { $0.reply?.intent == main })?.part else { return reply }
+        var answered: Set<String> = [main]
+        var others: [(part: Int, question: Substring, reply: Reply)] = []
+        for r in readings where r.part != mainPart && others.count < Self.maxOtherQuestions {
+            guard let own = r.reply, let intent = own.intent, answered.insert(intent).inserted else { continue }
+            others.append((r.part, r.question, own))
+        }
+        guard !others.isEmpty else { return reply }
+        func opened(_ question: Substring, _ text: String) -> String {
+            let quoted = String(String(question).trimmedWhitespace().prefix(Self.quotedQuestionLength))
+            let lead = engine.prompt("another_question", language, ["question": quoted])
+            return lead.isEmpty ? text : lead + "\n" + text
+        }
+        // The whole message's answer takes the place of the question it answers.
+        var texts: [(at: Int, text: String)] = others.map { ($0.part, opened($0.question, $0.reply.text)) }
+        texts.append((mainPart, opened(parts[mainPart], reply.text)))
+        texts.sort { $0.at < $1.at }
+        var combined = reply
+        combined.text = texts.map(\.text).joined(separator: "\n\n")
+        combined.alsoAnswered = others.compactMap(\.reply.intent)
+        if let trace = combined.trace {
+            let list = others.map { "\"\(String($0.question).trimmedWhitespace())\" → \($0.reply.intent ?? "")" }
+            combined.trace?.rule = trace.rule + "; also answered: " + list.joined(separator: ", ")
+        }
+        return combined
+    }
+
+    /// Whether a question's own reply answers it: an answer at the answer threshold, not
+    /// repeated, of an ordinary (not small talk, not safety) intent, not a guided conversation.
+    private func answersOnItsOwn(_ own: Reply) -> Bool {
+        guard own.kind == .answer, !own.repeated, own.session.flow == nil, own.confidence >= settings.answerThreshold,
+              let intent = own.intent, let i = engine.knowledge.intentIndex[intent] else { return false }
+        return priority(of: i) == .normal
+    }
+
+    /// A question is quoted in the answer up to this many characters.
+    static let quotedQuestionLength = 80
+}

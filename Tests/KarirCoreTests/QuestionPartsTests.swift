@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import KarirCore
+
+/// A message asking several questions gets an answer to each (``QuestionParts``,
+/// ``Turn/answerOtherQuestions(_:)``).
+@Suite struct QuestionPartsTests {
+    let engine = Fixture.engine
+
+    func parts(_ text: String) -> [String] {
+        QuestionParts.split(text).map { String($0).trimmedWhitespace() }
+    }
+
+    func isQuestion(_ part: String, in message: String) -> Bool {
+        let tokens = engine.knowledge.analyzer.analyze(part, sessionLanguage: nil).tokens
+        return QuestionParts.isQuestion(part[...], tokens: tokens, marked: QuestionParts.marked(message))
+    }
+
+    @Test func aMessageIsCutAtSentenceEndsLineBreaksAndNumberedPoints() {
+        #expect(parts("berapa umr bekasi? terus cara bikin kartu kuning gimana?") == ["berapa umr bekasi?", "terus cara bikin kartu kuning gimana?"])
+        #expect(parts("saya mau tanya 2 hal: 1. syarat magang nasional 2) uang sakunya berapa")
+            == ["saya mau tanya 2 hal:", "syarat magang nasional", "uang sakunya berapa"])
+        #expect(parts("Saya lulusan SMK. Bisa daftar?\nBiayanya berapa") == ["Saya lulusan SMK.", "Bisa daftar?", "Biayanya berapa"])
+        // Not at a full stop inside a number or an address, nor at a mark with nothing after it.
+        #expect(parts("UMP Rp 2.317.601 di www.kemnaker.go.id ya?") == ["UMP Rp 2.317.601 di www.kemnaker.go.id ya?"])
+        #expect(parts("syarat ak1??") == ["syarat ak1??"])
+        #expect(parts("") == [])
+        // Without question marks, only line breaks and numbered points cut.
+        #expect(QuestionParts.split("Saya lulusan SMK. biayanya berapa", atSentenceEnds: false).count == 1)
+        #expect(QuestionParts.split("1. syarat ak1. 2. biayanya berapa", atSentenceEnds: false).map { String($0).trimmedWhitespace() }
+            == ["syarat ak1.", "biayanya berapa"])
+        #expect(parts("?? ... !!") == [])
+    }
+
+    @Test func questionsAreMarkedOrAsked() {
+        let marked = "Saya lulusan SMK. Bisa daftar pelatihan?"
+        #expect(!isQuestion("Saya lulusan SMK.", in: marked))
+        #expect(isQuestion("Bisa daftar pelatihan?", in: marked))
+        // Without question marks, a part opening or closing with a question word asks.
+        let unmarked = "1. syarat kartu kuning 2. biayanya berapa"
+        #expect(isQuestion("syarat kartu kuning", in: unmarked))
+        #expect(isQuestion("biayanya berapa", in: unmarked))
+        // "apa-apa" is "anything", and a question reported in the middle is not asked.
+        #expect(!isQuestion("gak punya sertifikat apa2", in: "x"))
+        #expect(!isQuestion("tiap wawancara ditanya kenapa masih nyari kerja di umur segini", in: "x"))
+    }
+
+    @Test func twoQuestionsGetTwoAnswersInTheirOrder() throws {
+        let cost = engine.respond(to: "berapa biaya kartu kuning?", in: Session())
+        let register = engine.respond(to: "cara daftar pelatihan gimana?", in: Session())
+        #expect(cost.intent == "ak1_cost")
+        #expect(register.intent == "training_register")
+        // Read whole, the message is the question about training; the other one is answered too,
+        // first, as it was asked first.
+        let both = engine.respond(to: "berapa biaya kartu kuning? cara daftar pelatihan gimana?", in: Session(), explain: true)
+        #expect(both.kind == .answer)
+        #expect(both.intent == "training_register")
+        #expect(both.alsoAnswered == ["ak1_cost"])
+        let first = try #require(both.text.range(of: cost.text))
+        let second = try #require(both.text.range(of: register.text))
+        #expect(first.upperBound <= second.lowerBound)
+        #expect(both.trace?.rule.contains("also answered: \"berapa biaya kartu kuning?\" → ak1_cost") == true)
+        // The conversation continues from the whole message's answer.
+        #expect(both.session.lastIntent == "training_register")
+        // The JSON lists the other answer.
+        #expect(ReplyPayload(both).jsonLine().contains("\"also_answered\":[\"ak1_cost\"]"))
+        #expect(!ReplyPayload(cost).jsonLine().contains("also_answered"))
+    }
+
+    @Test func aQuestionLeaningOnTheFirstIsReadInItsConversation() {
+        // "biayanya berapa?" alone is ambiguous; after the question about registering for
+        // training it is the training's cost.
+        let reply = engine.respond(to: "cara daftar pelatihan gimana? biayanya berapa?", in: Session())
+        #expect(reply.intent == "training_register")
+        #expect(reply.alsoAnswered == ["training_cost"])
+    }
+
+    @Test func oneQuestionToldInSeveralSentencesGetsOneAnswer() {
+        // Context, then the question: only the question is asked.
+        let reply = engine.respond(to: "Saya mau ikut pelatihan. Berapa biaya pelatihan?", in: Session())
+        #expect(reply.intent == "training_cost")
+        #expect(reply.alsoAnswered.isEmpty)
+        // The same question twice is answered once.
+        let twice = engine.respond(to: "berapa biaya pelatihan? biaya pelatihan berapa?", in: Session())
+        #expect(twice.alsoAnswered.isEmpty)
+    }
+}
