@@ -45,3 +45,28 @@ import Testing
         Self.readAsAlone("saya sudah lama bingung tidak tahu harus bagaimana dengan biaya hidup dan pekerjaan saya sekarang berapa")
     }
 }
+
+/// Inside a conversation, a message clearly nearer an out-of-scope example than any intent's
+/// example is out of scope whatever the follow-up rules say (``Turn/clearlyOutOfScope``).
+@Suite struct ClearlyOutOfScopeInConversationTests {
+    @Test func aFollowUpThatIsClearlyAnotherMatterFallsBack() throws {
+        var files = try Fixture.miniFiles()
+        files["football.yaml"] = """
+        out_of_scope:
+          id: [kartu kuning di sepak bola dua kali jadi kartu merah, wasit kasih kartu kuning ke pemain bola]
+          en: [two yellow cards in football make a red card]
+        """
+        let engine = try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts)
+        let first = engine.respond(to: "berapa biaya kartu kuning", in: Session())
+        #expect(first.intent == "ak1_cost")
+        // "kalau …" after an AK/1 answer would stay with the card; the football sense is clearly
+        // nearer an out-of-scope example.
+        let off = engine.respond(to: "kalau kartu kuning di sepak bola gimana", in: first.session, explain: true)
+        #expect(off.kind == .fallback, "\(off.trace?.rule ?? "")")
+        #expect(off.trace?.rule.contains("inside a conversation, clearly closest to an out-of-scope example") == true)
+        // A real follow-up still continues the conversation.
+        let requirements = engine.respond(to: "kalau syaratnya apa", in: first.session)
+        #expect(requirements.kind == .answer)
+        #expect(requirements.topic == "ak1_card")
+    }
+}

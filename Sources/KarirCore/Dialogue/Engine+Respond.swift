@@ -160,6 +160,14 @@ struct Turn {
             alsoSuggest = safety.intent
         }
 
+        // Inside a conversation, a message clearly nearer an out-of-scope example than any
+        // intent's example ("kalo kartu kuning di sepak bola dua kali jadi merah kan?" after
+        // questions about the AK/1 card, "kalau kontrak kos setahun bayar di muka ya?" after a
+        // contract question) is out of scope: no follow-up rule reads it into the conversation.
+        if session.activeTopic != nil, let top, top.pattern == nil,
+           ranking.outOfScope >= ranking.nearestExample + Self.clearlyOutOfScope {
+            return fallback(reason: "inside a conversation, clearly closest to an out-of-scope example (\(fmt(ranking.outOfScope)) against \(fmt(ranking.nearestExample))): \(ranking.outOfScopeExample ?? "")")
+        }
         if ranking.entitySwap, let swap = entitySwap(top) {
             rule = traced("same question as the last one, about another \(swap.entity.type)")
             var reply = answer(intent: swap.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: swap.entity)
@@ -509,6 +517,10 @@ struct Turn {
     /// dev and test asked as follow-ups (0.05: +1 follow-up; 0.1: the same follow-ups, but two
     /// more of test's out-of-scope questions answered).
     static let conversationOutOfScopeMargin = 0.075
+
+    /// How much nearer than every intent's example an out-of-scope example must be for a message
+    /// inside a conversation to be out of scope whatever the conversation's rules say.
+    static let clearlyOutOfScope = 0.09
 
     func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
     func priority(of intent: Int) -> TopicPriority { engine.knowledge.intentPriority[intent] }
