@@ -28,12 +28,12 @@ extension Turn {
         guard parts.count >= 2, !marked || parts.count(where: QuestionParts.endsWithQuestionMark) >= 2 else { return reply }
         var readings: [(part: Int, question: Substring, reply: Reply?)] = []
         for (n, part) in parts.enumerated() where !marked || QuestionParts.endsWithQuestionMark(part) {
-            let analysis = engine.knowledge.analyzer.analyze(String(part), sessionLanguage: language)
-            guard QuestionParts.isQuestion(part, tokens: analysis.tokens, marked: marked) else { continue }
-            guard readings.count < QuestionParts.maxParts else { break }
             var turn = Turn(engine: engine, session: reply.session, text: String(part), forced: language, explain: false)
+            let tokens = turn.analysis.tokens
+            guard QuestionParts.isQuestion(part, tokens: tokens, marked: marked) else { continue }
+            guard readings.count < QuestionParts.maxParts else { break }
             let own = turn.run()
-            let short = analysis.tokens.count { !Self.fillers.contains($0.surface) } <= 3
+            let short = tokens.count { !Self.fillers.contains($0.surface) } <= 3
             readings.append((n, part, answersOnItsOwn(own) && (!short || own.topic == reply.topic) ? own : nil))
         }
         guard readings.count >= 2, let mainPart = readings.first(where: { $0.reply?.intent == main })?.part else { return reply }
