@@ -191,6 +191,18 @@ struct Turn {
             rule = traced("pattern \(pattern)")
             return answer(intent: top.intent, score: 1, entity: nil)
         }
+        // A message of a few words nearest to a pleasantry's example, and at least
+        // ``plainPleasantryExample`` near it, is that pleasantry whatever the model and the
+        // conversation favour ("good night!" after interview tips: 0.72 near "good night, bye",
+        // while the interview intent only holds "the night before an interview"). (A longer one,
+        // "oh iya, cara bikin kartu kuning gimana ya?", is a question with a pleasantry around it.)
+        if top.pattern == nil, priority(of: top.intent) != .high,
+           analysis.tokens.count(where: { !Self.fillers.contains($0.surface) }) <= 3,
+           let pleasantry = ranking.candidates.first(where: { priority(of: $0.intent) == .low && $0.example >= Self.plainPleasantryExample }),
+           pleasantry.intent != top.intent, pleasantry.example >= ranking.nearestExample {
+            rule = traced("a pleasantry said in so many words (nearest example \(fmt(pleasantry.example)))")
+            return answer(intent: pleasantry.intent, score: max(pleasantry.score, settings.answerThreshold), entity: nil)
+        }
         // Pleasantries around a question never hide it: a low-priority topic (smalltalk) yields
         // to another topic's intent that answers on its own and that no out-of-scope example
         // beats.
