@@ -45,6 +45,24 @@ import Testing
         #expect(corrector.correct("12345") == nil)
     }
 
+    @Test func expandsWordsTypedWithoutVowels() {
+        let c = SpellingCorrector(vocabulary: ["caranya": 9, "pelatihan": 9, "pesangon": 4, "kerja": 9, "bukan": 20, "bikin": 3,
+                                               "pasang": 2, "pusing": 6])
+        #expect(c.expandVowelless("crnya") == "caranya")
+        #expect(c.expandVowelless("plthan") == "pelatihan")
+        #expect(c.expandVowelless("psngon") == "pesangon")
+        #expect(c.expandVowelless("krja") == "kerja")
+        // Only vowels may be missing: "bkin" spells "bikin", not the more frequent "bukan".
+        #expect(c.expandVowelless("bkin") == "bikin")
+        // Of the words the letters spell, the most frequent wins.
+        #expect(c.expandVowelless("psng") == "pusing")
+        // Same first letter, at least two consonants, and a word that is longer.
+        #expect(c.expandVowelless("rja") == nil)
+        #expect(c.expandVowelless("kj") == nil)
+        #expect(c.expandVowelless("kerja") == nil)
+        #expect(c.expandVowelless("xrj") == nil)
+    }
+
     @Test func distanceIsOptimalStringAlignment() {
         #expect(SpellingCorrector.distance("kerja", "kreja", limit: 3) == 1)
         #expect(SpellingCorrector.distance("kerja", "kerjaan", limit: 3) == 2)

@@ -15,6 +15,10 @@ public struct SpellingCorrector: Sendable {
     /// Only plain ASCII words take part (Indonesian and English after folding).
     private let formHashes: [UInt64]
     private let formWords: [Int32]
+    /// Words by their consonants (``skeleton(_:)``), most frequent first, for words typed
+    /// without some of their vowels ("crnya", "plthan", "psngon"). Derived from `words` and
+    /// `frequency`, so it is built on every load rather than stored.
+    private let skeletons: [String: [Int32]]
 
     public init(vocabulary: [String: Int]) {
         self.frequency = vocabulary
@@ -30,6 +34,54 @@ public struct SpellingCorrector: Sendable {
         self.words = words
         self.formHashes = entries.map(\.hash)
         self.formWords = entries.map(\.word)
+        self.skeletons = Self.skeletonIndex(words, frequency: vocabulary)
+    }
+
+    static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
+
+    /// The word without its vowels (a, e, i, o, u).
+    static func skeleton(_ letters: [UInt8]) -> String {
+        String(decoding: letters.filter { !isVowel($0) }, as: UTF8.self)
+    }
+
+    static func skeletonIndex(_ words: [String], frequency: [String: Int]) -> [String: [Int32]] {
+        var index: [String: [Int32]] = [:]
+        for (i, word) in words.enumerated() {
+            let letters = Array(word.utf8)
+            let consonants = skeleton(letters)
+            guard consonants.utf8.count >= 2, consonants.utf8.count < letters.count else { continue }
+            index[consonants, default: []].append(Int32(i))
+        }
+        for key in Array(index.keys) {
+            index[key]?.sort { a, b in
+                let fa = frequency[words[Int(a)]] ?? 0, fb = frequency[words[Int(b)]] ?? 0
+                return fa != fb ? fa > fb : words[Int(a)] < words[Int(b)]
+            }
+        }
+        return index
+    }
+
+    /// A word typed without some of its vowels, as SMS writing does ("crnya" → "caranya",
+    /// "plthan" → "pelatihan", "psngon" → "pesangon"): the most frequent known word that the
+    /// typed letters spell with only vowels left out, starting with the same letter. Words of
+    /// three letters or more whose consonants are at least two; nil if none.
+    public func expandVowelless(_ word: String) -> String? {
+        let letters = Array(word.utf8)
+        guard letters.count >= 3, Self.isPlainWord(word) else { return nil }
+        let consonants = Self.skeleton(letters)
+        guard consonants.utf8.count >= 2, let found = skeletons[consonants] else { return nil }
+        for index in found {
+            let candidate = Array(words[Int(index)].utf8)
+            guard candidate.count > letters.count, candidate.first == letters.first else { continue }
+            // The typed letters in order, every skipped letter a vowel.
+            var k = 0
+            var fits = true
+            for b in candidate {
+                if k < letters.count && letters[k] == b { k += 1 } else if !Self.isVowel(b) { fits = false; break }
+            }
+            if fits && k == letters.count { return words[Int(index)] }
+        }
+        return nil
     }
 
     /// Lower-case ASCII letters only.
@@ -116,9 +168,12 @@ extension SpellingCorrector: SnapshotCodable {
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
-        frequency = try r.read(); words = try r.read(); formHashes = try r.read(); formWords = try r.read()
+        let frequency: [String: Int] = try r.read(), words: [String] = try r.read()
+        let formHashes: [UInt64] = try r.read(), formWords: [Int32] = try r.read()
         guard formHashes.count == formWords.count, formWords.allSatisfy({ $0 >= 0 && Int($0) < words.count }) else {
             throw .invalid("spelling index")
         }
+        self.frequency = frequency; self.words = words; self.formHashes = formHashes; self.formWords = formWords
+        skeletons = Self.skeletonIndex(words, frequency: frequency)
     }
 }

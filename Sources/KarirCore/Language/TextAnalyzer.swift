@@ -195,7 +195,7 @@ public struct TextAnalyzer: Sendable {
             let root = stem(w)
             if root != w, vocabulary.contains(root) {
                 items.append((w, root, nil, true, n))
-            } else if !spellings.contains(w), let c = corrector.correct(w) {
+            } else if !spellings.contains(w), let c = corrector.correct(w) ?? corrector.expandVowelless(w) {
                 if spellings.contains(c) {
                     // A typo of a listed word: that word, which the examples do not know.
                     known(c, typed: w)
