@@ -73,6 +73,9 @@ import Testing
         let reply = engine.respond(to: "cara daftar pelatihan gimana? biayanya berapa?", in: Session())
         #expect(reply.intent == "training_register")
         #expect(reply.alsoAnswered == ["training_cost"])
+        // The conversation continues from the last answer given, one turn later.
+        #expect(reply.session.lastIntent == "training_cost")
+        #expect(reply.session.turn == 1)
     }
 
     @Test func oneQuestionToldInSeveralSentencesGetsOneAnswer() {

@@ -7,8 +7,9 @@ extension Turn {
     /// (``QuestionParts``), each of them that Karir answers confidently on its own, read in the
     /// conversation as it stands after `reply` ("cara daftar BLK? biayanya berapa?"), is answered
     /// too, in the message's order, each answer opened with its question (prompt
-    /// `another_question`). The reply's intent, topic, suggestions and session stay those of the
-    /// whole message; the other intents are listed in ``Reply/alsoAnswered``.
+    /// `another_question`). The reply's intent and topic stay those of the whole message; the
+    /// conversation (session) and the suggestions continue from the last answer given; the
+    /// other intents are listed in ``Reply/alsoAnswered``.
     ///
     /// Only when at least two parts are questions and one of them, read alone, gets the whole
     /// message's answer: otherwise the message was one question told in several sentences ("I
@@ -56,6 +57,14 @@ extension Turn {
         var combined = reply
         combined.text = texts.map(\.text).joined(separator: "\n\n")
         combined.alsoAnswered = others.compactMap(\.reply.intent)
+        // The conversation continues from the last answer given ("biayanya berapa?" after "berapa
+        // UMR Bekasi? terus cara bikin kartu kuning gimana?" is about the card), and its
+        // suggestions are the ones offered.
+        if let last = others.max(by: { $0.part < $1.part }), last.part > mainPart {
+            combined.session = last.reply.session
+            combined.session.turn = reply.session.turn
+            combined.suggestions = last.reply.suggestions
+        }
         if let trace = combined.trace {
             let list = others.map { "\"\(String($0.question).trimmedWhitespace())\" → \($0.reply.intent ?? "")" }
             combined.trace?.rule = trace.rule + "; also answered: " + list.joined(separator: ", ")
