@@ -68,7 +68,20 @@ struct Turn {
     /// Answers the message; an unanswered or clarified reply notes the conversation's topic.
     mutating func run() -> Reply {
         let topic = session.activeTopic
+        // The last answer asked for a message for staff: this is it, unless Karir can answer it.
+        let collecting = session.collectingFor
+        session.collectingFor = nil
         var reply = answerOtherQuestions(decide())
+        // (Not a message nearer an out-of-scope example than any intent's: "rekomendasi drakor"
+        // after "minta petugas" is another matter, declined as usual.)
+        // A question Karir answers is answered, unless only weakly and within the topic that
+        // asked ("perusahaan minta orang dalam …" read as a callback request).
+        let anotherMatter = ranking.map { $0.outOfScope > $0.nearestExample } ?? false
+        if let collecting, !analysis.tokens.isEmpty, !anotherMatter,
+           let asking = engine.knowledge.intentIndex[collecting].map({ kb.intents[$0].topic }),
+           reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
+            return takeMessage(for: collecting, after: reply)
+        }
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         return reply
     }

@@ -24,6 +24,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// own is read together with it, since people leave out what they have just said
     /// ("uang lembur sy gak dibayar 3 bulan", then "bisa lapor kemana?").
     public var subject: String?
+    /// The intent whose answer asked for a message for staff (``IntentDefinition/collectsMessage``):
+    /// the next message is taken as that message unless Karir can answer it.
+    public var collectingFor: String?
 
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
@@ -38,6 +41,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.pendingIntent = nil
         self.flow = nil
         self.subject = nil
+        self.collectingFor = nil
     }
 }
 

@@ -28,8 +28,11 @@ extension Turn {
         let parts = QuestionParts.split(text, atSentenceEnds: marked)
         guard parts.count >= 2, !marked || parts.count(where: QuestionParts.endsWithQuestionMark) >= 2 else { return reply }
         var readings: [(part: Int, question: Substring, reply: Reply?)] = []
+        // (A question of the message is not the message for staff an answer asked for.)
+        var conversation = reply.session
+        conversation.collectingFor = nil
         for (n, part) in parts.enumerated() where !marked || QuestionParts.endsWithQuestionMark(part) {
-            var turn = Turn(engine: engine, session: reply.session, text: String(part), forced: language, explain: false)
+            var turn = Turn(engine: engine, session: conversation, text: String(part), forced: language, explain: false)
             let tokens = turn.analysis.tokens
             guard QuestionParts.isQuestion(part, tokens: tokens, marked: marked) else { continue }
             guard readings.count < QuestionParts.maxParts else { break }

@@ -53,6 +53,7 @@ extension Turn {
         }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
         session.pendingIntent = nil
+        session.collectingFor = def.collectsMessage ? def.id : nil
         // Pleasantries (a low-priority topic) do not change what the conversation is about:
         // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
         if priority(of: i) != .low {
@@ -96,6 +97,36 @@ extension Turn {
         if explain { rule += (rule.isEmpty ? "" : "; ") + "answered for each \(slot) named" }
         return finish(reply)
     }
+
+    /// The message the answer of intent `id` asked for (``IntentDefinition/collectsMessage``):
+    /// acknowledged with the `message_taken` prompt (which receives `message`), and answered as
+    /// that intent, in its topic, so that the host reports it like the intent's own answer (a
+    /// `handoff` event for the shipped handoff intents, carrying the message as its question).
+    func takeMessage(for id: String, after decided: Reply) -> Reply {
+        guard let i = engine.knowledge.intentIndex[id] else { return decided }
+        let def = kb.intents[i]
+        var taken = decided.session
+        taken.activeTopic = def.topic
+        taken.lastIntent = def.id
+        taken.pendingIntent = nil
+        taken.offeredChoices = []
+        taken.collectingFor = nil
+        let quoted = String(text.trimmedWhitespace().prefix(Self.quotedMessageLength))
+        var body = engine.prompt("message_taken", language, ["message": quoted])
+        if body.isEmpty {
+            body = (language == .id ? "Terima kasih, pesanmu sudah diteruskan ke petugas:" : "Thank you, your message has been passed to a staff member:")
+                + "\n\"" + quoted + "\""
+        }
+        var reply = Reply(text: body, kind: .answer, topic: def.topic, intent: def.id, confidence: 1, language: language, session: taken)
+        if explain {
+            reply.trace = trace()
+            reply.trace?.rule = "taken as the message for staff that `\(id)` asked for (read alone: \(decided.kind.rawValue), \(fmt(decided.confidence)))"
+        }
+        return reply
+    }
+
+    /// A message taken for staff is quoted back up to this many characters.
+    static let quotedMessageLength = 300
 
     /// The intent's follow-ups as numbered choices (with ``alsoSuggest`` first), leaving out
     /// `previous`, the intent answered just before this one: the user has just read it.

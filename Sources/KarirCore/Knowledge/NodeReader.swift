@@ -86,6 +86,18 @@ struct NodeReader {
         return s
     }
 
+    /// `true` or `false` (also `yes`/`no`).
+    func bool(_ node: Node, what: String) -> Bool? {
+        guard let s = string(node, what: what) else { return nil }
+        switch s.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(node, "\(what) must be true or false", hint: "write `true` or `false`")
+            return nil
+        }
+    }
+
     /// A list of texts; a single text is accepted as a list of one.
     func strings(_ node: Node, what: String) -> [Located<String>] {
         if case .scalar = node, let s = nonEmptyString(node, what: what) { return [located(s, node)] }

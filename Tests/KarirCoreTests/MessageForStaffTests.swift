@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+@testable import KarirCore
+
+/// An answer that asks for a message for staff (`collects_message: true`) takes the next message
+/// Karir cannot answer as that message (``Turn/takeMessage(for:after:)``).
+@Suite struct MessageForStaffTests {
+    static let handoff = """
+    topics:
+      - id: handoff
+        title: { id: Petugas, en: Staff }
+    intents:
+      - id: ask_staff
+        topic: handoff
+        title: { id: Bicara dengan petugas, en: Talk to staff }
+        collects_message: true
+        patterns: ["* petugas *", "* staff *"]
+        examples:
+          id: [minta petugas, mau bicara dengan petugas, sambungkan ke petugas, hubungi petugas]
+          en: [talk to staff, i want a staff member, connect me to staff, contact staff]
+        answer:
+          id: Tulis nama, kota, dan hal yang ingin dibahas; saya teruskan ke petugas.
+          en: Write your name, city and what it is about; I will pass it on.
+    """
+
+    func engine(_ extra: String = Self.handoff) throws -> Engine {
+        var files = try Fixture.miniFiles()
+        files["handoff.yaml"] = extra
+        return try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts)
+    }
+
+    @Test func theNextMessageIsTakenForStaffAndReportedAsAHandoff() throws {
+        let engine = try engine()
+        let asked = engine.respond(to: "minta petugas", in: Session())
+        #expect(asked.intent == "ask_staff")
+        #expect(asked.session.collectingFor == "ask_staff")
+        let message = "Budi dari Solo, soal pesangon yang belum dibayar"
+        let taken = engine.respond(to: message, in: asked.session, explain: true)
+        #expect(taken.kind == .answer)
+        #expect(taken.intent == "ask_staff")
+        #expect(taken.topic == "handoff")
+        #expect(taken.text.contains(message))
+        #expect(taken.trace?.rule.contains("taken as the message for staff that `ask_staff` asked for") == true)
+        #expect(taken.session.collectingFor == nil)
+        // The host reports it as a handoff, with the message as its question.
+        let events = ChatEvent.events(question: message, reply: taken, session: "s1")
+        #expect(events.contains { $0.type == .handoff && $0.question == message })
+        // One message only: the next one is read as usual.
+        let after = engine.respond(to: "Budi dari Solo, soal pesangon yang belum dibayar", in: taken.session)
+        #expect(after.intent != "ask_staff")
+    }
+
+    @Test func aQuestionKarirAnswersIsAnsweredInstead() throws {
+        let engine = try engine()
+        let asked = engine.respond(to: "minta petugas", in: Session())
+        let question = engine.respond(to: "berapa biaya kartu kuning", in: asked.session)
+        #expect(question.intent == "ak1_cost")
+        #expect(question.session.collectingFor == nil)
+        // Another matter (nearer an out-of-scope example) is declined as usual.
+        let other = engine.respond(to: "resep nasi goreng enak", in: asked.session)
+        #expect(other.kind == .fallback)
+    }
+
+    @Test func aBadValueIsReportedWithItsLine() throws {
+        var files = try Fixture.miniFiles()
+        files["handoff.yaml"] = Self.handoff.replacingOccurrences(of: "collects_message: true", with: "collects_message: maybe")
+        let (_, diagnostics) = KnowledgeLoader.load(folder: try Fixture.folder(files))
+        let error = try #require(diagnostics.first { $0.severity == .error })
+        #expect(error.message.contains("collects_message of intent ask_staff must be true or false"), "\(error.message)")
+        #expect(error.line == 8)
+        #expect(error.hint?.contains("true") == true)
+    }
+}
