@@ -46,7 +46,24 @@ struct TranscriptTests {
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         let records = try lines.map { try JSONDecoder().decode(TranscriptRecord.self, from: Data($0.utf8)) }
         #expect(records.map(\.conversationTopic) == ["working_hours", nil])
+        #expect(records.map(\.alsoAnswered) == [nil, nil])
         #expect(lines.first?.contains(#""confidence":0.05,"conversation_topic":"working_hours","kind""#) == true)
+    }
+
+    @Test func theOtherQuestionsAnsweredAreWritten() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("karir-transcript-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let writer = try TranscriptWriter(path: path, salt: nil, metrics: nil, logger: logger)
+        var two = Reply(text: "a\n\nb", kind: .answer, topic: "wages", intent: "wages_umk_city", confidence: 0.46, language: .id, session: Session())
+        two.alsoAnswered = ["ak1_where"]
+        writer.record(question: "umr bekasi? cara bikin kartu kuning?", reply: two, session: "s", mode: .json, nanoseconds: 1000)
+        writer.flush()
+        let line = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+        #expect(line.hasPrefix(#"{"also_answered":["ak1_where"],"answer":"a\n\nb""#))
+        let record = try JSONDecoder().decode(TranscriptRecord.self, from: Data(line.utf8))
+        #expect(record.alsoAnswered == ["ak1_where"])
     }
 
     @Test func theReportGroupsSimilarUnansweredQuestions() throws {

@@ -31,16 +31,20 @@ public struct TranscriptRecord: Codable, Sendable, Equatable {
     /// The conversation's topic when an unanswered or clarified question came
     /// (``KarirCore/Reply/conversationTopic``). Absent otherwise.
     public var conversationTopic: String?
+    /// The intents of the message's other questions answered too (``KarirCore/Reply/alsoAnswered``).
+    /// Absent for a message asking one question.
+    public var alsoAnswered: [String]?
 
     enum CodingKeys: String, CodingKey {
         case ts, session, mode, question, answer, kind, topic, intent, confidence, lang, repeated
         case latencyMs = "latency_ms"
         case conversationTopic = "conversation_topic"
+        case alsoAnswered = "also_answered"
     }
 
     public init(ts: String, session: String, mode: Mode, question: String, answer: String, kind: ReplyKind,
                 topic: String, intent: String?, confidence: Double, lang: Language, latencyMs: Double, repeated: Bool? = nil,
-                conversationTopic: String? = nil) {
+                conversationTopic: String? = nil, alsoAnswered: [String]? = nil) {
         self.ts = ts
         self.session = session
         self.mode = mode
@@ -54,6 +58,7 @@ public struct TranscriptRecord: Codable, Sendable, Equatable {
         self.latencyMs = latencyMs
         self.repeated = repeated
         self.conversationTopic = conversationTopic
+        self.alsoAnswered = alsoAnswered
     }
 
     /// Whether the question went unanswered: a fallback, or a repeated answer.

@@ -68,7 +68,9 @@ public final class TranscriptWriter: Service, Sendable {
     func record(question: String, reply: Reply, session: String, mode: TranscriptRecord.Mode, nanoseconds: Int64) {
         // Written directly (sorted keys, as TranscriptRecord's Codable form): JSONEncoder would cost
         // more than answering the question.
-        var members: [(String, JSONValue)] = [
+        var members: [(String, JSONValue)] = []
+        if !reply.alsoAnswered.isEmpty { members.append(("also_answered", .array(reply.alsoAnswered.map { .string($0) }))) }
+        members += [
             ("answer", .string(reply.text)),
             ("confidence", .number(ReplyPayload.number((reply.confidence * 1000).rounded() / 1000))),
         ]
