@@ -6,12 +6,17 @@ import Testing
 
 @Suite("Transcript and report")
 struct TranscriptTests {
-    @Test func exchangesAreWrittenWithHashedSessions() async throws {
+    /// A transcript writer on a fresh file in the temporary folder, and the file's path.
+    static func writer(salt: String? = nil) throws -> (TranscriptWriter, String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("karir-transcript-\(UUID().uuidString).jsonl").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        let writer = try TranscriptWriter(path: path, salt: "pepper", metrics: nil, logger: logger)
+        return (try TranscriptWriter(path: path, salt: salt, metrics: nil, logger: logger), path)
+    }
+
+    @Test func exchangesAreWrittenWithHashedSessions() async throws {
+        let (writer, path) = try Self.writer(salt: "pepper")
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try await withServer(transcript: writer) { server in
             let client = try await LineClient.connect(port: server.port)
             _ = try await client.call("ask", .obj(["session": .string("secret-session-42"), "text": .string("unknown lowongan")]))
@@ -32,11 +37,8 @@ struct TranscriptTests {
     }
 
     @Test func anUnansweredQuestionsConversationTopicIsWritten() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("karir-transcript-\(UUID().uuidString).jsonl").path
+        let (writer, path) = try Self.writer()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let writer = try TranscriptWriter(path: path, salt: nil, metrics: nil, logger: logger)
         var gap = Reply(text: "Maaf", kind: .fallback, topic: "fallback", intent: nil, confidence: 0.05, language: .id, session: Session())
         gap.conversationTopic = "working_hours"
         writer.record(question: "terus sanksinya apa?", reply: gap, session: "s", mode: .text, nanoseconds: 1000)
@@ -51,11 +53,8 @@ struct TranscriptTests {
     }
 
     @Test func theOtherQuestionsAnsweredAreWritten() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("karir-transcript-\(UUID().uuidString).jsonl").path
+        let (writer, path) = try Self.writer()
         defer { try? FileManager.default.removeItem(atPath: path) }
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let writer = try TranscriptWriter(path: path, salt: nil, metrics: nil, logger: logger)
         var two = Reply(text: "a\n\nb", kind: .answer, topic: "wages", intent: "wages_umk_city", confidence: 0.46, language: .id, session: Session())
         two.alsoAnswered = ["ak1_where"]
         writer.record(question: "umr bekasi? cara bikin kartu kuning?", reply: two, session: "s", mode: .json, nanoseconds: 1000)
