@@ -32,6 +32,18 @@ import Testing
         #expect(parts("?? ... !!") == [])
     }
 
+    @Test func aJoiningWordBeforeAQuestionWordStartsAnotherQuestion() {
+        func pieces(_ text: String) -> [String] { QuestionParts.atJoinedQuestions(text[...]).map { String($0).trimmedWhitespace() } }
+        #expect(pieces("What is JHT and when can I claim it?") == ["What is JHT", "when can I claim it?"])
+        #expect(pieces("LTSA itu apa dan dmn") == ["LTSA itu apa", "dmn"])
+        #expect(pieces("syarat dan biaya bikin ak1 apa aja") == ["syarat dan biaya bikin ak1 apa aja"])
+        #expect(pieces("dan berapa biayanya") == ["dan berapa biayanya"])
+        #expect(QuestionParts.joinsQuestions("What is JHT AND when can I claim it?"))
+        #expect(QuestionParts.joinsQuestions("LTSA itu apa dan dmn"))
+        #expect(!QuestionParts.joinsQuestions("syarat dan biaya bikin ak1 apa aja"))
+        #expect(!QuestionParts.joinsQuestions("bandung"))
+    }
+
     @Test func questionsAreMarkedOrAsked() {
         let marked = "Saya lulusan SMK. Bisa daftar pelatihan?"
         #expect(!isQuestion("Saya lulusan SMK.", in: marked))
@@ -83,6 +95,9 @@ import Testing
         let reply = engine.respond(to: "Saya mau ikut pelatihan. Berapa biaya pelatihan?", in: Session())
         #expect(reply.intent == "training_cost")
         #expect(reply.alsoAnswered.isEmpty)
+        // Context joined to the question by "dan" is not a question of its own.
+        let joined = engine.respond(to: "saya mau ikut pelatihan dan berapa biaya pelatihan?", in: Session())
+        #expect(joined.alsoAnswered.isEmpty)
         // The same question twice is answered once.
         let twice = engine.respond(to: "berapa biaya pelatihan? biaya pelatihan berapa?", in: Session())
         #expect(twice.alsoAnswered.isEmpty)

@@ -7,7 +7,9 @@
 /// that only give context ("Saya lulusan SMK.") are not answered on their own. A message without
 /// question marks is cut only at line breaks and before numbered points ("1.", "2)"), and its
 /// questions are the parts opening or closing with a question word ("berapa", "gimana", "how",
-/// …, as the analyser spells them, so "gmn" and "brp" count).
+/// …, as the analyser spells them, so "gmn" and "brp" count). Either way a part is also cut where
+/// a joining word starts another question ("What is JHT and when can I claim it?", "LTSA itu
+/// apa dan dmn"): the pieces of a sentence ending with a question mark are questions.
 enum QuestionParts {
     /// At most this many parts are looked at; a longer message is a story, not a list of questions.
     static let maxParts = 4
@@ -48,6 +50,39 @@ enum QuestionParts {
         }
         cut(at: text.endIndex, next: text.endIndex)
         return parts
+    }
+
+    /// Joining words that can start another question, and the question words (as typed) that
+    /// must follow them.
+    static let joining: Set<String> = ["dan", "and", "serta", "terus", "trus", "lalu"]
+    static let typedQuestionWords: Set<String> = [
+        "berapa", "brp", "bagaimana", "gimana", "gmn", "gmna", "apa", "apakah", "kapan", "kpn", "dimana", "dmn",
+        "kemana", "kmn", "siapa", "kenapa", "knp", "mengapa",
+        "how", "what", "where", "when", "which", "who", "why", "is", "are", "can", "could", "do", "does", "did", "should", "will",
+    ]
+
+    /// `part` cut before each joining word that a question word follows ("What is JHT and when
+    /// can I claim it?" → "What is JHT", "when can I claim it?"); the joining word is left out.
+    static func atJoinedQuestions(_ part: Substring) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = part.startIndex
+        var words: [(range: Range<String.Index>, word: String)] = []
+        var i = part.startIndex
+        while i < part.endIndex {
+            guard part[i].isLetter else { i = part.index(after: i); continue }
+            var j = i
+            while j < part.endIndex, part[j].isLetter { j = part.index(after: j) }
+            words.append((i..<j, part[i..<j].lowercased()))
+            i = j
+        }
+        for k in words.indices.dropLast() where k > 0 && joining.contains(words[k].word) && typedQuestionWords.contains(words[k + 1].word) {
+            let piece = part[start..<words[k].range.lowerBound]
+            guard piece.contains(where: { $0.isLetter }) else { continue }
+            pieces.append(piece)
+            start = words[k + 1].range.lowerBound
+        }
+        pieces.append(part[start...])
+        return pieces
     }
 
     /// Whether the characters before `mark` are a point number: one digit standing alone
@@ -102,8 +137,39 @@ enum QuestionParts {
             beforePrevious = previous
             previous = byte
         }
-        return marks >= 2 || (marks == 0 && breaks)
+        return marks >= 2 || (marks == 0 && breaks) || joinsQuestions(text)
     }
+
+    /// Whether a joining word followed by a question word occurs (" and when ", " dan dmn "),
+    /// read from the bytes without making a string (words are compared by a hash of their
+    /// letters; a collision only costs a closer look).
+    static func joinsQuestions(_ text: String) -> Bool {
+        var previous: UInt64 = 0
+        var current: UInt64 = offset
+        var inWord = false
+        func endWord() -> Bool {
+            defer { previous = current; current = offset; inWord = false }
+            return joiningHashes.contains(previous) && questionHashes.contains(current)
+        }
+        for byte in text.utf8 {
+            let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if lower >= 97 && lower <= 122 {
+                current = (current ^ UInt64(lower)) &* prime
+                inWord = true
+            } else if inWord, endWord() {
+                return true
+            }
+        }
+        return inWord && endWord()
+    }
+
+    private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x100_0000_01b3
+    private static func hash(_ word: String) -> UInt64 {
+        word.utf8.reduce(offset) { ($0 ^ UInt64($1)) &* prime }
+    }
+    private static let joiningHashes: Set<UInt64> = Set(joining.map(hash))
+    private static let questionHashes: Set<UInt64> = Set(typedQuestionWords.map(hash))
 
     /// Whether the message uses question marks.
     static func marked(_ text: String) -> Bool { text.contains("?") || text.contains("？") }

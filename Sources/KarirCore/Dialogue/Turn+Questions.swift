@@ -25,16 +25,31 @@ extension Turn {
         // (A cheap check on the raw bytes first: most messages ask one question.)
         guard QuestionParts.mayAskSeveral(text) else { return reply }
         let marked = QuestionParts.marked(text)
-        let parts = QuestionParts.split(text, atSentenceEnds: marked)
-        guard parts.count >= 2, !marked || parts.count(where: QuestionParts.endsWithQuestionMark) >= 2 else { return reply }
+        // The parts, each cut where a joining word starts another question; in a message using
+        // question marks, the pieces of a sentence ending with one are its questions.
+        // (Such a piece must itself ask: "saya lulus SMK dan apa saja yang bisa saya lakukan?" is
+        // one question after some context.)
+        var parts: [Substring] = []
+        var asked: [Bool] = []
+        var joined: [Bool] = []
+        for part in QuestionParts.split(text, atSentenceEnds: marked) {
+            let endsAsking = QuestionParts.endsWithQuestionMark(part)
+            let pieces = QuestionParts.atJoinedQuestions(part)
+            for piece in pieces {
+                parts.append(piece)
+                asked.append(endsAsking)
+                joined.append(pieces.count > 1)
+            }
+        }
+        guard parts.count >= 2, !marked || asked.count(where: { $0 }) >= 2 else { return reply }
         var readings: [(part: Int, question: Substring, reply: Reply?)] = []
         // (A question of the message is not the message for staff an answer asked for.)
         var conversation = reply.session
         conversation.collectingFor = nil
-        for (n, part) in parts.enumerated() where !marked || QuestionParts.endsWithQuestionMark(part) {
+        for (n, part) in parts.enumerated() where !marked || asked[n] {
             var turn = Turn(engine: engine, session: conversation, text: String(part), forced: language, explain: false)
             let tokens = turn.analysis.tokens
-            guard QuestionParts.isQuestion(part, tokens: tokens, marked: marked) else { continue }
+            guard (marked && !joined[n]) || QuestionParts.isQuestion(part, tokens: tokens, marked: false) else { continue }
             guard readings.count < QuestionParts.maxParts else { break }
             let own = turn.run()
             let short = tokens.count { !Self.fillers.contains($0.surface) } <= 3
