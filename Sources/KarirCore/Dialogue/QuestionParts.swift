@@ -14,6 +14,41 @@ enum QuestionParts {
     /// At most this many parts are looked at; a longer message is a story, not a list of questions.
     static let maxParts = 4
 
+    /// A piece of a message that may be a question.
+    struct Piece {
+        var text: Substring
+        /// The sentence it comes from ends with a question mark.
+        var endsAsking: Bool
+        /// It was cut from its sentence at a joining word, so it must hold a question word
+        /// itself to count as a question.
+        var joined: Bool
+    }
+
+    /// The message's pieces, in order: its parts (``split(_:atSentenceEnds:)``), each cut where
+    /// a joining word starts another question (``atJoinedQuestions(_:)``). Empty when the message
+    /// plainly asks one question (``mayAskSeveral(_:)``), or fewer than two of its pieces could
+    /// be questions.
+    static func pieces(of text: String) -> [Piece] {
+        guard mayAskSeveral(text) else { return [] }
+        let marked = marked(text)
+        var pieces: [Piece] = []
+        for part in split(text, atSentenceEnds: marked) {
+            let endsAsking = endsWithQuestionMark(part)
+            let cut = atJoinedQuestions(part)
+            pieces += cut.map { Piece(text: $0, endsAsking: endsAsking, joined: cut.count > 1) }
+        }
+        guard pieces.count >= 2, !marked || pieces.count(where: \.endsAsking) >= 2 else { return [] }
+        return pieces
+    }
+
+    /// Whether a piece asks: in a message using question marks, a piece of a sentence ending with
+    /// one (a piece cut at a joining word must also hold a question word); otherwise a piece
+    /// opening or closing with a question word (``isQuestion(_:tokens:marked:)``).
+    static func asks(_ piece: Piece, tokens: [Token], marked: Bool) -> Bool {
+        if marked && !piece.endsAsking { return false }
+        return (marked && !piece.joined) || isQuestion(piece.text, tokens: tokens, marked: false)
+    }
+
     /// The raw texts of the message's parts, in order; one part (the whole message) when it
     /// has no boundary. Without `atSentenceEnds`, only line breaks and numbered points cut.
     static func split(_ text: String, atSentenceEnds: Bool = true) -> [Substring] {

@@ -22,38 +22,22 @@ extension Turn {
     func answerOtherQuestions(_ reply: Reply) -> Reply {
         guard reply.kind == .answer, !reply.repeated, reply.session.flow == nil, let main = reply.intent,
               let mainIndex = engine.knowledge.intentIndex[main], priority(of: mainIndex) == .normal else { return reply }
-        // (A cheap check on the raw bytes first: most messages ask one question.)
-        guard QuestionParts.mayAskSeveral(text) else { return reply }
+        let pieces = QuestionParts.pieces(of: text)
+        guard !pieces.isEmpty else { return reply }
         let marked = QuestionParts.marked(text)
-        // The parts, each cut where a joining word starts another question; in a message using
-        // question marks, the pieces of a sentence ending with one are its questions.
-        // (Such a piece must itself ask: "saya lulus SMK dan apa saja yang bisa saya lakukan?" is
-        // one question after some context.)
-        var parts: [Substring] = []
-        var asked: [Bool] = []
-        var joined: [Bool] = []
-        for part in QuestionParts.split(text, atSentenceEnds: marked) {
-            let endsAsking = QuestionParts.endsWithQuestionMark(part)
-            let pieces = QuestionParts.atJoinedQuestions(part)
-            for piece in pieces {
-                parts.append(piece)
-                asked.append(endsAsking)
-                joined.append(pieces.count > 1)
-            }
-        }
-        guard parts.count >= 2, !marked || asked.count(where: { $0 }) >= 2 else { return reply }
-        var readings: [(part: Int, question: Substring, reply: Reply?)] = []
-        // (A question of the message is not the message for staff an answer asked for.)
+        // Each question read on its own, in the conversation as it stands after the answer (but
+        // a question of the message is not the message for staff an answer asked for).
         var conversation = reply.session
         conversation.collectingFor = nil
-        for (n, part) in parts.enumerated() where !marked || asked[n] {
-            var turn = Turn(engine: engine, session: conversation, text: String(part), forced: language, explain: false)
+        var readings: [(part: Int, question: Substring, reply: Reply?)] = []
+        for (n, piece) in pieces.enumerated() where !marked || piece.endsAsking {
+            var turn = Turn(engine: engine, session: conversation, text: String(piece.text), forced: language, explain: false)
             let tokens = turn.analysis.tokens
-            guard (marked && !joined[n]) || QuestionParts.isQuestion(part, tokens: tokens, marked: false) else { continue }
+            guard QuestionParts.asks(piece, tokens: tokens, marked: marked) else { continue }
             guard readings.count < QuestionParts.maxParts else { break }
             let own = turn.run()
             let short = tokens.count { !Self.fillers.contains($0.surface) } <= 3
-            readings.append((n, part, answersOnItsOwn(own) && (!short || own.topic == reply.topic) ? own : nil))
+            readings.append((n, piece.text, answersOnItsOwn(own) && (!short || own.topic == reply.topic) ? own : nil))
         }
         guard readings.count >= 2, let mainPart = readings.first(where: { $0.reply?.intent == main })?.part else { return reply }
         var answered: Set<String> = [main]
@@ -70,7 +54,7 @@ extension Turn {
         }
         // The whole message's answer takes the place of the question it answers.
         var texts: [(at: Int, text: String)] = others.map { ($0.part, opened($0.question, $0.reply.text)) }
-        texts.append((mainPart, opened(parts[mainPart], reply.text)))
+        texts.append((mainPart, opened(pieces[mainPart].text, reply.text)))
         texts.sort { $0.at < $1.at }
         var combined = reply
         combined.text = texts.map(\.text).joined(separator: "\n\n")
