@@ -42,6 +42,7 @@ import Testing
         #expect(taken.text.contains(message))
         #expect(taken.trace?.rule.contains("taken as the message for staff that `ask_staff` asked for") == true)
         #expect(taken.session.collectingFor == nil)
+        #expect(taken.passedToStaff)
         // The host reports it as a handoff, with the message as its question.
         let events = ChatEvent.events(question: message, reply: taken, session: "s1")
         #expect(events.contains { $0.type == .handoff && $0.question == message })
@@ -50,12 +51,21 @@ import Testing
         #expect(after.intent != "ask_staff")
     }
 
-    @Test func aQuestionKarirAnswersIsAnsweredInstead() throws {
+    @Test func aQuestionKarirAnswersIsAnsweredAndPassedOn() throws {
         let engine = try engine()
         let asked = engine.respond(to: "minta petugas", in: Session())
         let question = engine.respond(to: "berapa biaya kartu kuning", in: asked.session)
         #expect(question.intent == "ak1_cost")
         #expect(question.session.collectingFor == nil)
+        #expect(question.passedToStaff)
+        #expect(question.text.contains("Kartu AK/1 gratis."))
+        #expect(question.text.contains("juga sudah diteruskan ke petugas"))
+        let events = ChatEvent.events(question: "berapa biaya kartu kuning", reply: question, session: "s1")
+        #expect(events.map(\.type) == [.message, .handoff])
+        // Without a request for staff before it, the same question is only answered.
+        let alone = engine.respond(to: "berapa biaya kartu kuning", in: Session())
+        #expect(!alone.passedToStaff)
+        #expect(ChatEvent.events(question: "berapa biaya kartu kuning", reply: alone, session: "s1").map(\.type) == [.message])
         // Another matter (nearer an out-of-scope example) is declined as usual.
         let other = engine.respond(to: "resep nasi goreng enak", in: asked.session)
         #expect(other.kind == .fallback)

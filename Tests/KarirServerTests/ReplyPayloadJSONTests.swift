@@ -34,6 +34,12 @@ struct ReplyPayloadJSONTests {
             two.alsoAnswered = ["ak1_where", "x\"y"]
             return two
         }(),
+        {
+            var passed = Reply(text: "Terima kasih", kind: .answer, topic: "handoff", intent: "handoff_human", confidence: 1, language: .id, session: Session())
+            passed.passedToStaff = true
+            passed.repeated = true
+            return passed
+        }(),
     ]
 
     @Test(arguments: replies)

@@ -54,7 +54,7 @@ public struct ChatEvent: Codable, Sendable, Equatable {
 
     /// The events one exchange produces: always `message`, plus `unanswered`, `clarify`,
     /// `handoff` or `safety` when the reply is of that kind or topic (and `unanswered` for a
-    /// repeated answer).
+    /// repeated answer; `handoff` also for a message passed on to staff, ``Reply/passedToStaff``).
     public static func events(question: String, reply: Reply, session: String, at date: Date = Date()) -> [ChatEvent] {
         func make(_ kind: Kind) -> ChatEvent {
             ChatEvent(type: kind, timestamp: date, session: session, question: question, answer: reply.text,
@@ -63,7 +63,7 @@ public struct ChatEvent: Codable, Sendable, Equatable {
         }
         var out = [make(.message)]
         if reply.unanswered { out.append(make(.unanswered)) } else if reply.kind == .clarify { out.append(make(.clarify)) }
-        if reply.topic == "handoff" { out.append(make(.handoff)) }
+        if reply.topic == "handoff" || reply.passedToStaff { out.append(make(.handoff)) }
         if reply.topic == "safety" { out.append(make(.safety)) }
         return out
     }

@@ -78,9 +78,16 @@ struct Turn {
         // asked ("perusahaan minta orang dalam …" read as a callback request).
         let anotherMatter = ranking.map { $0.outOfScope > $0.nearestExample } ?? false
         if let collecting, !analysis.tokens.isEmpty, !anotherMatter,
-           let asking = engine.knowledge.intentIndex[collecting].map({ kb.intents[$0].topic }),
-           reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
-            return takeMessage(for: collecting, after: reply)
+           let asking = engine.knowledge.intentIndex[collecting].map({ kb.intents[$0].topic }) {
+            if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
+                return takeMessage(for: collecting, after: reply)
+            }
+            // A question Karir answers is answered, and passed on as well: the person asked for
+            // staff and then said what it is about ("pesangon saya belum dibayar 3 bulan").
+            if reply.kind == .answer, reply.topic != asking, let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }),
+               priority(of: i) == .normal {
+                reply = passedOn(reply)
+            }
         }
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         return reply

@@ -65,6 +65,10 @@ public struct Reply: Sendable, Equatable {
     /// main answer, in ``text`` ("berapa UMR Bekasi? terus cara bikin kartu kuning gimana?":
     /// `ak1_where`, after the Bekasi minimum wage). Empty for a message asking one question.
     public var alsoAnswered: [String] = []
+    /// The message was passed on to staff: it is the message an answer asked for
+    /// (``IntentDefinition/collectsMessage``), taken, or answered and passed on too. The host
+    /// reports it as a handoff (``ChatEvent/Kind/handoff``).
+    public var passedToStaff = false
 
     /// Whether the question went unanswered: a fallback, or a repeated answer.
     public var unanswered: Bool { kind == .fallback || repeated }

@@ -7,7 +7,8 @@ import Foundation
 /// answer repeats the last one for a follow-up the knowledge has nothing more specific for
 /// (``Reply/repeated``), `conversation_topic` for an unanswered or clarified question inside a
 /// conversation (``Reply/conversationTopic``), `also_answered` when the message asked other
-/// questions that were answered too (``Reply/alsoAnswered``), and `session` when the host keys sessions by name
+/// questions that were answered too (``Reply/alsoAnswered``), `passed_to_staff: true` when the
+/// message was passed on to staff (``Reply/passedToStaff``), and `session` when the host keys sessions by name
 /// (the server).
 public struct ReplyPayload: Codable, Sendable, Equatable {
     public var text: String
@@ -28,6 +29,8 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
     /// The intents of the message's other questions answered in `text` (``Reply/alsoAnswered``);
     /// absent for a message asking one question.
     public var alsoAnswered: [String]?
+    /// `true` when the message was passed on to staff (``Reply/passedToStaff``), absent otherwise.
+    public var passedToStaff: Bool?
 
     enum CodingKeys: String, CodingKey {
         case text, kind, topic, intent, confidence, lang, suggestions, candidates, source
@@ -35,6 +38,7 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
         case session, repeated
         case conversationTopic = "conversation_topic"
         case alsoAnswered = "also_answered"
+        case passedToStaff = "passed_to_staff"
     }
 
     public init(_ reply: Reply, session: String? = nil) {
@@ -52,6 +56,7 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
         self.repeated = reply.repeated ? true : nil
         self.conversationTopic = reply.conversationTopic
         self.alsoAnswered = reply.alsoAnswered.isEmpty ? nil : reply.alsoAnswered
+        self.passedToStaff = reply.passedToStaff ? true : nil
     }
 
     /// One line of compact JSON with sorted keys.

@@ -118,10 +118,23 @@ extension Turn {
                 + "\n\"" + quoted + "\""
         }
         var reply = Reply(text: body, kind: .answer, topic: def.topic, intent: def.id, confidence: 1, language: language, session: taken)
+        reply.passedToStaff = true
         if explain {
             reply.trace = trace()
             reply.trace?.rule = "taken as the message for staff that `\(id)` asked for (read alone: \(decided.kind.rawValue), \(fmt(decided.confidence)))"
         }
+        return reply
+    }
+
+    /// An answer to the message an answer asked for (``IntentDefinition/collectsMessage``), when
+    /// Karir could answer it: it says the message was passed on too (prompt
+    /// `message_also_passed`), and the host reports a handoff as well (``Reply/passedToStaff``).
+    func passedOn(_ answer: Reply) -> Reply {
+        var reply = answer
+        reply.passedToStaff = true
+        let note = engine.prompt("message_also_passed", language)
+        reply.text += "\n\n" + (note.isEmpty ? (language == .id ? "Pesanmu juga sudah diteruskan ke petugas." : "Your message has also been passed to a staff member.") : note)
+        if let rule = reply.trace?.rule { reply.trace?.rule = rule + "; also passed on to staff as the message `\(session.lastIntent ?? "")` asked for" }
         return reply
     }
 

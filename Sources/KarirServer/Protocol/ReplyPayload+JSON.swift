@@ -50,6 +50,7 @@ extension ReplyPayload {
         if let intent { key("intent"); string(intent) }
         key("kind"); string(kind.rawValue)
         key("lang"); string(lang.rawValue)
+        if let passedToStaff { key("passed_to_staff"); out += passedToStaff ? "true" : "false" }
         if let repeated { key("repeated"); out += repeated ? "true" : "false" }
         if let session { key("session"); string(session) }
         if let source { key("source"); string(source) }
