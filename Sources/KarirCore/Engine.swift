@@ -141,4 +141,10 @@ public final class Engine: Sendable {
     func prompt(_ key: String, _ language: Language, _ values: [String: Any]) -> String {
         knowledge.prompts[key]?[language]?.render(values) ?? ""
     }
+
+    /// A prompt, or the given built-in text when `prompts/` does not define the key.
+    func promptOr(_ key: String, _ language: Language, _ values: [String: Any] = [:], id: String, en: String) -> String {
+        let text = prompt(key, language, values)
+        return text.isEmpty ? (language == .id ? id : en) : text
+    }
 }

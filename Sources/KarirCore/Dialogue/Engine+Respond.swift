@@ -72,23 +72,7 @@ struct Turn {
         let collecting = session.collectingFor
         session.collectingFor = nil
         var reply = answerOtherQuestions(decide())
-        // (Not a message nearer an out-of-scope example than any intent's: "rekomendasi drakor"
-        // after "minta petugas" is another matter, declined as usual.)
-        // A question Karir answers is answered, unless only weakly and within the topic that
-        // asked ("perusahaan minta orang dalam …" read as a callback request).
-        let anotherMatter = ranking.map { $0.outOfScope > $0.nearestExample } ?? false
-        if let collecting, !analysis.tokens.isEmpty, !anotherMatter,
-           let asking = engine.knowledge.intentIndex[collecting].map({ kb.intents[$0].topic }) {
-            if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
-                return takeMessage(for: collecting, after: reply)
-            }
-            // A question Karir answers is answered, and passed on as well: the person asked for
-            // staff and then said what it is about ("pesangon saya belum dibayar 3 bulan").
-            if reply.kind == .answer, reply.topic != asking, let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }),
-               priority(of: i) == .normal {
-                reply = passedOn(reply)
-            }
-        }
+        if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         return reply
     }
@@ -217,7 +201,7 @@ struct Turn {
         // while the interview intent only holds "the night before an interview"). (A longer one,
         // "oh iya, cara bikin kartu kuning gimana ya?", is a question with a pleasantry around it.)
         if top.pattern == nil, priority(of: top.intent) != .high,
-           analysis.tokens.count(where: { !Self.fillers.contains($0.surface) }) <= 3,
+           Self.words(analysis.tokens) <= 3,
            let pleasantry = ranking.candidates.first(where: { priority(of: $0.intent) == .low && $0.example >= Self.plainPleasantryExample }),
            pleasantry.intent != top.intent, pleasantry.example >= ranking.nearestExample {
             rule = traced("a pleasantry said in so many words (nearest example \(fmt(pleasantry.example)))")
@@ -254,7 +238,7 @@ struct Turn {
         // follow-up: its own intent answers below.)
         let plainPleasantry = priority(of: top.intent) == .low && top.example >= Self.plainPleasantryExample
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active, !plainPleasantry {
-            let words = analysis.tokens.count { !Self.fillers.contains($0.surface) }
+            let words = Self.words(analysis.tokens)
             let short = words <= 3
             // (Not when it names another topic and not the conversation's: "daftar prakerja
             // step2nya gimana" after a BLK question is about Prakerja.)
@@ -533,6 +517,9 @@ struct Turn {
     static let conversationFloor = 0.08
 
     static let fillers = TopicNeutralFeatures.connectives
+
+    /// How many words a message has, joining words (``fillers``) not counted.
+    static func words(_ tokens: [Token]) -> Int { tokens.count { !fillers.contains($0.surface) } }
 
     /// How much nearer than a candidate's own nearest example an out-of-scope example must be
     /// to decline: the candidate's context boost and, for an intent of the conversation's topic,

@@ -257,11 +257,3 @@ enum FlowRunner {
                                  intent: flow.startIntent, confidence: 1, language: lang, suggestions: choices, session: turn.session))
     }
 }
-
-extension Engine {
-    /// A prompt, or the given built-in text when `prompts/` does not define the key.
-    func promptOr(_ key: String, _ language: Language, id: String, en: String) -> String {
-        let text = prompt(key, language)
-        return text.isEmpty ? (language == .id ? id : en) : text
-    }
-}

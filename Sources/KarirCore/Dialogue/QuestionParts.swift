@@ -27,9 +27,9 @@ enum QuestionParts {
     /// The message's pieces, in order: its parts (``split(_:atSentenceEnds:)``), each cut where
     /// a joining word starts another question (``atJoinedQuestions(_:)``). Empty when the message
     /// plainly asks one question (``mayAskSeveral(_:)``), or fewer than two of its pieces could
-    /// be questions.
-    static func pieces(of text: String) -> [Piece] {
-        guard mayAskSeveral(text) else { return [] }
+    /// be questions. `marked`: whether the message uses question marks.
+    static func pieces(of text: String) -> (pieces: [Piece], marked: Bool) {
+        guard mayAskSeveral(text) else { return ([], false) }
         let marked = marked(text)
         var pieces: [Piece] = []
         for part in split(text, atSentenceEnds: marked) {
@@ -37,8 +37,8 @@ enum QuestionParts {
             let cut = atJoinedQuestions(part)
             pieces += cut.map { Piece(text: $0, endsAsking: endsAsking, joined: cut.count > 1) }
         }
-        guard pieces.count >= 2, !marked || pieces.count(where: \.endsAsking) >= 2 else { return [] }
-        return pieces
+        guard pieces.count >= 2, !marked || pieces.count(where: \.endsAsking) >= 2 else { return ([], marked) }
+        return (pieces, marked)
     }
 
     /// Whether a piece asks: in a message using question marks, a piece of a sentence ending with
@@ -73,13 +73,13 @@ enum QuestionParts {
                     // A question mark stays with its part: it is what makes the part a question.
                     // A full stop after a number is a numbered point ("1. syarat …"), not an end.
                     if c == ".", isPointNumber(text, before: i) {
-                        cut(at: numberStart(text, before: i), next: next)
+                        cut(at: text.index(before: i), next: next)
                     } else {
                         cut(at: next, next: next)
                     }
                 }
             } else if c == ")", next == text.endIndex || text[next] == " ", isPointNumber(text, before: i) {
-                cut(at: numberStart(text, before: i), next: next)
+                cut(at: text.index(before: i), next: next)
             }
             i = next
         }
@@ -127,10 +127,6 @@ enum QuestionParts {
         let digit = text.index(before: mark)
         guard text[digit].isASCII, text[digit].isNumber else { return false }
         return digit == text.startIndex || text[text.index(before: digit)] == " " || text[text.index(before: digit)] == "\n"
-    }
-
-    private static func numberStart(_ text: String, before mark: String.Index) -> String.Index {
-        text.index(before: mark)
     }
 
     /// Whether a part reads as a question: it ends with a question mark, or one of its words

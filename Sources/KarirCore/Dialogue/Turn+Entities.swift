@@ -16,7 +16,7 @@ extension Turn {
         guard contentWords(analysis.tokens[...]) <= 2 else { return nil }
         // Nearer an out-of-scope example than any intent's example, it is another question about
         // the place ("cuaca manado besok gmn" after the minimum wage of North Sulawesi).
-        if let ranking, ranking.outOfScope > ranking.nearestExample { return nil }
+        if ranking?.outOfScopeIsNearer == true { return nil }
         // A clearly different question about the new entity wins.
         if let top, top.intent != i, isClearlyAnotherQuestion(top), kb.intents[top.intent].slot?.value == slot { return nil }
         return (i, named.place ?? named.value)

@@ -22,9 +22,8 @@ extension Turn {
     func answerOtherQuestions(_ reply: Reply) -> Reply {
         guard reply.kind == .answer, !reply.repeated, reply.session.flow == nil, let main = reply.intent,
               let mainIndex = engine.knowledge.intentIndex[main], priority(of: mainIndex) == .normal else { return reply }
-        let pieces = QuestionParts.pieces(of: text)
+        let (pieces, marked) = QuestionParts.pieces(of: text)
         guard !pieces.isEmpty else { return reply }
-        let marked = QuestionParts.marked(text)
         // Each question read on its own, in the conversation as it stands after the answer (but
         // a question of the message is not the message for staff an answer asked for).
         var conversation = reply.session
@@ -36,7 +35,7 @@ extension Turn {
             guard QuestionParts.asks(piece, tokens: tokens, marked: marked) else { continue }
             guard readings.count < QuestionParts.maxParts else { break }
             let own = turn.run()
-            let short = tokens.count { !Self.fillers.contains($0.surface) } <= 3
+            let short = Self.words(tokens) <= 3
             readings.append((n, piece.text, answersOnItsOwn(own) && (!short || own.topic == reply.topic) ? own : nil))
         }
         guard readings.count >= 2, let mainPart = readings.first(where: { $0.reply?.intent == main })?.part else { return reply }

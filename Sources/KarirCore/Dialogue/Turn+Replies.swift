@@ -98,6 +98,26 @@ extension Turn {
         return finish(reply)
     }
 
+    /// This message is the one the answer of intent `asked` asked for
+    /// (``IntentDefinition/collectsMessage``), and `reply` is how Karir read it. Taken for staff
+    /// when Karir would fall back or ask back, or answers only weakly within the asking topic
+    /// ("perusahaan minta orang dalam …" read as a callback request); a question Karir answers
+    /// (not small talk) is answered and passed on as well ("pesangon saya belum dibayar 3
+    /// bulan"). Not a message nearer an out-of-scope example than any intent's ("rekomendasi
+    /// drakor" after "minta petugas"): that is declined as usual.
+    func messageForStaff(asked: String, reply: Reply) -> Reply {
+        guard !analysis.tokens.isEmpty, ranking?.outOfScopeIsNearer != true,
+              let asking = engine.knowledge.intentIndex[asked].map({ kb.intents[$0].topic }) else { return reply }
+        if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
+            return takeMessage(for: asked, after: reply)
+        }
+        if reply.kind == .answer, reply.topic != asking, let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }),
+           priority(of: i) == .normal {
+            return passedOn(reply, asked: asked)
+        }
+        return reply
+    }
+
     /// The message the answer of intent `id` asked for (``IntentDefinition/collectsMessage``):
     /// acknowledged with the `message_taken` prompt (which receives `message`), and answered as
     /// that intent, in its topic, so that the host reports it like the intent's own answer (a
@@ -112,11 +132,9 @@ extension Turn {
         taken.offeredChoices = []
         taken.collectingFor = nil
         let quoted = String(text.trimmedWhitespace().prefix(Self.quotedMessageLength))
-        var body = engine.prompt("message_taken", language, ["message": quoted])
-        if body.isEmpty {
-            body = (language == .id ? "Terima kasih, pesanmu sudah diteruskan ke petugas:" : "Thank you, your message has been passed to a staff member:")
-                + "\n\"" + quoted + "\""
-        }
+        let body = engine.promptOr("message_taken", language, ["message": quoted],
+                                   id: "Terima kasih, pesanmu sudah diteruskan ke petugas:\n\"\(quoted)\"",
+                                   en: "Thank you, your message has been passed to a staff member:\n\"\(quoted)\"")
         var reply = Reply(text: body, kind: .answer, topic: def.topic, intent: def.id, confidence: 1, language: language, session: taken)
         reply.passedToStaff = true
         if explain {
@@ -126,15 +144,16 @@ extension Turn {
         return reply
     }
 
-    /// An answer to the message an answer asked for (``IntentDefinition/collectsMessage``), when
-    /// Karir could answer it: it says the message was passed on too (prompt
+    /// An answer to the message the answer of intent `asked` asked for
+    /// (``IntentDefinition/collectsMessage``), when Karir could answer it: it says the message
+    /// was passed on too (prompt
     /// `message_also_passed`), and the host reports a handoff as well (``Reply/passedToStaff``).
-    func passedOn(_ answer: Reply) -> Reply {
+    func passedOn(_ answer: Reply, asked: String) -> Reply {
         var reply = answer
         reply.passedToStaff = true
-        let note = engine.prompt("message_also_passed", language)
-        reply.text += "\n\n" + (note.isEmpty ? (language == .id ? "Pesanmu juga sudah diteruskan ke petugas." : "Your message has also been passed to a staff member.") : note)
-        if let rule = reply.trace?.rule { reply.trace?.rule = rule + "; also passed on to staff as the message `\(session.lastIntent ?? "")` asked for" }
+        reply.text += "\n\n" + engine.promptOr("message_also_passed", language, id: "Pesanmu juga sudah diteruskan ke petugas.",
+                                                en: "Your message has also been passed to a staff member.")
+        if let rule = reply.trace?.rule { reply.trace?.rule = rule + "; also passed on to staff as the message `\(asked)` asked for" }
         return reply
     }
 

@@ -67,7 +67,7 @@ public struct IntentDefinition: Sendable {
     public var missing: Localized?
     /// The answer asks the user to write a message for staff (name, place, what it is about):
     /// the next message that Karir cannot answer otherwise is taken as that message
-    /// (``Turn/takeMessage(for:)``) and reported as a handoff.
+    /// (``Turn/messageForStaff(asked:reply:)``) and reported as a handoff.
     public var collectsMessage: Bool = false
     public var location: Located<String>
 }

@@ -15,10 +15,13 @@ public struct SpellingCorrector: Sendable {
     /// Only plain ASCII words take part (Indonesian and English after folding).
     private let formHashes: [UInt64]
     private let formWords: [Int32]
-    /// Words by their consonants (``skeleton(_:)``), most frequent first, for words typed
-    /// without some of their vowels ("crnya", "plthan", "psngon"). Derived from `words` and
-    /// `frequency`, so it is built on every load rather than stored.
-    private let skeletons: [String: [Int32]]
+    /// Words by a hash of their consonants (``skeleton(_:)``), most frequent first, for words
+    /// typed without some of their vowels ("crnya", "plthan", "psngon"). Derived from `words`
+    /// and `frequency`, so it is built on every load rather than stored; hashed from the letters
+    /// so that building it makes no string per word. A collision only adds candidates, and a
+    /// candidate is taken only when the typed letters spell it with vowels left out, that is
+    /// with the same consonants.
+    private let skeletons: [UInt64: [Int32]]
 
     public init(vocabulary: [String: Int]) {
         self.frequency = vocabulary
@@ -39,18 +42,24 @@ public struct SpellingCorrector: Sendable {
 
     static func isVowel(_ b: UInt8) -> Bool { b == 0x61 || b == 0x65 || b == 0x69 || b == 0x6F || b == 0x75 }
 
-    /// The word without its vowels (a, e, i, o, u).
-    static func skeleton(_ letters: [UInt8]) -> String {
-        String(decoding: letters.filter { !isVowel($0) }, as: UTF8.self)
+    /// A hash of the word's consonants (its letters without a, e, i, o, u) and how many there are.
+    static func skeleton(_ letters: [UInt8]) -> (hash: UInt64, count: Int) {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var count = 0
+        for b in letters where !isVowel(b) {
+            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            count += 1
+        }
+        return (h, count)
     }
 
-    static func skeletonIndex(_ words: [String], frequency: [String: Int]) -> [String: [Int32]] {
-        var index: [String: [Int32]] = [:]
+    static func skeletonIndex(_ words: [String], frequency: [String: Int]) -> [UInt64: [Int32]] {
+        var index: [UInt64: [Int32]] = [:]
         for (i, word) in words.enumerated() {
             let letters = Array(word.utf8)
             let consonants = skeleton(letters)
-            guard consonants.utf8.count >= 2, consonants.utf8.count < letters.count else { continue }
-            index[consonants, default: []].append(Int32(i))
+            guard consonants.count >= 2, consonants.count < letters.count else { continue }
+            index[consonants.hash, default: []].append(Int32(i))
         }
         for key in Array(index.keys) {
             index[key]?.sort { a, b in
@@ -69,7 +78,7 @@ public struct SpellingCorrector: Sendable {
         let letters = Array(word.utf8)
         guard letters.count >= 3, Self.isPlainWord(word) else { return nil }
         let consonants = Self.skeleton(letters)
-        guard consonants.utf8.count >= 2, let found = skeletons[consonants] else { return nil }
+        guard consonants.count >= 2, let found = skeletons[consonants.hash] else { return nil }
         for index in found {
             let candidate = Array(words[Int(index)].utf8)
             guard candidate.count > letters.count, candidate.first == letters.first else { continue }

@@ -37,6 +37,9 @@ struct Matcher: Sendable {
         /// The similarity of the nearest example of any candidate (0 without candidates), to
         /// compare with ``outOfScope``.
         var nearestExample: Double { candidates.map(\.example).max() ?? 0 }
+        /// An out-of-scope example is nearer than every candidate's nearest example: the message
+        /// is about another matter, whatever it shares with the knowledge.
+        var outOfScopeIsNearer: Bool { outOfScope > nearestExample }
     }
 
     /// - Parameter patterns: whether the deterministic patterns are tried first (not for a
