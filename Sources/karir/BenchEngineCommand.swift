@@ -20,6 +20,9 @@ struct BenchEngineCommand: ParsableCommand {
     @Option(help: "How many times to load the knowledge for the load-time figure.")
     var loads: Int = 5
 
+    @Option(help: "How many of the slowest questions (by their own median time) to list.")
+    var slowest: Int = 5
+
     @Option(help: "Also measure synthetic knowledge bases this many times larger (e.g. 10,100).")
     var scales: String = ""
 
@@ -107,9 +110,9 @@ struct BenchEngineCommand: ParsableCommand {
         print(String(format: "%@: %.0f answers/s on one thread (%.0f per CPU-second); latency p50 %.1f µs, p99 %.1f µs, max %.0f µs (%d answers)",
                      label, Double(i) / elapsed, Double(i) / max(cpu, 1e-9), pct(0.5), pct(0.99), latencies.last ?? 0, i))
         // The questions that make the tail: slowest by their own median time.
-        let slowest = perQuestion.enumerated().filter { !$0.element.isEmpty }
-            .map { (median($0.element), qs[$0.offset]) }.sorted { $0.0 > $1.0 }.prefix(5)
-        for (micros, q) in slowest {
+        let slowestQuestions = perQuestion.enumerated().filter { !$0.element.isEmpty }
+            .map { (median($0.element), qs[$0.offset]) }.sorted { $0.0 > $1.0 }.prefix(max(0, slowest))
+        for (micros, q) in slowestQuestions {
             print(String(format: "  %6.1f µs  %@", micros, String(q.prefix(70))))
         }
     }

@@ -28,16 +28,30 @@ extension Turn {
         // a question of the message is not the message for staff an answer asked for).
         var conversation = reply.session
         conversation.collectingFor = nil
-        var readings: [(part: Int, question: Substring, reply: Reply?)] = []
+        var asking: [(part: Int, question: Substring, turn: Turn, short: Bool)] = []
         for (n, piece) in pieces.enumerated() where !marked || piece.endsAsking {
-            var turn = Turn(engine: engine, session: conversation, text: String(piece.text), forced: language, explain: false)
+            let turn = Turn(engine: engine, session: conversation, text: String(piece.text), forced: language, explain: false)
             let tokens = turn.analysis.tokens
             guard QuestionParts.asks(piece, tokens: tokens, marked: marked) else { continue }
-            guard readings.count < QuestionParts.maxParts else { break }
-            let own = turn.run()
-            let short = Self.words(tokens) <= 3
-            readings.append((n, piece.text, answersOnItsOwn(own) && (!short || own.topic == reply.topic) ? own : nil))
+            guard asking.count < QuestionParts.maxParts else { break }
+            asking.append((n, piece.text, turn, Self.words(tokens) <= 3))
         }
+        guard asking.count >= 2 else { return reply }
+        // Shortest first: once all questions but one are read and none got an answer, the last
+        // (most often the long one that carries the message) cannot give both the message's
+        // answer and another, so it is not read. The readings do not depend on each other.
+        var own = [Reply?](repeating: nil, count: asking.count)
+        var anyAnswered = false
+        for (k, i) in asking.indices.sorted(by: { asking[$0].question.count < asking[$1].question.count }).enumerated() {
+            if k == asking.count - 1 && !anyAnswered { break }
+            var turn = asking[i].turn
+            let reading = turn.run()
+            if answersOnItsOwn(reading) && (!asking[i].short || reading.topic == reply.topic) {
+                own[i] = reading
+                anyAnswered = true
+            }
+        }
+        let readings = asking.indices.map { (part: asking[$0].part, question: asking[$0].question, reply: own[$0]) }
         guard readings.count >= 2, let mainPart = readings.first(where: { $0.reply?.intent == main })?.part else { return reply }
         var answered: Set<String> = [main]
         var others: [(part: Int, question: Substring, reply: Reply)] = []
