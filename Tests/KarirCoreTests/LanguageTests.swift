@@ -97,3 +97,47 @@ import Testing
         #expect(known?.known == true)
     }
 }
+
+@Suite struct RegionalAndNumberWordTests {
+    let analyzer = TextAnalyzer(lexicon: ["kerjo": "kerja"], synonyms: [:], entities: [:],
+                                corpus: ["kerja": 30, "syarat": 12, "gaji": 20, "daftar": 15, "cara": 25, "car": 4],
+                                languageCounts: [.id: ["kerja": 30, "syarat": 12, "gaji": 20, "daftar": 15, "cara": 25],
+                                                 .en: ["car": 4, "the": 40]])
+
+    func read(_ text: String) -> [Token] { analyzer.analyze(text, sessionLanguage: .id).tokens }
+
+    @Test func regionalSuffixesReadAsTheirWord() {
+        #expect(analyzer.regionalBase("gajine") == "gaji")
+        #expect(analyzer.regionalBase("syarate") == "syarat")
+        #expect(analyzer.regionalBase("daftarkeun") == "daftar")
+        #expect(analyzer.regionalBase("daftarke") == "daftar")
+        #expect(analyzer.regionalBase("carana") == "cara")
+        // A lexicon word with a suffix is read through the lexicon.
+        #expect(read("kerjone").map(\.surface) == ["kerja"])
+        #expect(read("kerjone").first?.known == true)
+    }
+
+    @Test func englishAndUnknownBasesAreLeftAlone() {
+        // "car" is an English word of the knowledge: "care" is not "car" + Javanese "-e".
+        #expect(analyzer.regionalBase("care") == nil)
+        // Too short a base, and a base nobody knows.
+        #expect(analyzer.regionalBase("ane") == nil)
+        #expect(analyzer.regionalBase("blorone") == nil)
+    }
+
+    @Test func numbersSpeltOutAreNotUnknownWords() {
+        let tokens = read("tujuh belas dua ratus ribu three hundred")
+        #expect(tokens.count == 7)
+        #expect(tokens.allSatisfy { $0.known })
+        // A made-up word still is.
+        #expect(read("blorone").first?.known == false)
+    }
+
+    @Test func numbersNeverCountAgainstAMatch() {
+        var space = FeatureSpace.Builder()
+        _ = space.id(.stem, "gaji")
+        let vector = FeatureExtractor.features(read("gaji tujuh belas 4750000 blorone"), ids: &space.space)
+        #expect(vector.unknownStems.map(\.key) == ["blorone"])
+        #expect(vector.known.count == 1)
+    }
+}

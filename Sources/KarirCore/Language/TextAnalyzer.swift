@@ -137,6 +137,36 @@ public struct TextAnalyzer: Sendable {
 
     func stem(_ word: String) -> String { wordNumber[word].flatMap { facts[Int($0)].stem } ?? Self.computeStem(word, stemmer) }
 
+    /// Numbers written as words ("dua ratus ribu", "tujuh belas", "three hundred"): like digits,
+    /// known words that no example needs, so a number spelt out does not count against the
+    /// match as an unknown word would.
+    static let numberWords: Set<String> = [
+        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+        "sebelas", "belas", "puluh", "seratus", "ratus", "seribu", "ribu", "sejuta", "juta", "miliar", "setengah",
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+        "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
+    ]
+
+    /// Javanese and Sundanese suffixes on an Indonesian or regional word: "-ne"/"-e" (its,
+    /// "gajine", "syarate"), "-ke"/"-ake" and "-keun" (-kan, "didaftarke", "daftarkeun") and
+    /// Sundanese "-na" (its, "carana"). The word without the suffix when that is a lexicon word
+    /// ("kerjone" → "kerjo", read as "kerja") or an Indonesian word of the knowledge, so that a
+    /// regional form reads as its word instead of being "corrected" to a look-alike. Nil
+    /// otherwise, and for English words ("care" is not "car" + "-e").
+    func regionalBase(_ word: String) -> String? {
+        for suffix in Self.regionalSuffixes where word.hasSuffix(suffix) {
+            let base = String(word.dropLast(suffix.count))
+            guard base.count >= (suffix == "na" ? 4 : 3) else { continue }
+            if lexicon[base] != nil { return base }
+            if let n = wordNumber[base], facts[Int(n)].languageWeight > 0 { return base }
+        }
+        return nil
+    }
+
+    /// Longest first, so that "-keun" is tried before "-ne" and "-e".
+    static let regionalSuffixes = ["keun", "ake", "ne", "ke", "na", "e"]
+
     /// Analyses a message. `sessionLanguage` breaks ties in language detection.
     public func analyze(_ text: String, sessionLanguage: Language?) -> Analysis {
         let (tokens, score) = tokensAndLanguage(text)
@@ -184,7 +214,7 @@ public struct TextAnalyzer: Sendable {
                 items.append((w, root, nil, true, n))
                 continue
             }
-            if w.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true || w.first?.isNumber == true {
+            if w.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true || w.first?.isNumber == true || Self.numberWords.contains(w) {
                 known(w)
                 continue
             }
@@ -195,6 +225,8 @@ public struct TextAnalyzer: Sendable {
             let root = stem(w)
             if root != w, vocabulary.contains(root) {
                 items.append((w, root, nil, true, n))
+            } else if let base = regionalBase(w) {
+                for x in lexicon[base] ?? [base] { known(x) }
             } else if !spellings.contains(w), let c = corrector.correct(w) ?? corrector.expandVowelless(w) {
                 if spellings.contains(c) {
                     // A typo of a listed word: that word, which the examples do not know.
