@@ -455,9 +455,11 @@ struct Turn {
     /// only when a pleasantry's example is at least ``pleasantryExampleBar`` near it. On every
     /// evaluation question, the only small-talk answers this changes: a 15-word question about a
     /// grandchild's schooling that got "goodbye" for its "dulu ya" (long thanks and greetings
-    /// have examples 0.44–0.67 near).
+    /// have examples 0.47–0.67 near). 0.45 rather than 0.4: a greeting before an out-of-scope
+    /// question ("halo selamat pagi, jadwal tes SIM di Polres Bekasi …", 0.405 near "selamat
+    /// pagi") is not a greeting; no evaluation answer was lost.
     static let longForPleasantry = 8
-    static let pleasantryExampleBar = 0.4
+    static let pleasantryExampleBar = 0.45
     /// A message this near a pleasantry's example (small talk) is that pleasantry, inside a
     /// conversation too: the rules that keep short follow-ups in the conversation's topic do not
     /// apply to it ("makasih ya min" after a Prakerja answer: 0.82 near "makasih ya").
