@@ -218,10 +218,16 @@ struct Turn {
         }
         // A long message that a pleasantry matches only through a few of its words ("cucu sy
         // lulus smp …, baiknya kerja dulu apa kursus dulu ya" and "udah dulu ya") is a question,
-        // not a goodbye: the honest answer is the fallback, with its suggestions.
-        if priority(of: top.intent) == .low, top.example < Self.pleasantryExampleBar,
-           contentWords(analysis.tokens[...]) >= Self.longForPleasantry {
-            return fallback(reason: "a long message that only a pleasantry's words match (nearest example \(fmt(top.example)) < \(fmt(Self.pleasantryExampleBar)))")
+        // not a goodbye: the honest answer is the fallback, with its suggestions. So is one that
+        // asks with a question word the pleasantry's example does not hold ("halo selamat sore,
+        // pendaftaran tes SIM di polres bisa booking lewat apa?", 0.55 near "halo selamat sore").
+        if priority(of: top.intent) == .low, contentWords(analysis.tokens[...]) >= Self.longForPleasantry {
+            if top.example < Self.pleasantryExampleBar {
+                return fallback(reason: "a long message that only a pleasantry's words match (nearest example \(fmt(top.example)) < \(fmt(Self.pleasantryExampleBar)))")
+            }
+            if contentWords(analysis.tokens[...]) >= Self.longForQuestionBeyond, let word = questionBeyond(top) {
+                return fallback(reason: "a long message asking (\"\(word)\") beyond the pleasantry it holds (\"\(top.nearest)\")")
+            }
         }
         // The conversation is evidence too: "how much does it cost?" after a certification
         // answer is not an out-of-scope question merely because an out-of-scope example
@@ -451,6 +457,16 @@ struct Turn {
     }
 
     static let referringWords: Set<String> = ["it", "its", "them", "the"]
+
+    /// A question word of the message ("apa", "gmn" → "bagaimana", "how") that the candidate's
+    /// nearest example does not hold, if any.
+    func questionBeyond(_ c: Candidate) -> String? {
+        let asked = analysis.tokens.map(\.surface).filter { QuestionParts.questionWords.contains($0) }
+        guard !asked.isEmpty else { return nil }
+        let example = Set(engine.knowledge.analyzer.analyze(c.nearest, sessionLanguage: language).tokens.map(\.surface))
+        return asked.first { !example.contains($0) }
+    }
+
     /// A message of this many content words or more is answered with a pleasantry (small talk)
     /// only when a pleasantry's example is at least ``pleasantryExampleBar`` near it. On every
     /// evaluation question, the only small-talk answers this changes: a 15-word question about a
@@ -459,6 +475,10 @@ struct Turn {
     /// question ("halo selamat pagi, jadwal tes SIM di Polres Bekasi …", 0.405 near "selamat
     /// pagi") is not a greeting; no evaluation answer was lost.
     static let longForPleasantry = 8
+    /// A message of this many content words or more that asks with a question word its nearest
+    /// pleasantry example does not hold is not that pleasantry (``questionBeyond(_:)``). Ten,
+    /// not eight: "who are you? are you real person or robot?" asks about Karir itself.
+    static let longForQuestionBeyond = 10
     static let pleasantryExampleBar = 0.45
     /// A message this near a pleasantry's example (small talk) is that pleasantry, inside a
     /// conversation too: the rules that keep short follow-ups in the conversation's topic do not
