@@ -123,6 +123,29 @@ let stemTable: [(String, String)] = [
         #expect(stemmer.stem("ditinggal") == "tinggal")
     }
 
+    @Test func rootsThatLookAffixedStayWhole() {
+        // Each would otherwise strip to another known word: pe- + "cat" (paint), ber- + "sih".
+        let stemmer = IndonesianStemmer(dictionary: ["cat", "gang", "sih", "tuh", "kas", "pecat", "pegang"])
+        for root in ["pecat", "pegang", "bersih", "penuh", "berkas"] {
+            #expect(stemmer.stem(root) == root, "\(root) is a root")
+        }
+        #expect(stemmer.stem("dipecat") == "pecat")
+        #expect(stemmer.stem("memegang") == "pegang")
+    }
+
+    @Test func noIndonesianWordIsStrippedToAForeignWord() {
+        // "car" is a word of the English examples: "mencari" is "cari", and "pencar" + -i is
+        // not "car".
+        let plain = IndonesianStemmer(dictionary: ["car"])
+        #expect(plain.stem("pencari") == "car")
+        let stemmer = IndonesianStemmer(dictionary: ["car", "cari"], foreign: ["car"])
+        #expect(stemmer.stem("pencari") == "cari")
+        #expect(stemmer.stem("mencari") == "cari")
+        // "person" is not per- + "son".
+        #expect(IndonesianStemmer(dictionary: ["son"]).stem("person") == "son")
+        #expect(IndonesianStemmer(dictionary: ["son"], foreign: ["son"]).stem("person") == "person")
+    }
+
     @Test func wordsWithOtherLettersFollowTheSameRules() {
         // Plain ASCII words are stemmed as bytes, any other word as characters: same rules.
         let stemmer = IndonesianStemmer(dictionary: ["jale", "jalé", "kirim"])

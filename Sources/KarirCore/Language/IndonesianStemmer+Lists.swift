@@ -54,6 +54,12 @@ extension IndonesianStemmer {
         "meninggal", "wafat",
         // petak (a plot, a room) is not pe- + tak
         "petak",
+        // roots that a prefix or confix would cut down to another known word: pecat (dismiss)
+        // is not pe- + cat (paint), pegang not pe- + gang, bersih not ber- + sih, penuh not
+        // pe- + tuh, berkas not ber- + kas, masing not ma- + sing, mertua not tua
+        "pecat", "pegang", "bersih", "penuh", "berkas", "masing", "mertua", "pemerintah", "pemberi", "member",
+        // acronyms that end like an English plural (KITAS is not "kita" + -s)
+        "kitas", "kitap",
         // names that end like the colloquial -in suffix
         "linkedin",
         // words that end like the particles -kah and -pun ("lang" + -kah, "him" + -pun)

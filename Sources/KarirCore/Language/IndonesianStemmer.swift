@@ -12,10 +12,16 @@ public struct IndonesianStemmer: Sendable {
     public let dictionary: Set<String>
     /// Words that only look affixed and must never be stripped (berapa, masalah, sekolah …).
     public let exceptions: Set<String>
+    /// Known words that no Indonesian word is stripped to: the knowledge's English-only words
+    /// ("car", "son", "past", "cat"), so that "mencari" is "cari", not "men-" + "car", and
+    /// "pecat" is not "pe-" + "cat".
+    public let foreign: Set<String>
 
-    public init(dictionary: Set<String>, exceptions: Set<String> = IndonesianStemmer.builtInExceptions) {
+    public init(dictionary: Set<String>, exceptions: Set<String> = IndonesianStemmer.builtInExceptions,
+                foreign: Set<String> = []) {
         self.dictionary = dictionary.union(IndonesianStemmer.builtInRoots)
         self.exceptions = exceptions
+        self.foreign = foreign.subtracting(IndonesianStemmer.builtInRoots)
     }
 
     /// The root of `word`, or `word` itself when no accepted stripping exists.
@@ -171,7 +177,11 @@ public struct IndonesianStemmer: Sendable {
         return out
     }
 
-    private func isKnown<U: StemUnit>(_ w: [U]) -> Bool { w.count >= 3 && dictionary.contains(U.string(w)) }
+    private func isKnown<U: StemUnit>(_ w: [U]) -> Bool {
+        guard w.count >= 3 else { return false }
+        let s = U.string(w)
+        return dictionary.contains(s) && !foreign.contains(s)
+    }
 
     private static func stripSuffix<U: StemUnit>(_ w: [U], oneOf suffixes: [String]) -> [U]? {
         for s in suffixes {

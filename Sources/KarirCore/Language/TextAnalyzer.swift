@@ -114,7 +114,10 @@ public struct TextAnalyzer: Sendable {
         var targets = vocabulary
         for w in spellings { targets[w] = 0 }
         self.corrector = SpellingCorrector(vocabulary: targets)
-        let stemmer = IndonesianStemmer(dictionary: Set(vocabulary.keys))
+        // Words only the English examples use are never what an Indonesian word is stripped to.
+        let english = languageCounts[.en] ?? [:], indonesian = languageCounts[.id] ?? [:]
+        let foreign = Set(english.keys.filter { indonesian[$0] == nil && lexicon[$0] == nil })
+        let stemmer = IndonesianStemmer(dictionary: Set(vocabulary.keys), foreign: foreign)
         self.stemmer = stemmer
         let detector = LanguageDetector(counts: languageCounts)
         self.detector = detector
@@ -130,7 +133,7 @@ public struct TextAnalyzer: Sendable {
     /// known word ("applying" → "apply", while slang "mending" must not become "mend").
     static func computeStem(_ word: String, _ stemmer: IndonesianStemmer) -> String {
         let id = stemmer.stem(word)
-        if id != word { return id }
+        if id != word || stemmer.exceptions.contains(word) { return id }
         let en = EnglishStemmer.stem(word)
         return en != word && stemmer.dictionary.contains(en) ? en : word
     }

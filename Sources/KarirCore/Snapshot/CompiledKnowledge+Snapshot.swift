@@ -76,9 +76,9 @@ extension TextAnalyzer.WordFacts: SnapshotCodable {
 }
 
 extension IndonesianStemmer: SnapshotCodable {
-    func write(to w: inout SnapshotWriter) { w.write(dictionary); w.write(exceptions) }
+    func write(to w: inout SnapshotWriter) { w.write(dictionary); w.write(exceptions); w.write(foreign) }
     init(from r: inout SnapshotReader) throws(SnapshotError) {
-        dictionary = try r.read(); exceptions = try r.read()
+        dictionary = try r.read(); exceptions = try r.read(); foreign = try r.read()
     }
 }
 
