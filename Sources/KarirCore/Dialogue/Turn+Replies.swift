@@ -194,9 +194,11 @@ extension Turn {
         rule = traced("fallback: \(reason())")
         var picks: [Choice] = []
         var topics: Set<String> = []
+        // Not safety (it answers on its own) nor a pleasantry: "Salam" is no answer to a
+        // question that only opened with a greeting.
         for c in ranking?.candidates ?? [] where c.score >= 0.15 && picks.count < 3 {
             let def = kb.intents[c.intent]
-            guard topics.insert(def.topic).inserted, !isHighPriority(c.intent) else { continue }
+            guard priority(of: c.intent) == .normal, topics.insert(def.topic).inserted else { continue }
             picks.append(choice(c.intent, number: picks.count + 1))
         }
         // Inside a conversation, a question Karir cannot answer still offers what it can say
