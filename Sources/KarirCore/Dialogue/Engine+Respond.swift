@@ -221,11 +221,11 @@ struct Turn {
         // not a goodbye: the honest answer is the fallback, with its suggestions. So is one that
         // asks with a question word the pleasantry's example does not hold ("halo selamat sore,
         // pendaftaran tes SIM di polres bisa booking lewat apa?", 0.55 near "halo selamat sore").
-        if priority(of: top.intent) == .low, contentWords(analysis.tokens[...]) >= Self.longForPleasantry {
+        if priority(of: top.intent) == .low, case let content = contentWords(analysis.tokens[...]), content >= Self.longForPleasantry {
             if top.example < Self.pleasantryExampleBar {
                 return fallback(reason: "a long message that only a pleasantry's words match (nearest example \(fmt(top.example)) < \(fmt(Self.pleasantryExampleBar)))")
             }
-            if contentWords(analysis.tokens[...]) >= Self.longForQuestionBeyond, let word = questionBeyond(top) {
+            if content >= Self.longForQuestionBeyond, let word = questionBeyond(top) {
                 return fallback(reason: "a long message asking (\"\(word)\") beyond the pleasantry it holds (\"\(top.nearest)\")")
             }
         }

@@ -151,6 +151,11 @@ public struct TextAnalyzer: Sendable {
         "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
     ]
 
+    /// Digits (of any script), or a number written as a word (``numberWords``).
+    static func isNumber(_ word: String) -> Bool {
+        word.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true || word.first?.isNumber == true || numberWords.contains(word)
+    }
+
     /// Javanese and Sundanese suffixes on an Indonesian or regional word: "-ne"/"-e" (its,
     /// "gajine", "syarate"), "-ke"/"-ake" and "-keun" (-kan, "didaftarke", "daftarkeun") and
     /// Sundanese "-na" (its, "carana"). The word without the suffix when that is a lexicon word
@@ -217,7 +222,7 @@ public struct TextAnalyzer: Sendable {
                 items.append((w, root, nil, true, n))
                 continue
             }
-            if w.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true || w.first?.isNumber == true || Self.numberWords.contains(w) {
+            if Self.isNumber(w) {
                 known(w)
                 continue
             }

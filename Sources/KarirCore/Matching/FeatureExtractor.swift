@@ -127,11 +127,6 @@ enum FeatureExtractor {
         var unknownStems: [(key: String, weight: Float)] = []
     }
 
-    /// Digits, or a number written as a word (``TextAnalyzer/numberWords``).
-    static func isNumber(_ word: String) -> Bool {
-        word.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true || TextAnalyzer.numberWords.contains(word)
-    }
-
     static func features<IDs: FeatureIDs>(_ tokens: [Token], ids: inout IDs) -> Vector {
         var raw: [(id: Int32, weight: Float)] = []
         raw.reserveCapacity(tokens.count * 3)
@@ -145,7 +140,7 @@ enum FeatureExtractor {
                 continue
             }
             let stem = ids.id(.stem, t.stem, number: t.stemNumber)
-            if let stem { raw.append((stem, 1)) } else if Self.isNumber(t.stem) {
+            if let stem { raw.append((stem, 1)) } else if TextAnalyzer.isNumber(t.stem) {
                 // A number no example has ("4.750.000", "tujuh belas") says nothing against a match.
             } else if let k = unknown.firstIndex(where: { $0.key == t.stem }) {
                 unknown[k].weight += 1
