@@ -104,3 +104,22 @@ import Testing
         #expect(TextNormalizer.asciiWords("café") == nil)
     }
 }
+
+@Suite struct AddressTests {
+    @Test func emailAddressesKeepOnlyTheProvider() {
+        #expect(TextNormalizer.words("kirim CV ke hrd.majujaya@gmail.com, bayar dulu") == ["kirim", "cv", "ke", "email", "gmail", "bayar", "dulu"])
+        #expect(TextNormalizer.words("recruitment@ptabadi.co.id") == ["email", "ptabadi"])
+    }
+
+    @Test func webAddressesKeepTheirNames() {
+        #expect(TextNormalizer.words("https://karirhub.kemnaker.go.id/lowongan?id=3 gmn daftarnya") == ["link", "karirhub", "kemnaker", "gmn", "daftarnya"])
+        #expect(TextNormalizer.words("cek www.lokerku.com.") == ["cek", "link", "lokerku"])
+        #expect(TextNormalizer.words("(prakerja.go.id)") == ["link", "prakerja"])
+    }
+
+    @Test func amountsAndAbbreviationsAreNotAddresses() {
+        #expect(TextNormalizer.words("gaji Rp3.500.000 dll.") == ["gaji", "rp", "3", "500", "000", "dll"])
+        #expect(TextNormalizer.words("@admin tolong") == ["admin", "tolong"])
+        #expect(TextNormalizer.words("ak1 ok.id") == TextNormalizer.words("ak1 link ok"))
+    }
+}

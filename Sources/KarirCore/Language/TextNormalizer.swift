@@ -10,8 +10,62 @@ public enum TextNormalizer {
     /// Lower-cased words of `text`, with diacritics folded and everything that is not a letter or
     /// digit treated as a separator. `ak/1` becomes `ak 1`, `kerja2` and `kerja-kerja` become `kerja`.
     public static func words(_ text: String) -> [String] {
-        let text = expandingContractions(text)
+        let text = expandingContractions(rewritingAddresses(text))
         return asciiWords(text) ?? unicodeWords(text)
+    }
+
+    /// E-mail and web addresses, common in forwarded job ads, read as what they are: "kirim CV ke
+    /// hrd.majujaya@gmail.com" → "kirim CV ke email gmail", "https://karirhub.kemnaker.go.id/lowongan"
+    /// → "link karirhub kemnaker". Otherwise their pieces are words ("com" was "corrected" to
+    /// "come", "go" and "id" read as English and Indonesian words) and a made-up name counts
+    /// against the match. The provider stays: a free mail address is a scam sign.
+    static func rewritingAddresses(_ text: String) -> String {
+        guard text.contains("@") || text.contains("://") || text.contains("www.") || text.contains(".com")
+                || text.contains(".id") || text.contains(".net") || text.contains(".org") else { return text }
+        var changed = false
+        let chunks = text.split(separator: " ", omittingEmptySubsequences: false).map { chunk -> Substring in
+            guard let rewritten = address(chunk) else { return chunk }
+            changed = true
+            return Substring(rewritten)
+        }
+        return changed ? chunks.joined(separator: " ") : text
+    }
+
+    /// Top-level and second-level labels that say nothing about whose address it is.
+    private static let addressLabels: Set<String> = ["com", "id", "go", "co", "ac", "or", "net", "org", "www", "sch", "my", "web", "info", "biz"]
+    private static let topLevel: Set<String> = ["com", "id", "net", "org", "info", "biz", "co", "io"]
+
+    /// "email <provider>" or "link <names>" for one whitespace-free chunk, nil when it is neither.
+    static func address(_ chunk: Substring) -> String? {
+        var c = chunk.lowercased()[...]
+        while let last = c.last, ",.;:!?)\"'".contains(last) { c = c.dropLast() }
+        while let first = c.first, "(\"'".contains(first) { c = c.dropFirst() }
+        func names(_ host: Substring) -> [Substring] {
+            host.split(separator: ".").filter { !addressLabels.contains(String($0)) && !$0.isEmpty }
+        }
+        if let at = c.firstIndex(of: "@"), at != c.startIndex {
+            let host = c[c.index(after: at)...]
+            guard host.contains("."), let provider = names(host).first else { return nil }
+            return "email " + provider
+        }
+        var host = c
+        var isLink = false
+        for scheme in ["https://", "http://"] where host.hasPrefix(scheme) {
+            host = host.dropFirst(scheme.count)
+            isLink = true
+        }
+        if host.hasPrefix("www.") { isLink = true }
+        host = host.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let labels = host.split(separator: ".")
+        if !isLink {
+            // A bare domain: letters, digits and hyphens in two or more labels ending in a
+            // top-level label ("kemnaker.go.id", "lokerku.com"), not "Rp3.500.000" or "dll.".
+            guard labels.count >= 2, let tld = labels.last, topLevel.contains(String(tld)),
+                  host.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }),
+                  labels.dropLast().contains(where: { $0.contains(where: \.isLetter) }) else { return nil }
+        }
+        let kept = names(host)
+        return kept.isEmpty ? "link" : "link " + kept.joined(separator: " ")
     }
 
     /// English contractions whose apostrophe cannot simply be dropped: "he'll" is not "hell",
