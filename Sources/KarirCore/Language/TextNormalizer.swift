@@ -20,8 +20,17 @@ public enum TextNormalizer {
     /// "come", "go" and "id" read as English and Indonesian words) and a made-up name counts
     /// against the match. The provider stays: a free mail address is a scam sign.
     static func rewritingAddresses(_ text: String) -> String {
-        guard text.contains("@") || text.contains("://") || text.contains("www.") || text.contains(".com")
-                || text.contains(".id") || text.contains(".net") || text.contains(".org") else { return text }
+        // One pass over the bytes: an "@", a "/", or a full stop followed by a letter.
+        var previous: UInt8 = 0
+        var may = false
+        for byte in text.utf8 {
+            if byte == 0x40 || byte == 0x2F || (previous == 0x2E && ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)) {
+                may = true
+                break
+            }
+            previous = byte
+        }
+        guard may else { return text }
         var changed = false
         let chunks = text.split(separator: " ", omittingEmptySubsequences: false).map { chunk -> Substring in
             guard let rewritten = address(chunk) else { return chunk }
