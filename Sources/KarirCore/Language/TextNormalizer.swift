@@ -31,6 +31,8 @@ public enum TextNormalizer {
             previous = byte
         }
         guard may else { return text }
+        // Only what the later steps read (``maxScalars``): a 100 KB line is not rewritten whole.
+        let text = text.utf8.count > maxScalars ? String(text.unicodeScalars.prefix(maxScalars + 16)) : text
         var changed = false
         let chunks = text.split(separator: " ", omittingEmptySubsequences: false).map { chunk -> Substring in
             guard let rewritten = address(chunk) else { return chunk }
