@@ -134,9 +134,12 @@ struct Turn {
         // between several safety answers and none of them scores high on its own.
         // (A message of a few generic words, "lapornya ke mana?", can be that close to a
         // safety example by chance: at least four content words.)
-        let nearSafetyExample = ranking.candidates.contains { isHighPriority($0.intent) && $0.example >= Self.safetyExampleBar }
+        // (Closures read the priorities from a local: calling a method of the turn inside one
+        // copies the whole turn on every call.)
+        let priorities = engine.knowledge.intentPriority
+        let nearSafetyExample = ranking.candidates.contains { priorities[$0.intent] == .high && $0.example >= Self.safetyExampleBar }
             && ranking.outOfScope < Self.safetyExampleBar && contentWords(analysis.tokens[...]) >= 4
-        let bestSafety = ranking.candidates.first { isHighPriority($0.intent) }
+        let bestSafety = ranking.candidates.first { priorities[$0.intent] == .high }
         // On scores: near enough to the best candidate, or on a lower bar when safety is the
         // best candidate ("tolong, I'm stuck di apartment di Sihanoukville, gak boleh keluar":
         // its nearest example is only 0.25) or, with a fairly close example, when nothing else
@@ -202,7 +205,7 @@ struct Turn {
         // "oh iya, cara bikin kartu kuning gimana ya?", is a question with a pleasantry around it.)
         if top.pattern == nil, priority(of: top.intent) != .high,
            Self.words(analysis.tokens) <= 3,
-           let pleasantry = ranking.candidates.first(where: { priority(of: $0.intent) == .low && $0.example >= Self.plainPleasantryExample }),
+           let pleasantry = ranking.candidates.first(where: { priorities[$0.intent] == .low && $0.example >= Self.plainPleasantryExample }),
            pleasantry.intent != top.intent, pleasantry.example >= ranking.nearestExample {
             rule = traced("a pleasantry said in so many words (nearest example \(fmt(pleasantry.example)))")
             return answer(intent: pleasantry.intent, score: max(pleasantry.score, settings.answerThreshold), entity: nil)
@@ -211,7 +214,7 @@ struct Turn {
         // to another topic's intent that answers on its own and that no out-of-scope example
         // beats.
         if priority(of: top.intent) == .low,
-           let question = ranking.candidates.first(where: { priority(of: $0.intent) != .low && $0.score >= settings.answerThreshold }),
+           let question = ranking.candidates.first(where: { priorities[$0.intent] != .low && $0.score >= settings.answerThreshold }),
            ranking.outOfScope <= question.example + question.boost {
             rule = traced("a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))")
             return answer(intent: question.intent, score: question.score, entity: nil)
@@ -328,7 +331,7 @@ struct Turn {
         }
         // A pleasantry is never a competing reading of a question: when the best candidate is
         // not small talk, small-talk candidates take no part in asking back.
-        let readings = priority(of: top.intent) == .low ? ranking.candidates : ranking.candidates.filter { priority(of: $0.intent) != .low }
+        let readings = priority(of: top.intent) == .low ? ranking.candidates : ranking.candidates.filter { priorities[$0.intent] != .low }
         let others = readings.dropFirst()
         let scale = lengthScale(analysis.tokens)
         let answerBar = settings.answerThreshold * scale, clarifyBar = settings.clarifyThreshold * scale
