@@ -62,3 +62,23 @@ import Testing
         #expect(index.firstMatch(Self.tokens("apa itu blk"), eligible: { _ in true }) == nil)
     }
 }
+
+@Suite struct PatternIndexWordNumberTests {
+    @Test func wordsFoundByTheirNumbersMatchAsByTheirStrings() throws {
+        let pattern = try Pattern("* kerja paksa *", intent: 0) { word in [(word, word)] }
+        let numbers: [String: Int32] = ["saya": 0, "kerja": 1, "paksa": 2, "di": 3]
+        let index = PatternIndex([pattern], wordNumbers: numbers)
+        func tokens(_ words: [String], numbered: Bool) -> [Token] {
+            words.map { w in
+                let n = numbered ? numbers[w] ?? -1 : -1
+                return Token(surface: w, stem: w, typed: nil, concepts: [], entity: nil, known: true, surfaceNumber: n, stemNumber: n)
+            }
+        }
+        for numbered in [true, false] {
+            #expect(index.firstMatch(tokens(["saya", "kerja", "paksa", "di"], numbered: numbered), eligible: { _ in true })?.intent == 0)
+            #expect(index.firstMatch(tokens(["paksa", "kerja", "saya"], numbered: numbered), eligible: { _ in true }) == nil)
+        }
+        // A numbered word that no pattern uses finds nothing, as its string would.
+        #expect(index.firstMatch(tokens(["saya", "di"], numbered: true), eligible: { _ in true }) == nil)
+    }
+}

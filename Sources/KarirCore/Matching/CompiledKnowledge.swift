@@ -174,7 +174,7 @@ final class CompiledKnowledge: Sendable {
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return nil }
         let compiled = CompiledKnowledge(
-            base: kb, analyzer: analyzer, index: index, patterns: PatternIndex(patterns), intentIndex: intentIndex,
+            base: kb, analyzer: analyzer, index: index, patterns: PatternIndex(patterns, wordNumbers: analyzer.wordNumber), intentIndex: intentIndex,
             topicIndex: Dictionary(kb.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
             answers: answers, asks: asks, missing: missing, prompts: promptTemplates, exampleCount: index.owner.count { $0 >= 0 },
             intentTopicNumber: kb.intents.map { topicNumber[$0.topic] ?? -2 },

@@ -33,8 +33,14 @@ struct PatternIndex: Sendable {
     /// or its root; -1 when there is no second).
     private let needs: [(Int32, Int32)]
 
-    /// `patterns` must already be sorted most specific first.
-    init(_ patterns: [Pattern]) {
+    /// The number of each word of the analyser's word table (``Token/stemNumber``,
+    /// ``Token/surfaceNumber``) in `wordNumber`, -1 for none: a message's words are found without
+    /// hashing their strings.
+    private let wordByNumber: [Int32]
+
+    /// `patterns` must already be sorted most specific first. `wordNumbers`: the analyser's
+    /// numbers of its words.
+    init(_ patterns: [Pattern], wordNumbers: [String: Int32] = [:]) {
         self.patterns = patterns
         var wordNumber: [String: Int32] = [:], conceptNumber: [String: Int32] = [:], entityNumber: [String: Int32] = [:]
         var count: Int32 = 0
@@ -90,6 +96,9 @@ struct PatternIndex: Sendable {
             }
         }
         self.wordNumber = wordNumber
+        var wordByNumber = [Int32](repeating: -1, count: (wordNumbers.values.max().map { Int($0) + 1 }) ?? 0)
+        for (word, key) in wordNumber { if let n = wordNumbers[word] { wordByNumber[Int(n)] = key } }
+        self.wordByNumber = wordByNumber
         self.conceptNumber = conceptNumber
         self.entityNumber = entityNumber
         self.keyCount = Int(count)
@@ -114,8 +123,8 @@ struct PatternIndex: Sendable {
                 mark(entityNumber[e.type])
                 continue
             }
-            mark(wordNumber[t.stem])
-            if t.surface != t.stem { mark(wordNumber[t.surface]) }
+            mark(key(t.stem, number: t.stemNumber))
+            if t.surface != t.stem { mark(key(t.surface, number: t.surfaceNumber)) }
             for c in t.concepts { mark(conceptNumber[c.name]) }
         }
         guard !refs.isEmpty else { return nil }
@@ -128,6 +137,13 @@ struct PatternIndex: Sendable {
             if pattern.matches(variant: Int(ref.variant), tokens) { return pattern }
         }
         return nil
+    }
+
+    /// The key number of a message word, by its number in the analyser's table when it has one.
+    private func key(_ word: String, number: Int32) -> Int32? {
+        guard number >= 0, Int(number) < wordByNumber.count else { return wordNumber[word] }
+        let k = wordByNumber[Int(number)]
+        return k >= 0 ? k : nil
     }
 
     /// Whether the message has everything the variant's elements need (necessary, not
