@@ -212,8 +212,12 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let healthy = try TestReceiver()
-        defer { healthy.stop() }
-        var configuration = Fixtures.configuration(url: "http://127.0.0.1:\(try Fixtures.closedPort())/hook", maxAttempts: 100, maxBackoff: Fixtures.patientBackoff)
+        // The failing endpoint answers 503 to everything, on a port held for the whole test: a
+        // port closed at the start could be taken by another test's receiver meanwhile (once in
+        // CI the "dead" endpoint's deliveries then succeeded).
+        let failing = try TestReceiver { _ in .init(status: 503) }
+        defer { healthy.stop(); failing.stop() }
+        var configuration = Fixtures.configuration(url: failing.url, maxAttempts: 100, maxBackoff: Fixtures.patientBackoff)
         configuration.endpoints.append(EndpointConfiguration(name: "healthy", url: healthy.url, timeout: 2))
         let forwarder = try WebhookForwarder.start(configuration: configuration, dataDirectory: directory.path,
                                                    logger: Fixtures.quietLogger)
