@@ -176,16 +176,16 @@ enum QuestionParts {
     /// letters; a collision only costs a closer look).
     static func joinsQuestions(_ text: String) -> Bool {
         var previous: UInt64 = 0
-        var current: UInt64 = offset
+        var current = FNV1a()
         var inWord = false
         func endWord() -> Bool {
-            defer { previous = current; current = offset; inWord = false }
-            return joiningHashes.contains(previous) && questionHashes.contains(current)
+            defer { previous = current.value; current = FNV1a(); inWord = false }
+            return joiningHashes.contains(previous) && questionHashes.contains(current.value)
         }
         for byte in text.utf8 {
             let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
             if lower >= 97 && lower <= 122 {
-                current = (current ^ UInt64(lower)) &* prime
+                current.add(lower)
                 inWord = true
             } else if inWord, endWord() {
                 return true
@@ -194,13 +194,8 @@ enum QuestionParts {
         return inWord && endWord()
     }
 
-    private static let offset: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x100_0000_01b3
-    private static func hash(_ word: String) -> UInt64 {
-        word.utf8.reduce(offset) { ($0 ^ UInt64($1)) &* prime }
-    }
-    private static let joiningHashes: Set<UInt64> = Set(joining.map(hash))
-    private static let questionHashes: Set<UInt64> = Set(typedQuestionWords.map(hash))
+    private static let joiningHashes: Set<UInt64> = Set(joining.map { FNV1a.hash($0.utf8) })
+    private static let questionHashes: Set<UInt64> = Set(typedQuestionWords.map { FNV1a.hash($0.utf8) })
 
     /// Whether the message uses question marks.
     static func marked(_ text: String) -> Bool { text.contains("?") || text.contains("？") }

@@ -52,7 +52,7 @@ extension Turn {
             }
         }
         let readings = asking.indices.map { (part: asking[$0].part, question: asking[$0].question, reply: own[$0]) }
-        guard readings.count >= 2, let mainPart = readings.first(where: { $0.reply?.intent == main })?.part else { return reply }
+        guard let mainPart = readings.first(where: { $0.reply?.intent == main })?.part else { return reply }
         var answered: Set<String> = [main]
         var others: [(part: Int, question: Substring, reply: Reply)] = []
         for r in readings where r.part != mainPart && others.count < Self.maxOtherQuestions {

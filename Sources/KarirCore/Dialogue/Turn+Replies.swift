@@ -107,9 +107,10 @@ extension Turn {
     /// drakor" after "minta petugas"): that is declined as usual.
     func messageForStaff(asked: String, reply: Reply) -> Reply {
         guard !analysis.tokens.isEmpty, ranking?.outOfScopeIsNearer != true,
-              let asking = engine.knowledge.intentIndex[asked].map({ kb.intents[$0].topic }) else { return reply }
+              let askingIntent = engine.knowledge.intentIndex[asked] else { return reply }
+        let asking = kb.intents[askingIntent].topic
         if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
-            return takeMessage(for: asked, after: reply)
+            return takeMessage(for: askingIntent, after: reply)
         }
         if reply.kind == .answer, reply.topic != asking, let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }),
            priority(of: i) == .normal {
@@ -118,12 +119,11 @@ extension Turn {
         return reply
     }
 
-    /// The message the answer of intent `id` asked for (``IntentDefinition/collectsMessage``):
+    /// The message the answer of intent `i` asked for (``IntentDefinition/collectsMessage``):
     /// acknowledged with the `message_taken` prompt (which receives `message`), and answered as
     /// that intent, in its topic, so that the host reports it like the intent's own answer (a
     /// `handoff` event for the shipped handoff intents, carrying the message as its question).
-    func takeMessage(for id: String, after decided: Reply) -> Reply {
-        guard let i = engine.knowledge.intentIndex[id] else { return decided }
+    func takeMessage(for i: Int, after decided: Reply) -> Reply {
         let def = kb.intents[i]
         var taken = decided.session
         taken.activeTopic = def.topic
@@ -139,7 +139,7 @@ extension Turn {
         reply.passedToStaff = true
         if explain {
             reply.trace = trace()
-            reply.trace?.rule = "taken as the message for staff that `\(id)` asked for (read alone: \(decided.kind.rawValue), \(fmt(decided.confidence)))"
+            reply.trace?.rule = "taken as the message for staff that `\(def.id)` asked for (read alone: \(decided.kind.rawValue), \(fmt(decided.confidence)))"
         }
         return reply
     }

@@ -357,15 +357,11 @@ public enum KnowledgeLoader {
 
 /// FNV-1a over file names and contents: a cheap fingerprint that changes with any edit.
 struct Fingerprint {
-    private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    private var hash = FNV1a()
     mutating func add(_ name: String, _ data: Data) {
-        for b in name.utf8 { mix(b) }
-        mix(0)
-        for b in data { mix(b) }
+        for b in name.utf8 { hash.add(b) }
+        hash.add(0)
+        for b in data { hash.add(b) }
     }
-    private mutating func mix(_ b: UInt8) {
-        hash ^= UInt64(b)
-        hash = hash &* 0x0000_0100_0000_01B3
-    }
-    var hex: String { String(hash, radix: 16, uppercase: false) }
+    var hex: String { String(hash.value, radix: 16, uppercase: false) }
 }

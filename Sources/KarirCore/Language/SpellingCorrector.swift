@@ -44,13 +44,13 @@ public struct SpellingCorrector: Sendable {
 
     /// A hash of the word's consonants (its letters without a, e, i, o, u) and how many there are.
     static func skeleton(_ letters: [UInt8]) -> (hash: UInt64, count: Int) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = FNV1a()
         var count = 0
         for b in letters where !isVowel(b) {
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
+            h.add(b)
             count += 1
         }
-        return (h, count)
+        return (h.value, count)
     }
 
     static func skeletonIndex(_ words: [String], frequency: [String: Int]) -> [UInt64: [Int32]] {
@@ -98,11 +98,9 @@ public struct SpellingCorrector: Sendable {
 
     /// FNV-1a over the letters, leaving out the positions `skipping` and `also`.
     static func hash(_ letters: [UInt8], skipping: Int = -1, also: Int = -1) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for (i, b) in letters.enumerated() where i != skipping && i != also {
-            h = (h ^ UInt64(b)) &* 0x100_0000_01b3
-        }
-        return h
+        var h = FNV1a()
+        for (i, b) in letters.enumerated() where i != skipping && i != also { h.add(b) }
+        return h.value
     }
 
     /// Words stored under the form with hash `h`.

@@ -46,9 +46,7 @@ struct LinearModel: Sendable {
     /// position among the others: adding or removing one example leaves the order of all the
     /// others as it was.
     static func orderKey(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+        FNV1a.hash(text.utf8)
     }
 
     /// Adds the model's score for every intent sharing a feature with the query.

@@ -96,7 +96,8 @@ struct PatternIndex: Sendable {
             }
         }
         self.wordNumber = wordNumber
-        var wordByNumber = [Int32](repeating: -1, count: (wordNumbers.values.max().map { Int($0) + 1 }) ?? 0)
+        // The analyser numbers its words 0, 1, 2 … without gaps.
+        var wordByNumber = [Int32](repeating: -1, count: wordNumbers.count)
         for (word, key) in wordNumber { if let n = wordNumbers[word] { wordByNumber[Int(n)] = key } }
         self.wordByNumber = wordByNumber
         self.conceptNumber = conceptNumber
