@@ -19,6 +19,8 @@ import Testing
         #expect(read("Maksud saya bukan kartu kuning, melainkan pelatihan") == ("saya pelatihan", "bukan kartu kuning maksud melainkan"))
         #expect(read("eh bukan kartu kuning, yang pelatihan blk") == ("eh yang pelatihan blk", "bukan kartu kuning"))
         #expect(read("I mean the training, not the card") == ("the training", "not the card i mean"))
+        // A "yang" right after "bukan" belongs to the negated part.
+        #expect(read("bukan yang hari tua, maksudnya yang pengganti gaji") == ("yang pengganti gaji", "bukan yang hari tua maksudnya"))
     }
 
     @Test func ordinaryNegationsStay() {

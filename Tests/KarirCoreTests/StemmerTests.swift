@@ -133,6 +133,43 @@ let stemTable: [(String, String)] = [
         #expect(stemmer.stem("memegang") == "pegang")
     }
 
+    @Test func everydayRootsAreNotCutToOtherWords() {
+        // Each is a root that a prefix, suffix or particle would cut to another known word.
+        let known: Set<String> = ["ter", "nang", "las", "pak", "nak", "serta", "kurs", "tuna", "palu", "api", "lek", "mun", "gada"]
+        let stemmer = IndonesianStemmer(dictionary: known)
+        for root in ["menteri", "menang", "kelas", "sepak", "ternak", "peserta", "kursi", "tunai", "pemalu", "terapi", "melek", "muntah", "gadai"] {
+            #expect(stemmer.stem(root) == root, "\(root) is a root")
+        }
+        #expect(stemmer.stem("pesertanya") == "peserta")
+    }
+
+    @Test func meNeverLosesAnROfItsOwn() {
+        // "merasa" is me- + rasa; "mer-" is no prefix. pe- may still be per-.
+        let stemmer = IndonesianStemmer(dictionary: ["asa", "rasa", "tani", "rawat", "ramal", "amal"])
+        #expect(stemmer.stem("merasa") == "rasa")
+        #expect(stemmer.stem("merawat") == "rawat")
+        #expect(stemmer.stem("peramal") == "ramal")
+        #expect(stemmer.stem("pertanian") == "tani")
+    }
+
+    @Test func colloquialInGivesWayToAListedRoot() {
+        // "dijamin" is di- + jamin (a listed root), not di- + jam + -in; an unlisted word with
+        // -in still goes to its root ("dicairin" → cair, even when "cairin" is known).
+        let stemmer = IndonesianStemmer(dictionary: ["jam", "jamin", "cair", "cairin"])
+        #expect(stemmer.stem("dijamin") == "jamin")
+        #expect(stemmer.stem("dicairin") == "cair")
+    }
+
+    @Test func englishVerbsKeepTheirFinalE() {
+        // "caring" is "care" when only English examples use "care" (and "caring"); an
+        // Indonesian word is left to the Indonesian rules, and a doubled consonant has no e.
+        let stemmer = IndonesianStemmer(dictionary: ["car", "care", "caring", "pale", "paling", "sit", "site"],
+                                        foreign: ["car", "care", "caring", "pale", "sit", "site"])
+        #expect(TextAnalyzer.computeStem("caring", stemmer) == "care")
+        #expect(TextAnalyzer.computeStem("paling", stemmer) == "paling")
+        #expect(TextAnalyzer.computeStem("sitting", stemmer) == "sit")
+    }
+
     @Test func noIndonesianWordIsStrippedToAForeignWord() {
         // "car" is a word of the English examples: "mencari" is "cari", and "pencar" + -i is
         // not "car".

@@ -33,6 +33,9 @@ enum Correction {
             }
             if negators.contains(tokens[i].surface) {
                 var end = i + 1
+                // "bukan yang hari tua, maksudnya …": a "yang" right after the negator belongs
+                // to the negated part, not to the meant one.
+                if end < tokens.count, tokens[end].surface == "yang" { end += 1 }
                 while end < tokens.count && !startsMeantPart(tokens, at: end) { end += 1 }
                 let length = end - i - 1
                 if length >= 1 && length <= longestNegated {

@@ -282,9 +282,11 @@ struct Turn {
                     rule = traced("elliptical follow-up (only topic-neutral words) kept in the conversation's topic `\(active)`")
                     return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
                 }
-                // The topic has only a loose match: ask rather than jump to another topic's
-                // answer that merely shares the generic words.
+                // The topic has only a loose match: read the message with the conversation's
+                // subject ("itu sah gak?" after a probation extended again), else ask rather
+                // than jump to another topic's answer that merely shares the generic words.
                 if inTopic.example >= Self.ellipticalExampleBar / 2 {
+                    if let reply = answerWithSubject(top, repeating: true) { return reply }
                     return clarify([inTopic, top])
                 }
             }
@@ -300,7 +302,15 @@ struct Turn {
                     rule = traced("follow-up about the conversation's subject, answered in its topic `\(active)`")
                     return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
                 }
-                if let inTopic, inTopic.example >= Self.ellipticalExampleBar / 2 { return clarify([inTopic, top]) }
+                // Else the message read with the conversation's subject ("who pays it?" after
+                // the Magang Nasional allowance) answers when it can, before asking; before
+                // saying where to ask, only when it lands on another answer than the last one
+                // (a repeat says no more than the fallback that points to the right office).
+                if let inTopic, inTopic.example >= Self.ellipticalExampleBar / 2 {
+                    if let reply = answerWithSubject(top, repeating: true) { return reply }
+                    return clarify([inTopic, top])
+                }
+                if let reply = answerWithSubject(top, repeating: false) { return reply }
                 return fallback(reason: "a follow-up about the conversation's subject that its topic `\(active)` has no answer for", about: active)
             }
         }
@@ -369,7 +379,7 @@ struct Turn {
         // is mostly known words, and no out-of-scope example is nearer.
         if let active = session.activeTopic,
            let inTopic = bestCandidate(in: active, ranking) ?? ranking.nearestInTopic,
-           inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.8,
+           inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.9,
            ranking.outOfScope <= inTopic.example + conversationMargin(inTopic) {
             rule = traced("follow-up matching nothing well, answered within the conversation's topic `\(active)`")
             return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
@@ -402,7 +412,9 @@ struct Turn {
     /// best intent continues the conversation, scores at the answer threshold, is not nearer an
     /// out-of-scope example, and the follow-up itself is mostly words the knowledge knows (a
     /// question about cats after a BLK question is not a BLK question).
-    mutating func answerWithSubject(_ top: Candidate) -> Reply? {
+    /// - Parameter repeating: whether the reading may land on the answer just given (said so
+    ///   before it); when not, only another answer of the conversation is taken.
+    mutating func answerWithSubject(_ top: Candidate, repeating: Bool = true) -> Reply? {
         guard let subject = session.subject, session.activeTopic != nil, let ranking, !ranking.selfContained,
               top.knownFactor >= Self.subjectKnownFactor, priority(of: top.intent) != .low,
               ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
@@ -412,7 +424,7 @@ struct Turn {
         guard let best = reading.candidates.first, continuesConversation(best.intent), !isHighPriority(best.intent),
               reading.outOfScope <= best.example else { return nil }
         let bar = settings.answerThreshold * lengthScale(joined.tokens)
-        guard best.score >= bar else { return nil }
+        guard best.score >= bar, repeating || kb.intents[best.intent].id != session.lastIntent else { return nil }
         rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
         readWithSubject = true
         let previous = session.lastIntent

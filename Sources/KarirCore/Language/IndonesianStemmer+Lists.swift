@@ -58,6 +58,13 @@ extension IndonesianStemmer {
         // is not pe- + cat (paint), pegang not pe- + gang, bersih not ber- + sih, penuh not
         // pe- + tuh, berkas not ber- + kas, masing not ma- + sing, mertua not tua
         "pecat", "pegang", "bersih", "penuh", "berkas", "masing", "mertua", "pemerintah", "pemberi", "member",
+        // roots that a prefix, a suffix or a particle would cut down to another known word:
+        // menteri (minister) is not me- + ter + -i, menang (win) not me- + nang, kelas not
+        // ke- + las (welding), sepak not se- + pak, ternak not ter- + nak, peserta not
+        // pe- + serta, kursi not kurs + -i, tunai not tuna + -i, pemalu not pe- + palu, terapi
+        // not ter- + api, melek not me- + lek, muntah not mun + -tah, gadai not gada + -i
+        "menteri", "menang", "kelas", "sepak", "ternak", "peserta", "kursi", "tunai", "pemalu", "terapi",
+        "melek", "muntah", "gadai", "membership",
         // acronyms that end like an English plural (KITAS is not "kita" + -s)
         "kitas", "kitap",
         // names that end like the colloquial -in suffix

@@ -46,9 +46,11 @@ public struct IndonesianStemmer: Sendable {
 
         // The plainest form first: "kapankah" is "kapan", not a prefix game on "kapankah"; and a
         // listed root or a word that only looks affixed stays whole ("carinya" is "cari", not "car").
-        for form in inflected.dropFirst() where isKnown(form) {
+        for form in inflected.dropFirst() {
             let s = U.string(form)
-            if exceptions.contains(s) || Self.builtInRoots.contains(s) || derivational(form) == nil { return s }
+            if exceptions.contains(s) { return s }      // "pesertanya" is "peserta"
+            guard isKnown(form) else { continue }
+            if Self.builtInRoots.contains(s) || derivational(form) == nil { return s }
         }
         // Derivations of the plainest form first: "pelatihannya" is "pelatihan" + -nya → "latih",
         // even when a knowledge text made "latihannya" a known word.
@@ -65,7 +67,7 @@ public struct IndonesianStemmer: Sendable {
     /// confix (prefix and suffix) over a prefix alone over a suffix alone; along a prefix chain
     /// the first known word wins (so "dipecat" stops at "pecat" and does not go on to "cat").
     private func derivational<U: StemUnit>(_ word: [U]) -> [U]? {
-        var confix: [U]?, prefixOnly: [U]?, suffixOnly: [U]?
+        var confix: [U]?, prefixOnly: [U]?, suffixOnly: [U]?, confixSuffix = ""
         for suffix in ["", "kan", "an", "i", "in"] {
             let form: [U]
             if suffix.isEmpty { form = word } else {
@@ -76,12 +78,15 @@ public struct IndonesianStemmer: Sendable {
             if suffix.isEmpty {
                 prefixOnly = root
             } else {
-                if let root, confix == nil || root.count < (confix?.count ?? .max) { confix = root }
+                if let root, confix == nil || root.count < (confix?.count ?? .max) { confix = root; confixSuffix = suffix }
                 // A suffix alone leaves a root of four letters or more: "bagi", "kaki", "topi"
                 // and "gigi" are words, not "bag", "kak", "top" and "gig" with -i.
                 if suffixOnly == nil, form.count >= 4, isKnown(form) { suffixOnly = form }
             }
         }
+        // The colloquial -in gives way to a listed root read with the prefix alone ("dijamin"
+        // is di- + jamin, guaranteed, not di- + jam + -in; "dicairin" is still cair).
+        if confixSuffix == "in", let prefixOnly, Self.builtInRoots.contains(U.string(prefixOnly)) { return prefixOnly }
         return confix ?? prefixOnly ?? suffixOnly
     }
 
@@ -145,8 +150,10 @@ public struct IndonesianStemmer: Sendable {
                     out.append(Array(afterPrefix))                            // menilai → nilai
                 }
             case letter("r"):
-                out.append(Array(afterPrefix.dropFirst()))                    // perawat? merawat → rawat
-                out.append(Array(afterPrefix))
+                // me- never loses an r of its own ("merasa" is me- + rasa, not "mer-" + asa);
+                // pe- may be per- ("pertanian" → tani), after pe- + the root ("perawat" → rawat).
+                out.append(Array(afterPrefix))                                // merawat → rawat
+                if p == "pe" { out.append(Array(afterPrefix.dropFirst())) }
             case letter("l"), letter("w"), letter("y"):
                 out.append(Array(afterPrefix))                                // melamar → lamar
             default:

@@ -135,7 +135,16 @@ public struct TextAnalyzer: Sendable {
         let id = stemmer.stem(word)
         if id != word || stemmer.exceptions.contains(word) { return id }
         let en = EnglishStemmer.stem(word)
-        return en != word && stemmer.dictionary.contains(en) ? en : word
+        guard en != word else { return word }
+        // A verb whose -ing or -ed took its final e with it: "taking" is "take", "caring" is
+        // "care" and "noted" is "note" when those are known, not "tak", "car" and "not".
+        // Only between English words: the root is a word only English examples use, and so
+        // is the word, if the knowledge has it ("paling" is Indonesian, not "pale"; "ending" is
+        // not the town of Ende). Not after a doubled consonant: "sitting" is "sit", not "site".
+        let plain = word.hasSuffix("ing") ? word.dropLast(3) : word.hasSuffix("ed") ? word.dropLast(2) : ""
+        if !plain.isEmpty, plain == en, !en.hasSuffix("e"), stemmer.foreign.contains(en + "e"),
+           stemmer.foreign.contains(word) || !stemmer.dictionary.contains(word) { return en + "e" }
+        return stemmer.dictionary.contains(en) ? en : word
     }
 
     func stem(_ word: String) -> String { wordNumber[word].flatMap { facts[Int($0)].stem } ?? Self.computeStem(word, stemmer) }
