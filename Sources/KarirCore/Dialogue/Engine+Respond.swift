@@ -211,12 +211,13 @@ struct Turn {
             return answer(intent: pleasantry.intent, score: max(pleasantry.score, settings.answerThreshold), entity: nil)
         }
         // Pleasantries around a question never hide it: a low-priority topic (smalltalk) yields
-        // to another topic's intent that answers on its own and that no out-of-scope example
-        // beats.
+        // to another topic's intent that answers on its own (on the bar the message would face
+        // without them: lower for a long message) and that no out-of-scope example beats.
+        let questionBar = settings.answerThreshold * lengthScale(analysis.tokens)
         if priority(of: top.intent) == .low,
-           let question = ranking.candidates.first(where: { priorities[$0.intent] != .low && $0.score >= settings.answerThreshold }),
+           let question = ranking.candidates.first(where: { priorities[$0.intent] != .low && $0.score >= questionBar }),
            ranking.outOfScope <= question.example + question.boost {
-            rule = traced("a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(settings.answerThreshold)))")
+            rule = traced("a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(questionBar)))")
             return answer(intent: question.intent, score: question.score, entity: nil)
         }
         // A long message that a pleasantry matches only through a few of its words ("cucu sy
