@@ -30,6 +30,9 @@ struct Turn {
     /// maksudnya saldo prakerja") and those saying what it means, left out of ``analysis``
     /// (``Correction``).
     let corrected: Correction.LeftOut
+    /// The opening words that only announce a question ("min, mau nanya dong"), left out of
+    /// ``analysis`` (``AskingPreamble``).
+    let preamble: [Token]
     /// The correction negated the conversation's topic: the message was read without it.
     var leftConversation = false
     /// A close runner-up to offer first among the suggestions.
@@ -57,6 +60,8 @@ struct Turn {
         if session.lastIntent != nil {
             (analysis.tokens, corrected) = Correction.read(analysis.tokens)
         }
+        // "permisi, saya mau tanya. …": the words announcing a question are not part of it.
+        (analysis.tokens, self.preamble) = AskingPreamble.strip(analysis.tokens)
         self.corrected = corrected
         self.analysis = analysis
         self.askedEntities = OwnRole.asked(in: analysis)

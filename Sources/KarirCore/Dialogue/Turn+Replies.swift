@@ -275,6 +275,7 @@ extension Turn {
             oos += "; a correction: left out \"\(corrected.all.map(\.surface).joined(separator: " "))\""
             if leftConversation { oos += ", which names the conversation's topic: read without the conversation" }
         }
+        if !preamble.isEmpty { oos += "; left out the words announcing the question: \"\(preamble.map(\.surface).joined(separator: " "))\"" }
         let unknown = analysis.tokens.filter { !$0.known }.map(\.surface)
         return Trace(normalized: analysis.normalized, tokens: analysis.tokens.map(\.surface), stems: stems,
                      entities: analysis.entities.map { "\($0.type)=\($0.id) (\"\($0.text)\")" }, language: language,

@@ -1,0 +1,48 @@
+/// The words a message opens with to say that a question follows ("permisi, saya mau tanya",
+/// "min mau nanya dong", "I'd like to ask"): they carry no subject of their own, and left in
+/// they pull a long question towards small talk ("how do I ask this bot?") and dilute its
+/// match. They are left out before the message is ranked, when a question follows them.
+enum AskingPreamble {
+    /// The message's tokens without an opening preamble, and the preamble (empty when there is
+    /// none).
+    ///
+    /// A preamble is the opening run of words up to and including an asking word ("tanya",
+    /// "nanya", "bertanya", "ask"; not "pertanyaan"), every word before it one of ``openers`` (greetings, forms of
+    /// address, pronouns, "mau", "boleh", "izin" …), followed by any of ``trailing`` ("dong",
+    /// "nih", "min", "sedikit", "something" …). It is left out only when at least
+    /// ``leastQuestionWords`` words remain, of which two are not preamble words themselves.
+    static func strip(_ tokens: [Token]) -> (kept: [Token], preamble: [Token]) {
+        guard let ask = tokens.firstIndex(where: isAsking) else { return (tokens, []) }
+        guard tokens[..<ask].allSatisfy({ openers.contains($0.surface) }) else { return (tokens, []) }
+        var end = ask + 1
+        while end < tokens.count, trailing.contains(tokens[end].surface) { end += 1 }
+        // An asking word that opens the message is a preamble only with a word around it
+        // ("tanya dong, …"): "ask for a raise" and "tanya jawab interview" are questions.
+        guard ask > 0 || end > ask + 1 else { return (tokens, []) }
+        let rest = tokens[end...]
+        guard rest.count >= leastQuestionWords,
+              rest.count(where: { !openers.contains($0.surface) && !trailing.contains($0.surface) }) >= 2 else { return (tokens, []) }
+        return (Array(rest), Array(tokens[..<end]))
+    }
+
+    /// Whether a token is an asking word.
+    static func isAsking(_ t: Token) -> Bool {
+        askingSurfaces.contains(t.surface) || (t.stem == "ask" && t.surface.hasPrefix("ask"))
+    }
+
+    static let leastQuestionWords = 3
+    static let askingSurfaces: Set<String> = ["tanya", "nanya", "nanyain", "bertanya", "menanyakan", "ask", "asking"]
+    /// Words that may come before the asking word.
+    static let openers: Set<String> = [
+        "permisi", "maaf", "punten", "halo", "hallo", "hai", "hi", "hello", "hey", "selamat", "pagi", "siang", "sore", "malam",
+        "assalamualaikum", "salam", "min", "admin", "kak", "kakak", "gan", "sis", "bang", "pak", "bu", "mas", "mbak", "om",
+        "saya", "aku", "sy", "gue", "gw", "kami", "mau", "ingin", "pengen", "pingin", "boleh", "bisa", "izin", "ijin", "numpang",
+        "mohon", "apakah", "ya", "dong", "nih", "good", "morning", "afternoon", "evening", "dear", "sir", "madam", "excuse", "me",
+        "sorry", "i", "would", "like", "to", "want", "wanna", "can", "could", "may", "just", "a", "quick", "id",
+    ]
+    /// Words that may follow the asking word within the preamble.
+    static let trailing: Set<String> = [
+        "dong", "nih", "ya", "min", "admin", "kak", "kakak", "gan", "sis", "bang", "pak", "bu", "mas", "mbak", "sedikit", "dikit",
+        "boleh", "kah", "sih", "something", "a", "question", "questions", "please", "you", "sir", "madam",
+    ]
+}

@@ -1,0 +1,39 @@
+import Testing
+@testable import KarirCore
+
+/// The words a message opens with to announce a question ("permisi, saya mau tanya") are left
+/// out before it is ranked (``AskingPreamble``).
+@Suite struct AskingPreambleTests {
+    let engine = Fixture.engine
+
+    func strip(_ text: String) -> (kept: String, preamble: String) {
+        let tokens = engine.knowledge.analyzer.analyze(text, sessionLanguage: nil).tokens
+        let (kept, preamble) = AskingPreamble.strip(tokens)
+        return (kept.map(\.surface).joined(separator: " "), preamble.map(\.surface).joined(separator: " "))
+    }
+
+    @Test func theWordsAnnouncingAQuestionAreLeftOut() {
+        #expect(strip("permisi, saya mau tanya. cara daftar kartu kuning gimana?").preamble == "permisi saya mau tanya")
+        #expect(strip("min mau nanya dong, biaya pelatihan blk berapa").kept == "biaya pelatihan blk berapa")
+        #expect(strip("Good morning, I would like to ask about the training fee").preamble == "good morning i would like to ask")
+        #expect(strip("tanya dong kak, syarat ikut pelatihan apa aja").kept == "syarat ikut pelatihan apa aja")
+    }
+
+    @Test func aQuestionThatOnlyStartsLikeOneStaysWhole() {
+        // The asking word is the question's own ("ask for a raise"), a noun ("pertanyaan"), or
+        // comes after a word that is not a greeting or a form of address.
+        #expect(strip("how to ask for a raise").preamble.isEmpty)
+        #expect(strip("pertanyaan interview yang sering muncul apa").preamble.isEmpty)
+        #expect(strip("tanya jawab wawancara kerja").preamble.isEmpty)
+        #expect(strip("kalau mau tanya soal gaji ke siapa").preamble.isEmpty)
+        // Nothing, or too little, would remain: the message is the preamble.
+        #expect(strip("halo kak mau tanya").preamble.isEmpty)
+        #expect(strip("mau tanya dong min").preamble.isEmpty)
+    }
+
+    @Test func theTraceSaysWhatWasLeftOut() {
+        let reply = engine.respond(to: "halo min, saya mau tanya, biaya pelatihan di blk berapa?", in: Session(), explain: true)
+        #expect(reply.trace?.rule.contains("left out the words announcing the question: \"halo min saya mau tanya\"") == true)
+        #expect(reply.trace?.normalized.hasPrefix("biaya") == true)
+    }
+}
