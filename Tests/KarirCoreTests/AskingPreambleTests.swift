@@ -7,9 +7,11 @@ import Testing
     let engine = Fixture.engine
 
     func strip(_ text: String) -> (kept: String, preamble: String) {
-        let tokens = engine.knowledge.analyzer.analyze(text, sessionLanguage: nil).tokens
-        let (kept, preamble) = AskingPreamble.strip(tokens)
-        return (kept.map(\.surface).joined(separator: " "), preamble.map(\.surface).joined(separator: " "))
+        let (kept, dropped) = Fixture.split(text) { tokens in
+            let (kept, preamble) = AskingPreamble.strip(tokens)
+            return (kept, preamble)
+        }
+        return (kept, dropped)
     }
 
     @Test func theWordsAnnouncingAQuestionAreLeftOut() {

@@ -8,9 +8,10 @@ import Testing
     let engine = Fixture.engine
 
     func read(_ text: String) -> (kept: String, dropped: String) {
-        let tokens = engine.knowledge.analyzer.analyze(text, sessionLanguage: nil).tokens
-        let (kept, leftOut) = Correction.read(tokens)
-        return (kept.map(\.surface).joined(separator: " "), leftOut.all.map(\.surface).joined(separator: " "))
+        Fixture.split(text) { tokens in
+            let (kept, leftOut) = Correction.read(tokens)
+            return (kept, leftOut.all)
+        }
     }
 
     @Test func theNegatedPartAndTheMarkersAreLeftOut() {

@@ -17,6 +17,13 @@ enum Fixture {
         }
     }()
 
+    /// A message read by the mini engine's analyser, with `step` applied to its tokens, as the
+    /// surfaces kept and the surfaces left out (for ``Correction`` and ``AskingPreamble``).
+    static func split(_ text: String, _ step: ([Token]) -> (kept: [Token], out: [Token])) -> (kept: String, dropped: String) {
+        let (kept, out) = step(engine.knowledge.analyzer.analyze(text, sessionLanguage: nil).tokens)
+        return (kept.map(\.surface).joined(separator: " "), out.map(\.surface).joined(separator: " "))
+    }
+
     /// The mini knowledge's files (name → content), to extend in a fresh folder.
     static func miniFiles() throws -> [String: String] {
         var files: [String: String] = [:]
