@@ -55,6 +55,23 @@ struct Turn {
         self.text = text
         self.explain = explain
         var analysis = engine.knowledge.analyzer.analyze(text, sessionLanguage: session.language)
+        // "umk di sana berapa?" after a message naming Bekasi is read as "umk di bekasi berapa"
+        // (the language stays the one the message was written in), when that reading's best
+        // answer takes a place and is of the topic the message read as it stands goes to: the
+        // place picks the more specific answer, never another topic ("ada blk di sana?" after
+        // a minimum-wage answer stays a training question).
+        if !session.slots.isEmpty,
+           let named = PlaceReference.resolved(analysis.tokens, slots: session.slots, values: engine.entityValues) {
+            let placed = Analysis(tokens: engine.knowledge.analyzer.analyze(named, sessionLanguage: session.language).tokens,
+                                  language: analysis.language, languageScore: analysis.languageScore)
+            let knowledge = engine.knowledge
+            let asTyped = engine.matcher.rank(analysis, session: session).candidates.first
+            let asPlaced = engine.matcher.rank(placed, session: session).candidates.first
+            if let asTyped, let asPlaced, knowledge.base.intents[asPlaced.intent].slot.map({ PlaceReference.placeTypes.contains($0.value) }) == true,
+               knowledge.base.intents[asPlaced.intent].topic == knowledge.base.intents[asTyped.intent].topic {
+                analysis = placed
+            }
+        }
         // Inside a conversation, a correction's negated words are not what the message is about.
         var corrected = Correction.LeftOut()
         if session.lastIntent != nil {

@@ -14,6 +14,10 @@ extension Turn {
         guard let last = session.lastIntent, let i = engine.knowledge.intentIndex[last], let slot = kb.intents[i].slot?.value,
               let named = slotMention(slot) else { return nil }
         guard contentWords(analysis.tokens[...]) <= 2 else { return nil }
+        // The place the conversation already names is no new one ("is there a BLK there?" after
+        // Central Java's minimum wage, read as "… a BLK in Central Java").
+        let specific = named.place ?? named.value
+        if PlaceReference.placeTypes.contains(specific.type), session.slots[specific.type] == specific.id { return nil }
         // Nearer an out-of-scope example than any intent's example, it is another question about
         // the place ("cuaca manado besok gmn" after the minimum wage of North Sulawesi).
         if ranking?.outOfScopeIsNearer == true { return nil }
