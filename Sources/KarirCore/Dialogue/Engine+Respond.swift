@@ -400,8 +400,12 @@ struct Turn {
         // after a question about quitting Magang Nasional) is most likely about the
         // conversation's topic: its best intent answers, if it is plausible at all, the message
         // is mostly known words, and no out-of-scope example is nearer.
+        // (Not one whose wording another topic holds far more closely: "is there free training
+        // while I look for work?" after JHT answers, 0.66 near a training example, 0.21 near a
+        // JHT one.)
         if let active = session.activeTopic,
            let inTopic = bestCandidate(in: active, ranking) ?? ranking.nearestInTopic,
+           top.example - inTopic.example < Self.muchCloserElsewhere,
            inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.9,
            ranking.outOfScope <= inTopic.example + conversationMargin(inTopic) {
             rule = traced("follow-up matching nothing well, answered within the conversation's topic `\(active)`")
@@ -446,6 +450,15 @@ struct Turn {
         let reading = engine.matcher.rank(joined, session: session, patterns: false)
         guard let best = reading.candidates.first, continuesConversation(best.intent), !isHighPriority(best.intent),
               reading.outOfScope <= best.example else { return nil }
+        // Not when another topic holds a longer follow-up's own wording far more closely than
+        // the reading's topic does ("is there free training while I look for work?" after a
+        // JHT answer): the subject's words would decide alone. (A short one, "is it free?",
+        // is worded like many topics' examples and needs the subject.)
+        let topic = kb.intents[best.intent].topic
+        if Self.words(analysis.tokens) > Self.followUpWords, kb.intents[top.intent].topic != topic {
+            let own = ranking.candidates.first { kb.intents[$0.intent].topic == topic }?.example ?? ranking.nearestInTopic?.example ?? 0
+            guard top.example - own < Self.muchCloserElsewhere else { return nil }
+        }
         let bar = settings.answerThreshold * lengthScale(joined.tokens)
         guard best.score >= bar, repeating || kb.intents[best.intent].id != session.lastIntent else { return nil }
         rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
@@ -531,6 +544,10 @@ struct Turn {
 
     /// Whether the candidate's intent needs a value (its slot) that neither the message nor the
     /// conversation gives.
+    /// How much nearer another topic's example must be than the conversation's best one for a
+    /// follow-up matching nothing well to be left out of the conversation.
+    static let muchCloserElsewhere = 0.3
+
     func lacksSlot(_ c: Candidate) -> Bool {
         guard let slot = kb.intents[c.intent].slot?.value else { return false }
         return slotMention(slot) == nil && remembered(slot) == nil
