@@ -443,7 +443,10 @@ struct Turn {
     ///   before it); when not, only another answer of the conversation is taken.
     mutating func answerWithSubject(_ top: Candidate, repeating: Bool = true) -> Reply? {
         guard let subject = session.subject, session.activeTopic != nil, let ranking, !ranking.selfContained,
-              top.knownFactor >= Self.subjectKnownFactor, priority(of: top.intent) != .low,
+              top.knownFactor >= Self.subjectKnownFactor,
+              // (Not a pleasantry said in so many words; "what should I do?" is only worded
+              // like small talk's "what should I ask".)
+              priority(of: top.intent) != .low || top.example < Self.plainPleasantryExample,
               ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
         let before = engine.knowledge.analyzer.analyze(subject, sessionLanguage: session.language)
         let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
