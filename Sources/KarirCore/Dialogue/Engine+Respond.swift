@@ -279,6 +279,15 @@ struct Turn {
                 rule = traced("short follow-up kept in the conversation's topic `\(active)`")
                 return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
             }
+            // "kapan cair?" after a question about the Prakerja incentive: a follow-up of a few
+            // words, naming nothing, that the conversation topic's nearest example holds word
+            // for word ("insentif prakerjaku kapan cair sih") is about the topic, even when
+            // another topic uses those words more ("jht kpn bs cair").
+            if short, analysis.entities.isEmpty, let inTopic = ranking.nearestInTopic,
+               inTopic.example >= Self.heldWordForWordBar, ranking.outOfScope <= inTopic.example + conversationMargin(inTopic), holdsEveryWord(inTopic) {
+                rule = traced("short follow-up held word for word by an example of the conversation's topic `\(active)` (\"\(inTopic.nearest)\")")
+                return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
+            }
             // "and how long is it valid?" after AK/1 answers: a follow-up of a few words whose
             // wording an intent of the conversation's topic holds nearly as closely as the other
             // topic's does. The conversation supplies the subject the message leaves out; the
@@ -547,6 +556,15 @@ struct Turn {
 
     /// Whether the candidate's intent needs a value (its slot) that neither the message nor the
     /// conversation gives.
+    /// The least similarity of the example that holds a short follow-up word for word.
+    static let heldWordForWordBar = 0.4
+
+    /// Whether the candidate's nearest example holds every word of the message (by root).
+    func holdsEveryWord(_ c: Candidate) -> Bool {
+        let example = Set(engine.knowledge.analyzer.analyze(c.nearest, sessionLanguage: language).tokens.map(\.stem))
+        return analysis.tokens.allSatisfy { example.contains($0.stem) }
+    }
+
     /// How much nearer another topic's example must be than the conversation's best one for a
     /// follow-up matching nothing well to be left out of the conversation.
     static let muchCloserElsewhere = 0.3
