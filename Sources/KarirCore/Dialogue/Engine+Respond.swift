@@ -378,6 +378,14 @@ struct Turn {
         let scale = lengthScale(analysis.tokens)
         let answerBar = settings.answerThreshold * scale, clarifyBar = settings.clarifyThreshold * scale
         if top.score >= answerBar {
+            // A guided conversation (an interest quiz) is not started on the conversation's
+            // boost alone when another topic's reading answers on its own ("ada pelatihannya
+            // gratis gak?" after career questions is about free training, not a quiz).
+            if top.score - top.boost < answerBar, kb.flows.contains(where: { $0.startIntent == kb.intents[top.intent].id }),
+               let other = others.first(where: { kb.intents[$0.intent].topic != kb.intents[top.intent].topic && $0.score >= answerBar }) {
+                rule = traced("`\(kb.intents[top.intent].id)` starts a guided conversation only on the conversation's boost; `\(kb.intents[other.intent].id)` answers on its own (\(fmt(other.score)))")
+                return answer(intent: other.intent, score: other.score, entity: nil)
+            }
             // Two close candidates from different topics are two different questions: ask.
             // Close candidates of one topic are neighbouring answers: answer the best and
             // offer the other first among the suggestions.

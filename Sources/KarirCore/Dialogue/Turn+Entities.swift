@@ -38,6 +38,12 @@ extension Turn {
         // about meals and pocket money?" after the cost of training); one of another topic that
         // answers on its own by a wide margin is a new question.
         if let top, top.intent != i, kb.intents[top.intent].topic == kb.intents[i].topic || isClearlyAnotherQuestion(top) { return nil }
+        // So is one naming a job (or another value that is no place) that another topic's answer
+        // takes and the last answer does not ("kalau mau jadi barista gimana?" after what SMA
+        // graduates can do: the barista's requirements). A place is no new question: "kalau
+        // saya di Sleman?" after where to get the AK/1 card is still about the card.
+        if let top, top.intent != i, top.score >= settings.answerThreshold, let slot = kb.intents[top.intent].slot?.value,
+           !PlaceReference.placeTypes.contains(slot), kb.intents[i].slot?.value != slot, slotMention(slot) != nil { return nil }
         // The topic's best reading of the new words ("and a certificate when it's done?" after
         // apprentices' BPJS cover), else the last question itself.
         if let ranking, let inTopic = bestCandidate(in: kb.intents[i].topic, ranking), inTopic.score >= Self.conversationFloor {
