@@ -188,6 +188,20 @@ struct Turn {
         if let safety = bestSafety, safety.score >= settings.clarifyThreshold || closeOnLowerBar(safety) {
             alsoSuggest = safety.intent
         }
+        // Right after a safety answer, a short message asking whom to call or where to report
+        // ("who do I call?", "nomornya brp", "lapor kemana") asks for that answer's contacts
+        // (the embassy, BP3MI …), not for the office-hours callback form: the safety answer
+        // again, said to be the same.
+        if let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }), priorities[last] == .high,
+           top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.followUpWords,
+           asksWhomToContact(analysis.tokens) {
+            rule = traced("asking whom to contact right after a safety answer: its contacts again")
+            var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
+            let lead = engine.prompt("same_answer_again", language)
+            if reply.kind == .answer, !lead.isEmpty { reply.text = lead + "\n" + reply.text }
+            reply.repeated = true
+            return reply
+        }
 
         // Inside a conversation, a message clearly nearer an out-of-scope example than any
         // intent's example ("kalo kartu kuning di sepak bola dua kali jadi merah kan?" after
@@ -572,6 +586,23 @@ struct Turn {
         let example = Set(engine.knowledge.analyzer.analyze(c.nearest, sessionLanguage: language).tokens.map(\.stem))
         return analysis.tokens.allSatisfy { example.contains($0.stem) }
     }
+
+    /// Whether the message asks whom to contact: a contact word, not followed by "me" ("tolong
+    /// telepon saya besok" and "call me" ask to be called back, which the callback answers).
+    func asksWhomToContact(_ tokens: [Token]) -> Bool {
+        tokens.indices.contains { i in
+            let next = i + 1 < tokens.count ? tokens[i + 1].surface : ""
+            return (Self.contactWords.contains(tokens[i].surface) || Self.contactWords.contains(tokens[i].stem))
+                && !Self.askersThemselves.contains(next)
+        }
+    }
+
+    /// "me" after a contact word: the writer asks to be contacted.
+    static let askersThemselves: Set<String> = ["saya", "aku", "sy", "gue", "gw", "kami", "me", "us"]
+
+    /// Words asking whom to contact (surface or root).
+    static let contactWords: Set<String> = ["call", "contact", "number", "phone", "hotline", "report", "hubungi", "hubung", "telepon",
+                                            "telpon", "nomor", "nomer", "kontak", "lapor", "mengadu", "adu"]
 
     /// How much nearer another topic's example must be than the conversation's best one for a
     /// follow-up matching nothing well to be left out of the conversation.

@@ -7,6 +7,10 @@ import Foundation
 enum FlowRunner {
     enum Command: Equatable { case stop, restart, back, change(Int) }
 
+    /// A message of this many words or more that reads as a clear question leaves the flow even
+    /// when it holds a word of the answer scale.
+    static let longestAnswer = 6
+
     static let stopWords: Set<String> = ["stop", "berhenti", "keluar", "batal", "cancel", "quit", "exit", "udahan", "sudahi", "hentikan"]
     static let restartWords: Set<String> = ["ulang", "ulangi", "restart", "reset"]
     static let backWords: Set<String> = ["kembali", "back", "sebelumnya", "previous", "mundur"]
@@ -56,15 +60,38 @@ enum FlowRunner {
             break
         }
         let step = flow.steps[state.step]
+        // A message of a few words or more is read as a question too (reused by the normal path
+        // if the flow is left). A cry for help is never a quiz answer ("anak gadis sy dibawa
+        // calo … gak bisa dihubungi" holds "mau" and "gak", a yes and a no): the flow is left
+        // and the safety rules answer. A longer message that is a clear question is one, even
+        // when it holds a word of the scale ("gak", "mau").
+        var ranking: Matcher.Ranking?
+        if words.count >= 3 {
+            let r = turn.engine.matcher.rank(turn.analysis, session: turn.session)
+            ranking = r
+            turn.ranking = r
+            let priorities = turn.engine.knowledge.intentPriority
+            let clarify = turn.settings.clarifyThreshold
+            let safetyFirst = r.candidates.first.map { priorities[$0.intent] == .high && $0.score >= Turn.safetyLowerBar * clarify } ?? false
+            if safetyFirst || r.candidates.contains(where: { priorities[$0.intent] == .high && ($0.pattern != nil || $0.score >= clarify) }) {
+                turn.session.flow = nil
+                return nil
+            }
+        }
+        let bar = turn.settings.answerThreshold + (ranking?.selfContained == true ? 0 : 0.1)
+        let clearQuestion = (ranking?.candidates.first?.score ?? 0) >= bar
+        if clearQuestion, words.count >= Self.longestAnswer {
+            turn.session.flow = nil
+            return nil
+        }
         guard let value = parse(words, step: step) else {
             // Not an answer: a real question leaves the flow, anything else asks again.
-            let ranking = turn.engine.matcher.rank(turn.analysis, session: turn.session)
-            turn.ranking = ranking   // reused by the normal path if the flow is left
+            let ranking = ranking ?? turn.engine.matcher.rank(turn.analysis, session: turn.session)
+            turn.ranking = ranking
             // A clear question leaves it; so does one that answers at all and is a question of
             // its own (it names another topic, or is long: "pendaftaran blk udah tutup kah? aku
             // ketinggalan infonya").
-            let bar = turn.settings.answerThreshold + (ranking.selfContained ? 0 : 0.1)
-            if let top = ranking.candidates.first, top.score >= bar, words.count >= 3 {
+            if clearQuestion, words.count >= 3 {
                 turn.session.flow = nil
                 return nil
             }
