@@ -297,7 +297,7 @@ struct Turn {
             // words, naming nothing, that the conversation topic's nearest example holds word
             // for word ("insentif prakerjaku kapan cair sih") is about the topic, even when
             // another topic uses those words more ("jht kpn bs cair").
-            if short, analysis.entities.isEmpty, let inTopic = ranking.nearestInTopic,
+            if short, words >= 2, analysis.entities.isEmpty, let inTopic = ranking.nearestInTopic,
                inTopic.example >= Self.heldWordForWordBar, ranking.outOfScope <= inTopic.example + conversationMargin(inTopic), holdsEveryWord(inTopic) {
                 rule = traced("short follow-up held word for word by an example of the conversation's topic `\(active)` (\"\(inTopic.nearest)\")")
                 return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
