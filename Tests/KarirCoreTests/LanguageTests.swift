@@ -26,6 +26,21 @@ import Testing
         #expect(e.respond(to: "how much is the yellow card", in: Session()).language == .en)
         #expect(e.respond(to: "how much is the yellow card", in: Session()).text == "The AK/1 card is free.")
     }
+
+    /// "btw" is written in both languages: its expansion ("by the way") casts no language vote.
+    @Test func aBilingualAbbreviationDoesNotDecideTheLanguage() throws {
+        var files = try Fixture.miniFiles()
+        files["btw.yaml"] = """
+        lexicon:
+          btw: by the way
+        """
+        let e = try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts)
+        #expect(e.knowledge.analyzer.analyze("btw berapa biaya kartu kuning", sessionLanguage: nil).language == .id)
+        #expect(e.knowledge.analyzer.analyze("btw how much is the yellow card", sessionLanguage: nil).language == .en)
+        // The same words typed out do vote.
+        #expect(e.knowledge.analyzer.analyze("by the way kartu kuning", sessionLanguage: nil).languageScore
+                < e.knowledge.analyzer.analyze("btw kartu kuning", sessionLanguage: nil).languageScore)
+    }
 }
 
 @Suite struct SpellingCorrectorTests {

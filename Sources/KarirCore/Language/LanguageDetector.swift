@@ -42,6 +42,9 @@ public struct LanguageDetector: Sendable {
         return (fallback ?? .id, score)
     }
 
+    /// Chat abbreviations written in both languages: their lexicon expansion casts no vote.
+    static let bilingualAbbreviations: Set<String> = ["btw", "thx", "pls"]
+
     static let indonesianWords: Set<String> = [
         "apa", "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "saya", "aku", "kamu", "anda", "bagaimana",
         "gimana", "berapa", "kapan", "dimana", "mana", "siapa", "kenapa", "mengapa", "tidak", "bisa", "mau",

@@ -207,10 +207,17 @@ public struct TextAnalyzer: Sendable {
         // Each word with the number of its facts (one look-up per word; -1: none); the
         // lexicon's replacements are looked up in turn.
         var words: [(word: String, n: Int32)] = []
+        // The expansion of an abbreviation written in both languages ("btw" → "by the way") casts
+        // no language vote: "btw umr klaten brp ya" is Indonesian.
+        var bilingualVotes = 0.0
         for w in normalized {
             let n = wordNumber[w] ?? -1
             if n >= 0, let expansion = facts[Int(n)].expansion {
-                for x in expansion { words.append((x, wordNumber[x] ?? -1)) }
+                for x in expansion {
+                    let m = wordNumber[x] ?? -1
+                    words.append((x, m))
+                    if m >= 0, LanguageDetector.bilingualAbbreviations.contains(w) { bilingualVotes += facts[Int(m)].languageWeight }
+                }
             } else {
                 words.append((w, n))
             }
@@ -256,7 +263,7 @@ public struct TextAnalyzer: Sendable {
                 items.append((w, root, nil, false, n))
             }
         }
-        var languageScore = 0.0
+        var languageScore = -bilingualVotes
         for item in items where item.n >= 0 { languageScore += facts[Int(item.n)].languageWeight }
 
         var tokens: [Token] = []
