@@ -168,7 +168,7 @@ struct Turn {
         // would answer; never when an out-of-scope example is nearer than safety's own nearest
         // example, for then the words are used in another sense ("les bahasa inggris buat anak
         // SD", "paspor online").
-        let lowerBar = Self.safetyLowerBar * settings.clarifyThreshold
+        let lowerBar = safetyLowerBarScore
         func closeOnLowerBar(_ safety: Candidate) -> Bool { safety.score >= lowerBar && safety.example >= Self.safetyLowerBarExample }
         let safetyWinsOnScores = bestSafety.map { safety in
             guard let top else { return false }
@@ -192,14 +192,12 @@ struct Turn {
         // ("who do I call?", "nomornya brp", "lapor kemana") asks for that answer's contacts
         // (the embassy, BP3MI …), not for the office-hours callback form: the safety answer
         // again, said to be the same.
-        if let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }), priorities[last] == .high,
+        if let last = lastEligibleIntent(), priorities[last] == .high,
            top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.followUpWords,
            asksWhomToContact(analysis.tokens) {
             rule = traced("asking whom to contact right after a safety answer: its contacts again")
             var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
-            let lead = engine.prompt("same_answer_again", language)
-            if reply.kind == .answer, !lead.isEmpty { reply.text = lead + "\n" + reply.text }
-            reply.repeated = true
+            if reply.kind == .answer { sayItIsTheSame(&reply) }
             return reply
         }
 
@@ -395,7 +393,7 @@ struct Turn {
             // A guided conversation (an interest quiz) is not started on the conversation's
             // boost alone when another topic's reading answers on its own ("ada pelatihannya
             // gratis gak?" after career questions is about free training, not a quiz).
-            if top.score - top.boost < answerBar, kb.flows.contains(where: { $0.startIntent == kb.intents[top.intent].id }),
+            if top.score - top.boost < answerBar, startsFlow(top.intent),
                let other = others.first(where: { kb.intents[$0.intent].topic != kb.intents[top.intent].topic && $0.score >= answerBar }) {
                 rule = traced("`\(kb.intents[top.intent].id)` starts a guided conversation only on the conversation's boost; `\(kb.intents[other.intent].id)` answers on its own (\(fmt(other.score)))")
                 return answer(intent: other.intent, score: other.score, entity: nil)
@@ -502,12 +500,16 @@ struct Turn {
         // Read with the subject, the follow-up lands on the answer just given: the knowledge has
         // nothing more specific. Said so before the answer (which often covers the case: "even if
         // it's a small shop?" after the minimum wage), with the way to a person.
-        if reply.kind == .answer, kb.intents[best.intent].id == previous {
-            let lead = engine.prompt("same_answer_again", language)
-            if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
-            reply.repeated = true
-        }
+        if reply.kind == .answer, kb.intents[best.intent].id == previous { sayItIsTheSame(&reply) }
         return reply
+    }
+
+    /// Marks an answer given again as such: the `same_answer_again` prompt before it (it says so
+    /// and points to a staff member), and ``Reply/repeated``.
+    func sayItIsTheSame(_ reply: inout Reply) {
+        let lead = engine.prompt("same_answer_again", language)
+        if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
+        reply.repeated = true
     }
 
     /// Whether the words a correction negated (``corrected``) hold a word anchoring the
@@ -548,8 +550,13 @@ struct Turn {
     func questionBeyond(_ c: Candidate) -> String? {
         let asked = analysis.tokens.map(\.surface).filter { QuestionParts.questionWords.contains($0) }
         guard !asked.isEmpty else { return nil }
-        let example = Set(engine.knowledge.analyzer.analyze(c.nearest, sessionLanguage: language).tokens.map(\.surface))
+        let example = Set(nearestExampleTokens(c).map(\.surface))
         return asked.first { !example.contains($0) }
+    }
+
+    /// The candidate's nearest example, analysed as a message is.
+    func nearestExampleTokens(_ c: Candidate) -> [Token] {
+        engine.knowledge.analyzer.analyze(c.nearest, sessionLanguage: language).tokens
     }
 
     /// A message of this many content words or more is answered with a pleasantry (small talk)
@@ -576,14 +583,12 @@ struct Turn {
     /// follow-ups unchanged); six lost "all of it or only part?" after a JHT question.
     static let backReferenceWords = 5
 
-    /// Whether the candidate's intent needs a value (its slot) that neither the message nor the
-    /// conversation gives.
     /// The least similarity of the example that holds a short follow-up word for word.
     static let heldWordForWordBar = 0.4
 
     /// Whether the candidate's nearest example holds every word of the message (by root).
     func holdsEveryWord(_ c: Candidate) -> Bool {
-        let example = Set(engine.knowledge.analyzer.analyze(c.nearest, sessionLanguage: language).tokens.map(\.stem))
+        let example = Set(nearestExampleTokens(c).map(\.stem))
         return analysis.tokens.allSatisfy { example.contains($0.stem) }
     }
 
@@ -608,6 +613,8 @@ struct Turn {
     /// follow-up matching nothing well to be left out of the conversation.
     static let muchCloserElsewhere = 0.3
 
+    /// Whether the candidate's intent needs a value (its slot) that neither the message nor the
+    /// conversation gives.
     func lacksSlot(_ c: Candidate) -> Bool {
         guard let slot = kb.intents[c.intent].slot?.value else { return false }
         return slotMention(slot) == nil && remembered(slot) == nil
@@ -641,6 +648,8 @@ struct Turn {
     static let safetyShareOfBest = 0.7
     /// The lower bar, as a share of the clarify threshold.
     static let safetyLowerBar = 0.75
+    /// ``safetyLowerBar`` of the clarify threshold, as a score.
+    var safetyLowerBarScore: Double { Self.safetyLowerBar * settings.clarifyThreshold }
     /// On the lower bar, a safety intent that is not the best candidate answers when nothing
     /// else would, if its nearest example is at least this close ("my supervisor threatens to
     /// hurt my family if I quit" against "a coworker threatened to hurt me": 0.45). The same bar
@@ -679,5 +688,7 @@ struct Turn {
     static let clearlyOutOfScope = 0.09
 
     func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
+    /// Whether answering the intent starts a guided conversation (a flow).
+    func startsFlow(_ intent: Int) -> Bool { kb.flows.contains { $0.startIntent == kb.intents[intent].id } }
     func priority(of intent: Int) -> TopicPriority { engine.knowledge.intentPriority[intent] }
 }

@@ -71,8 +71,8 @@ enum FlowRunner {
             ranking = r
             turn.ranking = r
             let priorities = turn.engine.knowledge.intentPriority
-            let clarify = turn.settings.clarifyThreshold
-            let safetyFirst = r.candidates.first.map { priorities[$0.intent] == .high && $0.score >= Turn.safetyLowerBar * clarify } ?? false
+            let clarify = turn.settings.clarifyThreshold, lowerBar = turn.safetyLowerBarScore
+            let safetyFirst = r.candidates.first.map { priorities[$0.intent] == .high && $0.score >= lowerBar } ?? false
             if safetyFirst || r.candidates.contains(where: { priorities[$0.intent] == .high && ($0.pattern != nil || $0.score >= clarify) }) {
                 turn.session.flow = nil
                 return nil

@@ -77,7 +77,7 @@ extension Turn {
     /// several values of the intent's slot is answered for each (up to three), one after the
     /// other; nil when it names fewer than two (or the intent starts a guided conversation).
     mutating func answerForEachValue(intent i: Int, score: Double) -> Reply? {
-        guard let slot = kb.intents[i].slot?.value, !kb.flows.contains(where: { $0.startIntent == kb.intents[i].id }) else { return nil }
+        guard let slot = kb.intents[i].slot?.value, !startsFlow(i) else { return nil }
         var named: [EntityMention] = []
         var seen: Set<String> = []
         for e in askedEntities {
