@@ -84,9 +84,9 @@ public final class Engine: Sendable {
         let snapshotKey = modelCache?.keepsCompiledKnowledge == true ? KnowledgeSnapshot.key(knowledge: knowledge, prompts: prompts) : nil
         if let modelCache, let snapshotKey {
             stages.mark("fingerprint of the files")
-            if let (compiled, warnings) = modelCache.loadSnapshot(key: snapshotKey) {
+            if let (compiled, warnings) = modelCache.loadSnapshot(key: snapshotKey, stages: &stages) {
                 HeapTrim.afterLoad()
-                stages.mark("compiled knowledge read from the cache")
+                stages.mark("returning freed memory")
                 return Engine(compiled: compiled, warnings: warnings, loadMilliseconds: milliseconds(since: start), loadStages: stages,
                               compiledFromCache: true)
             }

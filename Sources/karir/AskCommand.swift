@@ -23,7 +23,7 @@ struct AskCommand: ParsableCommand {
     @Flag(help: "Print the decision trace: normalised text, stems, language, candidates, rule.")
     var explain = false
 
-    @Option(help: "Keep all questions in one conversation with this name (context follow-ups work).")
+    @Option(help: "Keep all questions of this run (the arguments or standard input) in one conversation with this name, so that follow-ups work. Nothing is kept between runs: pipe a whole conversation into one run.")
     var session: String?
 
     @Option(help: "Answer in this language (id or en) instead of detecting it.")

@@ -180,4 +180,51 @@ import Testing
             #expect(throws: SnapshotError.truncated) { try r.read([Int64].self) }
         }
     }
+
+    @Test func aMeasuredValueCanBeSkippedAndReadOnAnotherReader() throws {
+        var w = SnapshotWriter()
+        w.write("before"); w.writeMeasured(["a": [Int32(1), 2]] as [String: [Int32]]); w.write(Int32(7))
+        let bytes = w.finished()
+        try bytes.withUnsafeBytes { raw in
+            var r = try SnapshotReader(raw)
+            #expect(try r.read(String.self) == "before")
+            var (length, after) = try r.skipMeasured()
+            let start = r.position
+            #expect(try r.read([String: [Int32]].self) == ["a": [1, 2]])
+            #expect(r.position == start + length)
+            #expect(try after.read(Int32.self) == 7)
+            #expect(after.atEnd)
+        }
+        // A length past the end is refused.
+        var bad = SnapshotWriter()
+        bad.writePlain(UInt64(1_000))
+        try bad.finished().withUnsafeBytes { raw in
+            var r = try SnapshotReader(raw)
+            #expect(throws: SnapshotError.truncated) { _ = try r.skipMeasured() }
+        }
+    }
+
+    @Test func theChecksumSeesEveryByteAndTheLength() {
+        let bytes = (0..<1_000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ 3) }
+        let sum = bytes.withUnsafeBytes { ContentChecksum.of($0) }
+        #expect(sum == bytes.withUnsafeBytes { ContentChecksum.of($0) })
+        var sums: Set<UInt64> = [sum]
+        // Every single flipped bit, in the 32-byte blocks and in the tail, changes the sum.
+        for i in [0, 5, 31, 32, 500, 991, 999] {
+            for bit in 0..<8 {
+                var changed = bytes
+                changed[i] ^= UInt8(1 << bit)
+                sums.insert(changed.withUnsafeBytes { ContentChecksum.of($0) })
+            }
+        }
+        #expect(sums.count == 1 + 7 * 8)
+        // Zeros of different lengths differ too.
+        let zeros = Set((0..<70).map { n in [UInt8](repeating: 0, count: n).withUnsafeBytes { ContentChecksum.of($0) } })
+        #expect(zeros.count == 70)
+    }
+
+    @Test func bothRunsTwoPiecesOfWorkAndKeepsTheirResults() {
+        let (a, b) = Parallel.both({ (1...1_000).reduce(0, +) }, { String(repeating: "x", count: 3) })
+        #expect(a == 500_500 && b == "xxx")
+    }
 }

@@ -22,3 +22,25 @@ enum Parallel {
         }
     }
 }
+
+extension Parallel {
+    /// Runs `first` and `second` at the same time (on two cores when there are two) and returns
+    /// both results once both have finished.
+    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                // Each iteration writes only its own result, and `concurrentPerform` returns
+                // after both: no two threads touch the same memory.
+                nonisolated(unsafe) var a: A?
+                nonisolated(unsafe) var b: B?
+                nonisolated(unsafe) let runFirst = first
+                nonisolated(unsafe) let runSecond = second
+                DispatchQueue.concurrentPerform(iterations: 2) { i in
+                    if i == 0 { a = runFirst() } else { b = runSecond() }
+                }
+                guard let a, let b else { preconditionFailure("concurrentPerform returns after every iteration") }
+                return (a, b)
+            }
+        }
+    }
+}

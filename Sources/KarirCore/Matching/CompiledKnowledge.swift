@@ -115,11 +115,34 @@ final class CompiledKnowledge: Sendable {
     /// errors added to `diagnostics` (nil when there are any).
     static func assemble(base kb: KnowledgeBase, prompts: PromptSet, analyzer: TextAnalyzer, index: SimilarityIndex,
                          topicNeutral: TopicNeutralFeatures, diagnostics: inout [Diagnostic]) -> CompiledKnowledge? {
+        let patterns = compilePatterns(kb, analyzer: analyzer, diagnostics: &diagnostics)
+        let templates = compileTemplates(kb, prompts: prompts, diagnostics: &diagnostics)
+        return assemble(base: kb, analyzer: analyzer, index: index, topicNeutral: topicNeutral, patterns: patterns, templates: templates,
+                        diagnostics: diagnostics)
+    }
+
+    /// The compiled knowledge from its parts, or nil when `diagnostics` hold an error.
+    static func assemble(base kb: KnowledgeBase, analyzer: TextAnalyzer, index: SimilarityIndex, topicNeutral: TopicNeutralFeatures,
+                         patterns: PatternIndex, templates: Templates, diagnostics: [Diagnostic]) -> CompiledKnowledge? {
+        if diagnostics.contains(where: { $0.severity == .error }) { return nil }
         var intentIndex: [String: Int] = [:]
         for (i, intent) in kb.intents.enumerated() { intentIndex[intent.id] = intentIndex[intent.id] ?? i }
         let topicNumber = topicNumber(kb)
+        return CompiledKnowledge(
+            base: kb, analyzer: analyzer, index: index, patterns: patterns, intentIndex: intentIndex,
+            topicIndex: Dictionary(kb.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+            answers: templates.answers, asks: templates.asks, missing: templates.missing, prompts: templates.prompts,
+            exampleCount: index.owner.count { $0 >= 0 },
+            intentTopicNumber: kb.intents.map { topicNumber[$0.topic] ?? -2 },
+            followUpIndices: kb.intents.map { $0.followUps.compactMap { intentIndex[$0.value] } },
+            intentContexts: kb.intents.map { $0.context.map(\.value) },
+            hasContext: kb.intents.map { !$0.context.isEmpty },
+            topicNumber: topicNumber, topicNeutral: topicNeutral)
+    }
 
-        // Patterns.
+    /// Every intent's patterns, compiled with `analyzer`'s words and indexed, most specific
+    /// first; a pattern that does not parse or names an unknown synonym set adds an error.
+    static func compilePatterns(_ kb: KnowledgeBase, analyzer: TextAnalyzer, diagnostics: inout [Diagnostic]) -> PatternIndex {
         var patterns: [Pattern] = []
         for (i, intent) in kb.intents.enumerated() {
             for p in intent.patterns {
@@ -144,8 +167,20 @@ final class CompiledKnowledge: Sendable {
             }
         }
         patterns.sort { ($0.literalCount, -$0.wildcardCount) > ($1.literalCount, -$1.wildcardCount) }
+        return PatternIndex(patterns, wordNumbers: analyzer.wordNumber)
+    }
 
-        // Templates.
+    /// The parsed answer, ask, missing-value and prompt templates.
+    struct Templates: Sendable {
+        var answers: [[Language: AnswerTemplate]] = []
+        var asks: [[Language: AnswerTemplate]] = []
+        var missing: [[Language: AnswerTemplate]] = []
+        var prompts: [String: [Language: AnswerTemplate]] = [:]
+    }
+
+    /// Every template of the knowledge and the prompts, parsed; one that does not parse adds an
+    /// error. Needs no language layer, so a snapshot's read runs it beside the rest.
+    static func compileTemplates(_ kb: KnowledgeBase, prompts: PromptSet, diagnostics: inout [Diagnostic]) -> Templates {
         func compileTemplate(_ text: String, at: Located<String>?, what: String) -> AnswerTemplate? {
             do { return try AnswerTemplate(text) } catch {
                 diagnostics.append(Diagnostic(.error, file: at?.file ?? "", line: at?.line ?? 0, column: at?.column ?? 0,
@@ -154,9 +189,7 @@ final class CompiledKnowledge: Sendable {
                 return nil
             }
         }
-        var answers: [[Language: AnswerTemplate]] = []
-        var asks: [[Language: AnswerTemplate]] = []
-        var missing: [[Language: AnswerTemplate]] = []
+        var templates = Templates()
         for intent in kb.intents {
             var a: [Language: AnswerTemplate] = [:], k: [Language: AnswerTemplate] = [:], m: [Language: AnswerTemplate] = [:]
             for lang in Language.allCases {
@@ -164,25 +197,14 @@ final class CompiledKnowledge: Sendable {
                 if let ask = intent.ask { k[lang] = compileTemplate(ask[lang], at: intent.location, what: "ask of `\(intent.id)`") }
                 if let miss = intent.missing { m[lang] = compileTemplate(miss[lang], at: intent.location, what: "missing of `\(intent.id)`") }
             }
-            answers.append(a); asks.append(k); missing.append(m)
+            templates.answers.append(a); templates.asks.append(k); templates.missing.append(m)
         }
-        var promptTemplates: [String: [Language: AnswerTemplate]] = [:]
         for (key, text) in prompts.texts {
             for lang in Language.allCases {
-                promptTemplates[key, default: [:]][lang] = compileTemplate(text[lang], at: nil, what: "prompt `\(key)`")
+                templates.prompts[key, default: [:]][lang] = compileTemplate(text[lang], at: nil, what: "prompt `\(key)`")
             }
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { return nil }
-        let compiled = CompiledKnowledge(
-            base: kb, analyzer: analyzer, index: index, patterns: PatternIndex(patterns, wordNumbers: analyzer.wordNumber), intentIndex: intentIndex,
-            topicIndex: Dictionary(kb.topics.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-            answers: answers, asks: asks, missing: missing, prompts: promptTemplates, exampleCount: index.owner.count { $0 >= 0 },
-            intentTopicNumber: kb.intents.map { topicNumber[$0.topic] ?? -2 },
-            followUpIndices: kb.intents.map { $0.followUps.compactMap { intentIndex[$0.value] } },
-            intentContexts: kb.intents.map { $0.context.map(\.value) },
-            hasContext: kb.intents.map { !$0.context.isEmpty },
-            topicNumber: topicNumber, topicNeutral: topicNeutral)
-        return compiled
+        return templates
     }
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil,

@@ -43,7 +43,7 @@ public struct ModelCache: Sendable {
     }
 
     /// Bumped whenever training changes in a way the key cannot see.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let magic = Array("KARIRMOD".utf8)
 
     /// The key of a training run: hex SHA-256 of its inputs and settings.

@@ -6,29 +6,65 @@
 extension CompiledKnowledge {
     /// Writes what ``read(snapshot:)`` needs, with the prompt texts.
     func writeSnapshot(prompts: PromptSet, to w: inout SnapshotWriter) {
-        w.write(base); w.write(prompts); w.write(analyzer); index.write(to: &w); w.write(topicNeutral)
+        w.write(base); w.write(prompts); w.writeMeasured(analyzer); index.write(to: &w); w.write(topicNeutral)
     }
 
     /// The compiled knowledge read back; throws when the snapshot is damaged or inconsistent.
     static func read(snapshot r: inout SnapshotReader) throws(SnapshotError) -> CompiledKnowledge {
+        var stages = LoadStages()
+        return try read(snapshot: &r, stages: &stages)
+    }
+
+    /// ``read(snapshot:)``, marking each part in `stages`. Two cores share the work: one reads
+    /// the language layer and compiles the patterns, the other reads the index, checks the
+    /// knowledge's references and parses the templates.
+    static func read(snapshot r: inout SnapshotReader, stages: inout LoadStages) throws(SnapshotError) -> CompiledKnowledge {
         let base: KnowledgeBase = try r.read()
-        // The references between intents, topics, tables and flows are checked again, as the
-        // loader checked them: the rest of the engine relies on them.
-        var checked = base
-        let collector = DiagnosticCollector()
-        KnowledgeValidator.validate(&checked, collector: collector)
-        guard !collector.diagnostics.contains(where: { $0.severity == .error }) else { throw .invalid("the knowledge's references") }
         let prompts: PromptSet = try r.read()
-        let analyzer: TextAnalyzer = try r.read()
-        let index = try SimilarityIndex.read(from: &r, intentCount: base.intents.count)
-        let topicNeutral: TopicNeutralFeatures = try r.read()
-        guard topicNeutral.entity.count == index.space.count else { throw .invalid("topic-neutral words") }
-        var diagnostics: [Diagnostic] = []
-        guard let compiled = assemble(base: base, prompts: prompts, analyzer: analyzer, index: index, topicNeutral: topicNeutral,
-                                      diagnostics: &diagnostics),
-              !diagnostics.contains(where: { $0.severity == .error }) else {
+        stages.mark("knowledge and prompts")
+        // Two readers: one for the language layer (then the patterns, which need it), one
+        // placed after it for the index. The references are checked and the templates parsed
+        // beside the index.
+        var analyzerReader = r
+        let (analyzerLength, after) = try analyzerReader.skipMeasured()
+        let analyzerEnd = analyzerReader.position + analyzerLength
+        var indexReader = after
+        let (first, second) = Parallel.both({ () -> Result<(Bool, CompiledKnowledge.Templates, [Diagnostic], SimilarityIndex, TopicNeutralFeatures), SnapshotError> in
+            do throws(SnapshotError) {
+                let index = try SimilarityIndex.read(from: &indexReader, intentCount: base.intents.count)
+                let topicNeutral: TopicNeutralFeatures = try indexReader.read()
+                guard topicNeutral.entity.count == index.space.count else { throw .invalid("topic-neutral words") }
+                // The references between intents, topics, tables and flows are checked again,
+                // as the loader checked them: the rest of the engine relies on them.
+                var checked = base
+                let collector = DiagnosticCollector()
+                KnowledgeValidator.validate(&checked, collector: collector)
+                var diagnostics: [Diagnostic] = []
+                let templates = compileTemplates(base, prompts: prompts, diagnostics: &diagnostics)
+                return .success((!collector.diagnostics.contains(where: { $0.severity == .error }), templates, diagnostics, index, topicNeutral))
+            } catch {
+                return .failure(error)
+            }
+        }, { () -> Result<(TextAnalyzer, PatternIndex, [Diagnostic]), SnapshotError> in
+            do throws(SnapshotError) {
+                let analyzer: TextAnalyzer = try analyzerReader.read()
+                guard analyzerReader.position == analyzerEnd else { throw .invalid("language layer length") }
+                var diagnostics: [Diagnostic] = []
+                let patterns = compilePatterns(base, analyzer: analyzer, diagnostics: &diagnostics)
+                return .success((analyzer, patterns, diagnostics))
+            } catch {
+                return .failure(error)
+            }
+        })
+        r = indexReader
+        let (referencesHold, templates, templateDiagnostics, index, topicNeutral) = try first.get()
+        let (analyzer, patterns, patternDiagnostics) = try second.get()
+        guard referencesHold else { throw .invalid("the knowledge's references") }
+        guard let compiled = assemble(base: base, analyzer: analyzer, index: index, topicNeutral: topicNeutral, patterns: patterns,
+                                      templates: templates, diagnostics: patternDiagnostics + templateDiagnostics) else {
             throw .invalid("the knowledge's patterns or templates")
         }
+        stages.mark("language layer, index and patterns (references and templates beside them)")
         return compiled
     }
 }

@@ -8,12 +8,12 @@ import Foundation
 /// A snapshot is filed under a SHA-256 key of every knowledge and prompt file (path as shown in
 /// messages, and content), the snapshot format and the identity of the running executable, so
 /// an edited file or another build of Karir never reuses an old one. It is read back whole and
-/// checked: a file that is missing, truncated, corrupted (SHA-256 trailer), of another format or
+/// checked: a file that is missing, truncated, corrupted (checksum trailer), of another format or
 /// inconsistent is ignored and the knowledge is compiled as usual, then filed again. Writing is
 /// atomic (temporary name, then rename); the newest ``keep`` snapshots are kept.
 enum KnowledgeSnapshot {
     /// Bumped whenever what a snapshot holds changes.
-    static let formatVersion: UInt32 = 6
+    static let formatVersion: UInt32 = 7 // 7: checksum trailer, measured language layer
     static let magic = Array("KARIRKS1".utf8)
     static let keep = 4
     static let prefix = "knowledge-"
@@ -48,8 +48,14 @@ enum KnowledgeSnapshot {
     }
 
     static func decode(_ data: Data) throws(SnapshotError) -> (CompiledKnowledge, [Diagnostic]) {
-        try SealedFile.open(data, magic: magic, version: formatVersion) { (r: inout SnapshotReader) throws(SnapshotError) in
-            let compiled = try CompiledKnowledge.read(snapshot: &r)
+        var stages = LoadStages()
+        return try decode(data, stages: &stages)
+    }
+
+    /// ``decode(_:)``, marking the checksum and each part read in `stages`.
+    static func decode(_ data: Data, stages: inout LoadStages) throws(SnapshotError) -> (CompiledKnowledge, [Diagnostic]) {
+        try SealedFile.open(data, magic: magic, version: formatVersion, stages: &stages) { (r: inout SnapshotReader, marks: inout LoadStages) throws(SnapshotError) in
+            let compiled = try CompiledKnowledge.read(snapshot: &r, stages: &marks)
             let warnings: [Diagnostic] = try r.read()
             return (compiled, warnings)
         }
@@ -63,11 +69,13 @@ extension ModelCache {
 
     /// The compiled knowledge and its warnings filed under `key`, if a complete and intact
     /// snapshot is there.
-    func loadSnapshot(key: String) -> (CompiledKnowledge, [Diagnostic])? {
+    /// Marks the file's reading and each part decoded in `stages`.
+    func loadSnapshot(key: String, stages: inout LoadStages) -> (CompiledKnowledge, [Diagnostic])? {
         // Read, not mapped: a mapped file that someone truncates while it is read would crash
         // the process (SIGBUS); reading costs 1–3 ms more.
         guard let data = try? Data(contentsOf: snapshotURL(for: key)) else { return nil }
-        return try? KnowledgeSnapshot.decode(data)
+        stages.mark("reading the compiled knowledge file")
+        return try? KnowledgeSnapshot.decode(data, stages: &stages)
     }
 
     /// Files a snapshot of the compiled knowledge under `key`. Failures are ignored: the cache

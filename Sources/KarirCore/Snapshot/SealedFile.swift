@@ -1,13 +1,12 @@
-import Crypto
 import Foundation
 
 /// The framing of every cache file (trained models, compiled knowledge): an 8-byte magic, a
 /// format version, a byte-order mark, the payload's length (UInt64), the payload written with a
-/// ``SnapshotWriter``, then a SHA-256 of all that precedes it. A file that is truncated,
+/// ``SnapshotWriter``, then a ``ContentChecksum`` of all that precedes it. A file that is truncated,
 /// corrupted, of another kind, version or byte order is refused before its payload is read.
 enum SealedFile {
     static let byteOrderMark: UInt32 = 0x0102_0304
-    static let checksumSize = 32
+    static let checksumSize = ContentChecksum.size
 
     /// The sealed bytes of `writer`'s values.
     static func seal(_ writer: SnapshotWriter, magic: [UInt8], version: UInt32) -> Data {
@@ -17,7 +16,8 @@ enum SealedFile {
         for word in [version, byteOrderMark] { withUnsafeBytes(of: word) { data.append(contentsOf: $0) } }
         withUnsafeBytes(of: UInt64(payload.count)) { data.append(contentsOf: $0) }
         data.append(contentsOf: payload)
-        data.append(contentsOf: SHA256.hash(data: data))
+        let checksum = data.withUnsafeBytes { ContentChecksum.of($0) }
+        withUnsafeBytes(of: checksum) { data.append(contentsOf: $0) }
         return data
     }
 
@@ -25,6 +25,15 @@ enum SealedFile {
     /// byte of it.
     static func open<T>(_ data: Data, magic: [UInt8], version: UInt32,
                         _ read: (inout SnapshotReader) throws(SnapshotError) -> T) throws(SnapshotError) -> T {
+        var stages = LoadStages()
+        return try open(data, magic: magic, version: version, stages: &stages) { (r: inout SnapshotReader, _: inout LoadStages) throws(SnapshotError) in
+            try read(&r)
+        }
+    }
+
+    /// ``open(_:magic:version:_:)``, marking the checksum and the string table in `stages`.
+    static func open<T>(_ data: Data, magic: [UInt8], version: UInt32, stages: inout LoadStages,
+                        _ read: (inout SnapshotReader, inout LoadStages) throws(SnapshotError) -> T) throws(SnapshotError) -> T {
         let headerSize = magic.count + 16
         guard data.count >= headerSize + checksumSize else { throw .truncated }
         let result: Result<T, SnapshotError> = data.withUnsafeBytes { raw in
@@ -37,12 +46,14 @@ enum SealedFile {
             guard raw.loadUnaligned(fromByteOffset: magic.count + 8, as: UInt64.self) == UInt64(body.count - headerSize) else {
                 return .failure(.truncated)
             }
-            guard SHA256.hash(data: body).elementsEqual(raw[(raw.count - checksumSize)...]) else {
+            guard ContentChecksum.of(body) == raw.loadUnaligned(fromByteOffset: raw.count - checksumSize, as: UInt64.self) else {
                 return .failure(.invalid("checksum"))
             }
+            stages.mark("checksum of the file")
             do throws(SnapshotError) {
                 var reader = try SnapshotReader(UnsafeRawBufferPointer(rebasing: body[headerSize...]))
-                let value = try read(&reader)
+                stages.mark("string table")
+                let value = try read(&reader, &stages)
                 guard reader.atEnd else { return .failure(.invalid("bytes after the end")) }
                 return .success(value)
             } catch {

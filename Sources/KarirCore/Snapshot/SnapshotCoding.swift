@@ -48,6 +48,18 @@ struct SnapshotWriter {
 
     mutating func write<T: SnapshotCodable>(_ value: T) { value.write(to: &self) }
 
+    /// Writes `value` after its length in bytes, so that a reader can skip it
+    /// (``SnapshotReader/skipMeasured()``) and read what follows on another thread.
+    mutating func writeMeasured<T: SnapshotCodable>(_ value: T) {
+        let at = body.count
+        writePlain(UInt64(0))
+        value.write(to: &self)
+        let length = UInt64(body.count - at - 8)
+        withUnsafeBytes(of: length) { bytes in
+            for (i, byte) in bytes.enumerated() { body[at + i] = byte }
+        }
+    }
+
     /// The string table (count, then each string's byte count and UTF-8 bytes), then the values.
     func finished() -> [UInt8] {
         var out: [UInt8] = []
@@ -111,6 +123,19 @@ struct SnapshotReader {
             initialized = count
         }
     }
+
+    /// The length of a value written with ``SnapshotWriter/writeMeasured(_:)``, and a reader
+    /// placed after it: `self` reads the value, the returned reader what follows.
+    mutating func skipMeasured() throws(SnapshotError) -> (length: Int, after: SnapshotReader) {
+        let length = Int(try readPlain(UInt64.self))
+        guard length <= bytes.count - offset else { throw .truncated }
+        var after = self
+        after.offset += length
+        return (length, after)
+    }
+
+    /// Where the next value starts, in bytes.
+    var position: Int { offset }
 
     mutating func readString() throws(SnapshotError) -> String {
         let n = Int(try readPlain(UInt32.self))
