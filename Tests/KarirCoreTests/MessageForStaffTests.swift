@@ -80,4 +80,26 @@ import Testing
         #expect(error.line == 8)
         #expect(error.hint?.contains("true") == true)
     }
+
+    @Test func aPhoneNumberOrEmailIsTakenEvenWhenTheMessageReadsLikeAQuestion() throws {
+        let engine = try engine()
+        let asked = engine.respond(to: "minta petugas", in: Session())
+        // Read alone, this asks about the yellow card's cost; with a number in it, it is the
+        // details staff asked for.
+        let taken = engine.respond(to: "berapa biaya kartu kuning, hubungi saya di 0812-3456-7890", in: asked.session)
+        #expect(taken.intent == "ask_staff")
+        #expect(taken.passedToStaff)
+        #expect(taken.text.contains("0812-3456-7890"))
+    }
+
+    @Test func contactDetailsAreFoundInTheirUsualShapes() {
+        for text in ["nomor saya 08123456789", "wa +62 812 3456 7890", "hp (0812) 3456-789", "email budi.s@mail.co.id ya",
+                     "Budi, Bekasi, budi@example.com"] {
+            #expect(ContactDetails.present(in: text), "\(text)")
+        }
+        for text in ["gaji 4.500.000 per bulan", "umr 2026 berapa", "kerja 3 tahun 2 bulan", "budi@ saja", "@kemnaker di instagram",
+                     "nama@domain", "tanggal 12-05-2025"] {
+            #expect(!ContactDetails.present(in: text), "\(text)")
+        }
+    }
 }

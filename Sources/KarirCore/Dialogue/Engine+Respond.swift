@@ -492,7 +492,12 @@ struct Turn {
             guard top.example - own < Self.muchCloserElsewhere else { return nil }
         }
         let bar = settings.answerThreshold * lengthScale(joined.tokens)
-        guard best.score >= bar, repeating || kb.intents[best.intent].id != session.lastIntent else { return nil }
+        let repeats = kb.intents[best.intent].id == session.lastIntent
+        guard best.score >= bar, repeating || !repeats else { return nil }
+        // The answer just given, again, only for a message no out-of-scope example holds more
+        // closely than an intent's ("how to get a tourist visa then" after questions about
+        // finding work: the joined reading's words are mostly the subject's).
+        if repeats, ranking.outOfScope >= top.example { return nil }
         rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
         readWithSubject = true
         let previous = session.lastIntent

@@ -62,12 +62,18 @@ extension Turn {
     /// the same topic that answers on its own ("requirements for a bank teller" after where to
     /// find bank teller jobs), is a new question about the new value: the ranking decides. The
     /// rule only overrides a ranking that the entity alone drags to another topic (every city
-    /// is named in wage questions).
+    /// is named in wage questions). Cities and provinces count as one type here: both are places.
     func entitySwap(_ top: Candidate?) -> (intent: Int, entity: EntityMention)? {
         guard let i = lastEligibleIntent() else { return nil }
         if let top, top.pattern != nil
             || (top.intent != i && kb.intents[top.intent].topic == kb.intents[i].topic && top.score >= settings.answerThreshold) { return nil }
-        guard let e = analysis.entities.first(where: { e in session.slots[e.type].map { $0 != e.id } ?? false }) else { return nil }
+        guard let e = analysis.entities.first(where: { e in
+            if let named = session.slots[e.type] { return named != e.id }
+            // A city after a province, or a province after a city, is another place too
+            // ("kalau di Sleman?" after AK/1 in Jogja).
+            return PlaceReference.placeTypes.contains(e.type)
+                && PlaceReference.placeTypes.contains { $0 != e.type && session.slots[$0] != nil }
+        }) else { return nil }
         return (i, e)
     }
 

@@ -104,10 +104,15 @@ extension Turn {
     /// ("perusahaan minta orang dalam …" read as a callback request); a question Karir answers
     /// (not small talk) is answered and passed on as well ("pesangon saya belum dibayar 3
     /// bulan"). Not a message nearer an out-of-scope example than any intent's ("rekomendasi
-    /// drakor" after "minta petugas"): that is declined as usual.
+    /// drakor" after "minta petugas"): that is declined as usual. A message with a phone number
+    /// or an e-mail address (``ContactDetails``) is always taken, unless it is a cry for help.
     func messageForStaff(asked: String, reply: Reply) -> Reply {
-        guard !analysis.tokens.isEmpty, ranking?.outOfScopeIsNearer != true,
-              let askingIntent = engine.knowledge.intentIndex[asked] else { return reply }
+        guard !analysis.tokens.isEmpty, let askingIntent = engine.knowledge.intentIndex[asked] else { return reply }
+        // A phone number or e-mail address is the details asked for, unless the message is a
+        // cry for help.
+        let safety = reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) == .high } ?? false
+        if !safety, ContactDetails.present(in: text) { return takeMessage(for: askingIntent, after: reply) }
+        guard ranking?.outOfScopeIsNearer != true else { return reply }
         let asking = kb.intents[askingIntent].topic
         if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
             return takeMessage(for: askingIntent, after: reply)
@@ -192,6 +197,7 @@ extension Turn {
     ///   for it (the callers decide; see ``whereToAsk(_:outOfScope:picks:)``).
     mutating func fallback(reason: @autoclosure () -> String, about: String? = nil) -> Reply {
         rule = traced("fallback: \(reason())")
+        if let reply = safetyFollowUp() { return reply }
         var picks: [Choice] = []
         var topics: Set<String> = []
         // Not safety (it answers on its own) nor a pleasantry: "Salam" is no answer to a
@@ -238,6 +244,27 @@ extension Turn {
         return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
     }
+
+    /// After a safety answer, a message Karir cannot answer ("ini pinjem hp orang", "i just need
+    /// money") gets no cold "I can't answer that": the `safety_followup` prompt says Karir is
+    /// still there and offers the safety answer's contacts again and a staff member, as numbered
+    /// choices. It stays a fallback (the host reports it as unanswered) in the conversation's
+    /// safety topic, for as long as that topic lasts. Nil when the prompt is not defined.
+    mutating func safetyFollowUp() -> Reply? {
+        guard let last = lastEligibleIntent(), priority(of: last) == .high, session.activeTopic == kb.intents[last].topic else { return nil }
+        var picks = [choice(last, number: 1)]
+        if let staff = engine.knowledge.intentIndex[Self.staffIntent] { picks.append(choice(staff, number: 2)) }
+        let suggestions = picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }
+        let text = engine.prompt("safety_followup", language, ["suggestions": suggestions])
+        guard !text.isEmpty else { return nil }
+        if explain { rule += "; right after a safety answer: the safety follow-up, not the plain fallback" }
+        session.offeredChoices = picks.map(\.intent)
+        return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
+                            confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
+    }
+
+    /// The intent that connects a person with staff, offered after a safety answer.
+    static let staffIntent = "handoff_human"
 
     /// `topic` and its `where_to_ask` text, for a fallback that reads as a question about that
     /// topic: also not out of scope by the fallback's own measure (not nearer an out-of-scope

@@ -119,6 +119,14 @@ struct Matcher: Sendable {
         let followUps = session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { knowledge.followUpIndices[$0] } ?? []
         let activeTopic = session.activeTopic.flatMap { knowledge.topicNumber[$0] } ?? -1
         let topicBoost = boosted ? settings.topicBoost : 0, followUpBoost = boosted ? settings.followUpBoost : 0
+        // In a high-priority topic (safety) the answers are about different dangers: the topic's
+        // boost goes to the last answer's intent only ("gmn cara lapornya" after a trafficking
+        // answer is not about child labour).
+        let lastIntent = session.lastIntent.flatMap { knowledge.intentIndex[$0] } ?? -1
+        let boostsWholeTopic = session.activeTopic.flatMap { knowledge.topicIndex[$0]?.priority } != .high
+        func inBoostedTopic(_ i: Int) -> Bool {
+            knowledge.intentTopicNumber[i] == activeTopic && (boostsWholeTopic || i == lastIntent)
+        }
         // The conversation is evidence too: the model's odds of the active topic's intents and
         // of the last answer's follow-ups rise, so that the model does not undo a context boost
         // ("how do I claim it?" after a JHT answer). In the model's units a boost counts four
@@ -129,7 +137,7 @@ struct Matcher: Sendable {
             let prior: Float = 4
             for k in scratch.touchedIntents {
                 let i = Int(k)
-                if knowledge.intentTopicNumber[i] == activeTopic { scratch.intentLinear[i] += prior * Float(topicBoost) }
+                if inBoostedTopic(i) { scratch.intentLinear[i] += prior * Float(topicBoost) }
                 if followUps.contains(i) { scratch.intentLinear[i] += prior * Float(followUpBoost) }
             }
         }
@@ -164,7 +172,7 @@ struct Matcher: Sendable {
             let negative = Double(scratch.intentNegative[i])
             if notCut, negative >= ex { score *= negative - ex >= 0.15 ? 0.35 : 0.6 }
             var boost = 0.0
-            if knowledge.intentTopicNumber[i] == activeTopic { boost += topicBoost }
+            if inBoostedTopic(i) { boost += topicBoost }
             if followUps.contains(i) { boost += followUpBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
