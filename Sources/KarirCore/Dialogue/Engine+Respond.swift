@@ -172,9 +172,14 @@ struct Turn {
         func closeOnLowerBar(_ safety: Candidate) -> Bool { safety.score >= lowerBar && safety.example >= Self.safetyLowerBarExample }
         let safetyWinsOnScores = bestSafety.map { safety in
             guard let top else { return false }
-            let strong = safety.score >= settings.clarifyThreshold && safety.score >= Self.safetyShareOfBest * top.score
+            // Below the answer threshold and behind another reading, a safety reading needs a
+            // word of its own topic: "can i claim it all?" is near "I want to end it all" only
+            // through common words.
+            let anchored = safety.intent == top.intent || safety.score >= settings.answerThreshold
+                || anchorsTopic(of: safety.intent)
+            let strong = safety.score >= settings.clarifyThreshold && safety.score >= Self.safetyShareOfBest * top.score && anchored
             let weak = (safety.intent == top.intent && safety.score >= lowerBar)
-                || (top.score < settings.answerThreshold && closeOnLowerBar(safety))
+                || (top.score < settings.answerThreshold && closeOnLowerBar(safety) && anchored)
             return (strong || weak) && ranking.outOfScope <= safety.example
         } ?? false
         if let safety = bestSafety, safetyWinsOnScores || nearSafetyExample {
@@ -693,6 +698,13 @@ struct Turn {
     static let clearlyOutOfScope = 0.09
 
     func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
+
+    /// Whether the message holds a word that anchors the intent's topic (most of its use is in
+    /// that topic's examples).
+    func anchorsTopic(of intent: Int) -> Bool {
+        guard let topic = engine.knowledge.topicNumber[kb.intents[intent].topic] else { return false }
+        return engine.knowledge.topicNeutral.anchors(engine.knowledge.index.query(analysis.tokens), topic: topic).own
+    }
     /// Whether answering the intent starts a guided conversation (a flow).
     func startsFlow(_ intent: Int) -> Bool { kb.flows.contains { $0.startIntent == kb.intents[intent].id } }
     func priority(of intent: Int) -> TopicPriority { engine.knowledge.intentPriority[intent] }
