@@ -515,11 +515,13 @@ struct Turn {
     }
 
     /// Marks an answer given again as such: the `same_answer_again` prompt before it (it says so
-    /// and points to a staff member), and ``Reply/repeated``.
+    /// and points to a staff member; not before a safety answer), and ``Reply/repeated``.
     func sayItIsTheSame(_ reply: inout Reply) {
+        reply.repeated = true
+        // A safety answer given again opens with its help, not with a remark about itself.
+        if let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }), isHighPriority(i) { return }
         let lead = engine.prompt("same_answer_again", language)
         if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
-        reply.repeated = true
     }
 
     /// Whether the words a correction negated (``corrected``) hold a word anchoring the

@@ -2,6 +2,14 @@
 /// back, the fallback, and the decision trace.
 extension Turn {
     mutating func answer(intent i: Int, score: Double, entity: EntityMention?) -> Reply {
+        // Right after a safety answer, a message a pleasantry holds only loosely ("maaf",
+        // "is that right?", "yaudah lah") is not met with "Hello!" or "OK!": the safety
+        // follow-up keeps the help in view. One said in so many words ("makasih") is answered.
+        if priority(of: i) == .low,
+           (ranking?.candidates.first { $0.intent == i }?.example ?? 1) < Self.plainPleasantryAfterSafety,
+           let reply = safetyFollowUp() {
+            return reply
+        }
         if entity == nil, let reply = answerForEachValue(intent: i, score: score) { return reply }
         let def = kb.intents[i]
         // The answer just given is not offered again as a suggestion ("syarat?" after "cara
@@ -246,9 +254,9 @@ extension Turn {
     }
 
     /// After a safety answer, a message Karir cannot answer ("ini pinjem hp orang", "i just need
-    /// money") gets no cold "I can't answer that": the `safety_followup` prompt says Karir is
-    /// still there and offers the safety answer's contacts again and a staff member, as numbered
-    /// choices. It stays a fallback (the host reports it as unanswered) in the conversation's
+    /// money"), or one a pleasantry holds only loosely ("maaf"), gets no cold "I can't answer
+    /// that" or "Hello!": the `safety_followup` prompt says Karir is still there and offers the
+    /// safety answer's contacts again and a staff member, as numbered choices. It stays a fallback (the host reports it as unanswered) in the conversation's
     /// safety topic, for as long as that topic lasts. Nil when the prompt is not defined.
     mutating func safetyFollowUp() -> Reply? {
         guard let last = lastEligibleIntent(), priority(of: last) == .high, session.activeTopic == kb.intents[last].topic else { return nil }
@@ -257,11 +265,15 @@ extension Turn {
         let suggestions = picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }
         let text = engine.prompt("safety_followup", language, ["suggestions": suggestions])
         guard !text.isEmpty else { return nil }
-        if explain { rule += "; right after a safety answer: the safety follow-up, not the plain fallback" }
+        if explain { rule += "; right after a safety answer: the safety follow-up" }
         session.offeredChoices = picks.map(\.intent)
         return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
     }
+
+    /// How closely a pleasantry's example must hold a message for the pleasantry to answer it
+    /// right after a safety answer.
+    static let plainPleasantryAfterSafety = 0.8
 
     /// The intent that connects a person with staff, offered after a safety answer.
     static let staffIntent = "handoff_human"
