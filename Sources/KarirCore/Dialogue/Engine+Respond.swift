@@ -403,6 +403,17 @@ struct Turn {
                 rule = traced("`\(kb.intents[top.intent].id)` starts a guided conversation only on the conversation's boost; `\(kb.intents[other.intent].id)` answers on its own (\(fmt(other.score)))")
                 return answer(intent: other.intent, score: other.score, entity: nil)
             }
+            // Within one topic the conversation cannot tell two answers apart: only the last
+            // answer's follow-up link lifts the best one. Another answer of the same topic that
+            // holds the message's words far more closely answers instead ("suami dpt cuti
+            // juga?" after maternity leave: 0.40 near an annual-leave example, 0.71 near one
+            // about leave when a wife gives birth).
+            if top.boost > settings.topicBoost,
+               let closer = others.first(where: { kb.intents[$0.intent].topic == kb.intents[top.intent].topic
+                   && $0.example >= Self.followUpExampleBar && $0.example - top.example >= Self.muchCloserElsewhere }) {
+                rule = traced("`\(kb.intents[top.intent].id)` leads on the follow-up link alone; `\(kb.intents[closer.intent].id)` of the same topic holds the words far more closely (\(fmt(closer.example)) against \(fmt(top.example)))")
+                return answer(intent: closer.intent, score: max(closer.score, answerBar), entity: nil)
+            }
             // Two close candidates from different topics are two different questions: ask.
             // Close candidates of one topic are neighbouring answers: answer the best and
             // offer the other first among the suggestions.
