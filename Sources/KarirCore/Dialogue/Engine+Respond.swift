@@ -174,12 +174,13 @@ struct Turn {
             guard let top else { return false }
             // Below the answer threshold and behind another reading, a safety reading needs a
             // word of its own topic: "can i claim it all?" is near "I want to end it all" only
-            // through common words.
-            let anchored = safety.intent == top.intent || safety.score >= settings.answerThreshold
-                || anchorsTopic(of: safety.intent)
-            let strong = safety.score >= settings.clarifyThreshold && safety.score >= Self.safetyShareOfBest * top.score && anchored
+            // through common words. (Looked at last: it reads the message's features again.)
+            func anchored() -> Bool {
+                safety.intent == top.intent || safety.score >= settings.answerThreshold || anchorsTopic(of: safety.intent)
+            }
+            let strong = safety.score >= settings.clarifyThreshold && safety.score >= Self.safetyShareOfBest * top.score && anchored()
             let weak = (safety.intent == top.intent && safety.score >= lowerBar)
-                || (top.score < settings.answerThreshold && closeOnLowerBar(safety) && anchored)
+                || (top.score < settings.answerThreshold && closeOnLowerBar(safety) && anchored())
             return (strong || weak) && ranking.outOfScope <= safety.example
         } ?? false
         if let safety = bestSafety, safetyWinsOnScores || nearSafetyExample {
@@ -508,20 +509,19 @@ struct Turn {
             guard top.example - own < Self.muchCloserElsewhere else { return nil }
         }
         let bar = settings.answerThreshold * lengthScale(joined.tokens)
+        // The answer just given, again, only when repeating is allowed and for a message no
+        // out-of-scope example holds more closely than an intent's ("how to get a tourist visa
+        // then" after questions about finding work: the joined reading's words are mostly the
+        // subject's).
         let repeats = kb.intents[best.intent].id == session.lastIntent
-        guard best.score >= bar, repeating || !repeats else { return nil }
-        // The answer just given, again, only for a message no out-of-scope example holds more
-        // closely than an intent's ("how to get a tourist visa then" after questions about
-        // finding work: the joined reading's words are mostly the subject's).
-        if repeats, ranking.outOfScope >= top.example { return nil }
+        guard best.score >= bar, !repeats || (repeating && ranking.outOfScope < top.example) else { return nil }
         rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
         readWithSubject = true
-        let previous = session.lastIntent
         var reply = answer(intent: best.intent, score: best.score, entity: nil)
         // Read with the subject, the follow-up lands on the answer just given: the knowledge has
         // nothing more specific. Said so before the answer (which often covers the case: "even if
         // it's a small shop?" after the minimum wage), with the way to a person.
-        if reply.kind == .answer, kb.intents[best.intent].id == previous { sayItIsTheSame(&reply) }
+        if reply.kind == .answer, repeats { sayItIsTheSame(&reply) }
         return reply
     }
 
@@ -530,7 +530,7 @@ struct Turn {
     func sayItIsTheSame(_ reply: inout Reply) {
         reply.repeated = true
         // A safety answer given again opens with its help, not with a remark about itself.
-        if let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }), isHighPriority(i) { return }
+        if answersSafety(reply) { return }
         let lead = engine.prompt("same_answer_again", language)
         if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
     }
@@ -711,6 +711,10 @@ struct Turn {
     static let clearlyOutOfScope = 0.09
 
     func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
+    /// Whether the reply answers with a high-priority (safety) intent.
+    func answersSafety(_ reply: Reply) -> Bool {
+        reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map(isHighPriority) ?? false
+    }
 
     /// Whether the message holds a word that anchors the intent's topic (most of its use is in
     /// that topic's examples).

@@ -118,8 +118,7 @@ extension Turn {
         guard !analysis.tokens.isEmpty, let askingIntent = engine.knowledge.intentIndex[asked] else { return reply }
         // A phone number or e-mail address is the details asked for, unless the message is a
         // cry for help.
-        let safety = reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) == .high } ?? false
-        if !safety, ContactDetails.present(in: text) { return takeMessage(for: askingIntent, after: reply) }
+        if !answersSafety(reply), ContactDetails.present(in: text) { return takeMessage(for: askingIntent, after: reply) }
         guard ranking?.outOfScopeIsNearer != true else { return reply }
         let asking = kb.intents[askingIntent].topic
         if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
@@ -256,8 +255,9 @@ extension Turn {
     /// After a safety answer, a message Karir cannot answer ("ini pinjem hp orang", "i just need
     /// money"), or one a pleasantry holds only loosely ("maaf"), gets no cold "I can't answer
     /// that" or "Hello!": the `safety_followup` prompt says Karir is still there and offers the
-    /// safety answer's contacts again and a staff member, as numbered choices. It stays a fallback (the host reports it as unanswered) in the conversation's
-    /// safety topic, for as long as that topic lasts. Nil when the prompt is not defined.
+    /// safety answer's contacts again and a staff member, as numbered choices. It stays a
+    /// fallback (the host reports it as unanswered), in the conversation's safety topic for as
+    /// long as that topic lasts. Nil when the prompt is not defined.
     mutating func safetyFollowUp() -> Reply? {
         guard let last = lastEligibleIntent(), priority(of: last) == .high, session.activeTopic == kb.intents[last].topic else { return nil }
         var picks = [choice(last, number: 1)]

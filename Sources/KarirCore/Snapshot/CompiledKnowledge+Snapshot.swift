@@ -9,13 +9,8 @@ extension CompiledKnowledge {
         w.write(base); w.write(prompts); w.writeMeasured(analyzer); index.write(to: &w); w.write(topicNeutral)
     }
 
-    /// The compiled knowledge read back; throws when the snapshot is damaged or inconsistent.
-    static func read(snapshot r: inout SnapshotReader) throws(SnapshotError) -> CompiledKnowledge {
-        var stages = LoadStages()
-        return try read(snapshot: &r, stages: &stages)
-    }
-
-    /// ``read(snapshot:)``, marking each part in `stages`. Two cores share the work: one reads
+    /// The compiled knowledge read back, marking each part in `stages`; throws when the snapshot
+    /// is damaged or inconsistent. Two cores share the work: one reads
     /// the language layer and compiles the patterns, the other reads the index, checks the
     /// knowledge's references and parses the templates.
     static func read(snapshot r: inout SnapshotReader, stages: inout LoadStages) throws(SnapshotError) -> CompiledKnowledge {

@@ -37,10 +37,8 @@ enum ContentChecksum {
 
     @inline(__always)
     private static func mix(_ lane: UInt64, _ word: UInt64, _ multiplier: UInt64) -> UInt64 {
-        rotate(lane &+ word &* multiplier, 31) &* m
+        rotate(lane &+ word &* multiplier, 31) &* multipliers.0
     }
-
-    private static let m: UInt64 = 0x9E37_79B9_7F4A_7C15
 
     @inline(__always)
     private static func rotate(_ x: UInt64, _ r: UInt64) -> UInt64 { (x << r) | (x >> (64 - r)) }

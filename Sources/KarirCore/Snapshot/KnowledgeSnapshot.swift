@@ -47,12 +47,8 @@ enum KnowledgeSnapshot {
         return SealedFile.seal(writer, magic: magic, version: formatVersion)
     }
 
-    static func decode(_ data: Data) throws(SnapshotError) -> (CompiledKnowledge, [Diagnostic]) {
-        var stages = LoadStages()
-        return try decode(data, stages: &stages)
-    }
-
-    /// ``decode(_:)``, marking the checksum and each part read in `stages`.
+    /// The compiled knowledge and warnings of a snapshot file, marking the checksum and each part
+    /// read in `stages`.
     static func decode(_ data: Data, stages: inout LoadStages) throws(SnapshotError) -> (CompiledKnowledge, [Diagnostic]) {
         try SealedFile.open(data, magic: magic, version: formatVersion, stages: &stages) { (r: inout SnapshotReader, marks: inout LoadStages) throws(SnapshotError) in
             let compiled = try CompiledKnowledge.read(snapshot: &r, stages: &marks)

@@ -56,7 +56,20 @@ final class FakeKarirServer: Sendable {
                     ])
                 }
             }
-        let listener = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
+        // Restarting on the same port can briefly find it taken: the client's own reconnect
+        // attempts take ephemeral source ports, and the freed listening port is one. Try again
+        // for up to a second, as a restarted server would.
+        var attempt = 0
+        let listener: Channel
+        while true {
+            do {
+                listener = try await bootstrap.bind(host: "127.0.0.1", port: port).get()
+                break
+            } catch let error as IOError where error.errnoCode == EADDRINUSE && port != 0 && attempt < 20 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(50))
+            }
+        }
         state.withLock {
             $0.listener = listener
             $0.port = listener.localAddress?.port ?? port
