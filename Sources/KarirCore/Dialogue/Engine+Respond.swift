@@ -200,7 +200,7 @@ struct Turn {
         // again, said to be the same.
         if let last = lastEligibleIntent(), priorities[last] == .high,
            top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.followUpWords,
-           asksWhomToContact(analysis.tokens) {
+           asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last) {
             rule = traced("asking whom to contact right after a safety answer: its contacts again")
             var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
@@ -624,6 +624,26 @@ struct Turn {
                 && !Self.askersThemselves.contains(next)
         }
     }
+
+    /// Whether the message asks where to report a wrong ("lapor kemana", "where do I report
+    /// it"): a report word, which only an answer that says where to report can answer.
+    func asksToReport(_ tokens: [Token]) -> Bool {
+        tokens.contains { Self.reportWords.contains($0.surface) || Self.reportWords.contains($0.stem) }
+    }
+
+    /// Whether the intent's answer, in the reply's language, speaks of reporting. The self-harm
+    /// answer gives people to talk to, not a place to report: "lapor kemana lagi" after it, from
+    /// someone who lost money to an agency, asks where to report the agency.
+    func answerSpeaksOfReporting(_ intent: Int) -> Bool {
+        let answers = kb.intents[intent].answer
+        guard let text = answers[language]?.value ?? answers.values.first?.value else { return false }
+        return engine.knowledge.analyzer.analyze(text, sessionLanguage: language).tokens.contains {
+            Self.reportWords.contains($0.surface) || Self.reportWords.contains($0.stem)
+        }
+    }
+
+    /// Words asking where to report (surface or root); a subset of the contact words.
+    static let reportWords: Set<String> = ["report", "lapor", "mengadu", "adu"]
 
     /// "me" after a contact word: the writer asks to be contacted.
     static let askersThemselves: Set<String> = ["saya", "aku", "sy", "gue", "gw", "kami", "me", "us"]

@@ -195,10 +195,11 @@ struct Matcher: Sendable {
             if lazy, let ranges { Self.settle(i, in: ranges, &scratch) }
         }
         // Of the active topic, the intent with the nearest example, whatever its score: every
-        // such intent's best example is needed.
+        // such intent's best example is needed. (In a high-priority topic, only the last answer's
+        // intent: the follow-up rules keep a conversation about one danger on that danger.)
         var inTopic: Entry?
         if activeTopic >= 0 {
-            for intent in scratch.touchedIntents where knowledge.intentTopicNumber[Int(intent)] == activeTopic {
+            for intent in scratch.touchedIntents where inBoostedTopic(Int(intent)) {
                 let i = Int(intent)
                 settle(i)
                 guard scratch.intentBestDoc[i] >= 0, eligible(i, session) else { continue }
