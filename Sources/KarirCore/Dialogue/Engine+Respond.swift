@@ -337,7 +337,7 @@ struct Turn {
                 // than jump to another topic's answer that merely shares the generic words.
                 if inTopic.example >= Self.ellipticalExampleBar / 2 {
                     if let reply = answerWithSubject(top, repeating: true) { return reply }
-                    return clarify([inTopic, top])
+                    return clarify([inTopic, top], reason: "follow-up that the conversation's topic `\(active)` holds only loosely (nearest example \(fmt(inTopic.example))) and another reading holds better: asking which")
                 }
             }
             // "berapa lama prosesnya?" after questions about working in Taiwan, "berapa biayanya?"
@@ -358,9 +358,15 @@ struct Turn {
                 // (a repeat says no more than the fallback that points to the right office).
                 if let inTopic, inTopic.example >= Self.ellipticalExampleBar / 2 {
                     if let reply = answerWithSubject(top, repeating: true) { return reply }
-                    return clarify([inTopic, top])
+                    return clarify([inTopic, top], reason: "follow-up that the conversation's topic `\(active)` holds only loosely (nearest example \(fmt(inTopic.example))) and another reading holds better: asking which")
                 }
                 if let reply = answerWithSubject(top, repeating: false) { return reply }
+                // Unless another topic holds it closely and answers on its own: "ok what's the
+                // phone number" after a severance question (0.63 near "Disnaker phone number").
+                if top.score >= settings.answerThreshold, top.example >= Self.answersOnItsOwnExample {
+                    rule = traced("a follow-up about the conversation's subject that its topic `\(active)` has no answer for; `\(kb.intents[top.intent].id)` answers on its own (nearest example \(fmt(top.example)))")
+                    return answer(intent: top.intent, score: top.score, entity: nil)
+                }
                 return fallback(reason: "a follow-up about the conversation's subject that its topic `\(active)` has no answer for", about: active)
             }
         }
@@ -387,7 +393,7 @@ struct Turn {
                 rule = traced("same wording in several topics; the conversation's context decides")
                 return answer(intent: inContext[0].intent, score: max(inContext[0].score, settings.answerThreshold), entity: nil)
             }
-            return clarify(Array((inContext.isEmpty ? sameWording : inContext).prefix(3)))
+            return clarify(Array((inContext.isEmpty ? sameWording : inContext).prefix(3)), reason: "same wording in several topics (examples ≥ 0.8), and the conversation does not pick one")
         }
         // A pleasantry is never a competing reading of a question: when the best candidate is
         // not small talk, small-talk candidates take no part in asking back.
@@ -432,7 +438,7 @@ struct Turn {
                     rule = traced("nearest examples; `\(kb.intents[top.intent].id)` was as close but needs a \(kb.intents[top.intent].slot?.value ?? "value") nobody named")
                     return answer(intent: second.intent, score: second.score, entity: nil)
                 default:
-                    return clarify(Array(readings.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)))
+                    return clarify(Array(readings.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)), reason: "top candidates of different topics too close (margin < \(fmt(settings.clarifyMargin)))")
                 }
             }
             if let second = others.first, top.score - second.score < settings.clarifyMargin {
@@ -461,7 +467,7 @@ struct Turn {
         // that offers it among the suggestions.
         let plausible = readings.prefix { $0.score >= clarifyBar }
         if plausible.count >= 2 {
-            return clarify(Array(plausible.prefix(3)))
+            return clarify(Array(plausible.prefix(3)), reason: "no reading reaches the answer threshold \(fmt(answerBar)); several reach the clarify threshold \(fmt(clarifyBar))")
         }
         // Inside a conversation, a weak best reading of the conversation's own topic, in words
         // the knowledge mostly knows, is a question about that topic it has no answer for: the
@@ -701,6 +707,9 @@ struct Turn {
 
     /// How close the conversation topic's nearest example must be to an elliptical follow-up.
     static let ellipticalExampleBar = 0.45
+    /// How close another topic's example must be for its reading to answer a follow-up about
+    /// the conversation's subject that the conversation's topic has no answer for.
+    static let answersOnItsOwnExample = 0.6
     /// The least score of the conversation topic's best intent for a follow-up that matches
     /// nothing well.
     static let conversationFloor = 0.08
@@ -746,3 +755,4 @@ struct Turn {
     func startsFlow(_ intent: Int) -> Bool { kb.flows.contains { $0.startIntent == kb.intents[intent].id } }
     func priority(of intent: Int) -> TopicPriority { engine.knowledge.intentPriority[intent] }
 }
+

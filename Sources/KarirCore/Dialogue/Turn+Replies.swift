@@ -188,8 +188,9 @@ extension Turn {
         Choice(number: number, intent: kb.intents[i].id, topic: kb.intents[i].topic, title: kb.intents[i].title[language])
     }
 
-    mutating func clarify(_ candidates: [Candidate]) -> Reply {
-        rule = traced("top candidates too close (margin < \(fmt(settings.clarifyMargin))) or below answer threshold")
+    /// Asks which of the candidates was meant; `reason` is the rule that asks, for the trace.
+    mutating func clarify(_ candidates: [Candidate], reason: String) -> Reply {
+        rule = traced(reason)
         let choices = candidates.enumerated().map { n, c in
             Choice(number: n + 1, intent: kb.intents[c.intent].id, topic: kb.intents[c.intent].topic,
                    title: kb.intents[c.intent].title[language], confidence: (c.score * 1000).rounded() / 1000)

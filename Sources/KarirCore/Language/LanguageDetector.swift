@@ -23,6 +23,7 @@ public struct LanguageDetector: Sendable {
         }
         for w in Self.indonesianWords { weights[w] = 3 }
         for w in Self.englishWords { weights[w] = -3 }
+        for w in Self.sharedWords { weights[w] = nil }
         self.weights = weights
     }
 
@@ -41,6 +42,10 @@ public struct LanguageDetector: Sendable {
         if score < -1.5 { return (.en, score) }
         return (fallback ?? .id, score)
     }
+
+    /// Words both languages use alike ("ok thx" in an Indonesian chat is Indonesian): no vote,
+    /// whatever the examples' counts say, so a short message of them keeps the session's language.
+    static let sharedWords: Set<String> = ["ok", "okay", "oke", "okey", "okee", "sip", "hmm", "wow"]
 
     /// Chat abbreviations written in both languages: their lexicon expansion casts no vote.
     static let bilingualAbbreviations: Set<String> = ["btw", "thx", "pls"]
