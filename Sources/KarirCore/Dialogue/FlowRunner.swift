@@ -10,10 +10,8 @@ enum FlowRunner {
     /// A message of this many words or more that reads as a clear question leaves the flow even
     /// when it holds a word of the answer scale.
     static let longestAnswer = 6
-    /// A message that is not an answer leaves the flow when an intent's example is this near …
+    /// A message that is not an answer leaves the flow when an intent's example is this near.
     static let questionExample = 0.7
-    /// … or when it has this many words and its best reading reaches the answer threshold.
-    static let plainQuestionWords = 5
 
     static let stopWords: Set<String> = ["stop", "berhenti", "keluar", "batal", "cancel", "quit", "exit", "udahan", "sudahi", "hentikan"]
     static let restartWords: Set<String> = ["ulang", "ulangi", "restart", "reset"]
@@ -97,13 +95,11 @@ enum FlowRunner {
             // ketinggalan infonya").
             // So does a message an intent's example holds nearly word for word ("prospek kerja
             // desain komunikasi visual gimana kak", 0.81 near a career example, inside the quiz
-            // its first answer started), and a longer one that reaches the plain answer
-            // threshold ("terus cara daftar SNBT gimana? kapan dibuka?"): no quiz answer reads
-            // like either, and asking for a number again would trap the user.
+            // its first answer started): no quiz answer reads like that, and asking for a
+            // number again would trap the user. (Leaving also on a message of five words or
+            // more at the plain answer threshold cost two held-out rows: answers in words.)
             let heldByExample = ranking.nearestExample >= Self.questionExample
-            let answersPlainly = words.count >= Self.plainQuestionWords
-                && (ranking.candidates.first?.score ?? 0) >= turn.settings.answerThreshold
-            if words.count >= 3, clearQuestion || heldByExample || answersPlainly {
+            if words.count >= 3, clearQuestion || heldByExample {
                 turn.session.flow = nil
                 return nil
             }
