@@ -40,6 +40,11 @@ enum AskingPreamble {
         "mohon", "apakah", "ya", "dong", "nih", "good", "morning", "afternoon", "evening", "dear", "sir", "madam", "excuse", "me",
         "sorry", "i", "would", "like", "to", "want", "wanna", "can", "could", "may", "just", "a", "quick", "id",
     ]
+    /// Forms of address and particles around a pleasantry ("makasih ya kak", "thanks bro").
+    static let addressWords: Set<String> = [
+        "min", "admin", "kak", "kakak", "gan", "sis", "bang", "pak", "bu", "mas", "mbak", "om", "bro", "sob", "bos",
+        "ya", "yah", "dong", "nih", "sih", "deh", "lho", "loh", "sir", "madam", "maam", "mate", "buddy",
+    ]
     /// Words that may follow the asking word within the preamble.
     static let trailing: Set<String> = [
         "dong", "nih", "ya", "min", "admin", "kak", "kakak", "gan", "sis", "bang", "pak", "bu", "mas", "mbak", "sedikit", "dikit",

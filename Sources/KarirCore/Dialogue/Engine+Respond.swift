@@ -245,7 +245,7 @@ struct Turn {
         // "oh iya, cara bikin kartu kuning gimana ya?", is a question with a pleasantry around it.)
         if top.pattern == nil, priority(of: top.intent) != .high,
            Self.words(analysis.tokens) <= 3,
-           let pleasantry = ranking.candidates.first(where: { priorities[$0.intent] == .low && $0.example >= Self.plainPleasantryExample }),
+           let pleasantry = ranking.candidates.first(where: { priorities[$0.intent] == .low && isPlainPleasantry($0) }),
            pleasantry.intent != top.intent, pleasantry.example >= ranking.nearestExample {
             rule = traced("a pleasantry said in so many words (nearest example \(fmt(pleasantry.example)))")
             return answer(intent: pleasantry.intent, score: max(pleasantry.score, settings.answerThreshold), entity: nil)
@@ -286,7 +286,7 @@ struct Turn {
         // nearest example decides, not the model (which learnt that wording from the other).
         // (A pleasantry said in so many words, "makasih ya min" after a Prakerja answer, is not a
         // follow-up: its own intent answers below.)
-        let plainPleasantry = priority(of: top.intent) == .low && top.example >= Self.plainPleasantryExample
+        let plainPleasantry = isPlainPleasantry(top)
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active, !plainPleasantry {
             let words = Self.words(analysis.tokens)
             let short = words <= 3
@@ -459,6 +459,7 @@ struct Turn {
            let inTopic = bestCandidate(in: active, ranking) ?? ranking.nearestInTopic,
            top.example - inTopic.example < Self.muchCloserElsewhere,
            inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.9,
+           top.intent == inTopic.intent || top.score < Self.clearlyBetterElsewhere * inTopic.score,
            ranking.outOfScope <= inTopic.example + conversationMargin(inTopic) {
             rule = traced("follow-up matching nothing well, answered within the conversation's topic `\(active)`")
             return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
@@ -498,7 +499,7 @@ struct Turn {
               top.knownFactor >= Self.subjectKnownFactor,
               // (Not a pleasantry said in so many words; "what should I do?" is only worded
               // like small talk's "what should I ask".)
-              priority(of: top.intent) != .low || top.example < Self.plainPleasantryExample,
+              !isPlainPleasantry(top),
               ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
         let before = engine.knowledge.analyzer.analyze(subject, sessionLanguage: session.language)
         let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
@@ -615,6 +616,23 @@ struct Turn {
     /// The least similarity of the example that holds a short follow-up word for word.
     static let heldWordForWordBar = 0.4
 
+    /// Whether the message is the candidate's pleasantry said in so many words: a low-priority
+    /// intent whose example is at least ``plainPleasantryExample`` near, or one whose nearest
+    /// example holds every word of the message but forms of address and particles ("makasih
+    /// mas" is 0.66 near "terima kasih": the "mas" is not another subject).
+    func isPlainPleasantry(_ c: Candidate) -> Bool {
+        guard priority(of: c.intent) == .low else { return false }
+        if c.example >= Self.plainPleasantryExample { return true }
+        guard c.example >= Self.addressedPleasantryExample else { return false }
+        let example = Set(nearestExampleTokens(c).map(\.stem))
+        let own = analysis.tokens.filter { !AskingPreamble.addressWords.contains($0.surface) }
+        return !own.isEmpty && own.allSatisfy { example.contains($0.stem) }
+    }
+
+    /// The least similarity of a pleasantry's example that holds every word of a message but
+    /// its forms of address.
+    static let addressedPleasantryExample = 0.5
+
     /// Whether the candidate's nearest example holds every word of the message (by root).
     func holdsEveryWord(_ c: Candidate) -> Bool {
         let example = Set(nearestExampleTokens(c).map(\.stem))
@@ -657,6 +675,13 @@ struct Turn {
     /// Words asking whom to contact (surface or root).
     static let contactWords: Set<String> = ["call", "contact", "number", "phone", "hotline", "report", "hubungi", "hubung", "telepon",
                                             "telpon", "nomor", "nomer", "kontak", "lapor", "mengadu", "adu"]
+
+    /// How many times the conversation topic's score another reading must reach for a follow-up
+    /// matching nothing well to be left out of the conversation ("katanya hrs beli tiket 50rb
+    /// di web nya" after a job fair question: 0.19 for the job-fair fee scam against 0.12 for
+    /// the portal list; it gets the fallback that offers the scam answer). 1.3 lost two
+    /// development rows, 1.5 gained one.
+    static let clearlyBetterElsewhere = 1.5
 
     /// How much nearer another topic's example must be than the conversation's best one for a
     /// follow-up matching nothing well to be left out of the conversation.
@@ -755,4 +780,5 @@ struct Turn {
     func startsFlow(_ intent: Int) -> Bool { kb.flows.contains { $0.startIntent == kb.intents[intent].id } }
     func priority(of intent: Int) -> TopicPriority { engine.knowledge.intentPriority[intent] }
 }
+
 
