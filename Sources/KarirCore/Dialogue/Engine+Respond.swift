@@ -538,7 +538,20 @@ struct Turn {
         reply.repeated = true
         // A safety answer given again opens with its help, not with a remark about itself.
         if answersSafety(reply) { return }
-        let lead = engine.prompt("same_answer_again", language)
+        // The way to a person comes first among the suggestions, so the lead can name its
+        // number: one keystroke, not a phrase to type.
+        var values: [String: Any] = [:]
+        if let staff = engine.knowledge.intentIndex[Self.staffIntent], reply.intent != Self.staffIntent {
+            let others = reply.suggestions.filter { $0.intent != Self.staffIntent }.prefix(3)
+            reply.suggestions = [choice(staff, number: 1)] + others.enumerated().map { n, c in
+                var c = c
+                c.number = n + 2
+                return c
+            }
+            reply.session.offeredChoices = reply.suggestions.map(\.intent)
+            values["staff_number"] = 1
+        }
+        let lead = engine.prompt("same_answer_again", language, values)
         if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
     }
 
