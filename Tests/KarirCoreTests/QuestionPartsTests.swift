@@ -79,6 +79,24 @@ import Testing
         #expect(!ReplyPayload(cost).jsonLine().contains("also_answered"))
     }
 
+    @Test func theLastQuestionMayLeaveOffItsQuestionMark() {
+        // One question mark, then a last sentence closing with a yes-no tag or holding a question
+        // word at an end: two questions.
+        #expect(QuestionParts.mayAskSeveral("pelatihan las di bpvp brp lama ya? dpt uang saku ga"))
+        #expect(QuestionParts.pieces(of: "pelatihan las di bpvp brp lama ya? dpt uang saku ga").pieces.map(\.endsAsking) == [true, true])
+        #expect(QuestionParts.asksByItsWords("btw cv nya perlu pake foto ga"))
+        #expect(QuestionParts.asksByItsWords("what do they actually do all day"))
+        // Not a short one, nor one pointing back at the first question: it is answered with it.
+        #expect(!QuestionParts.asksByItsWords("how many days"))
+        #expect(!QuestionParts.asksByItsWords("kalo kurang dari itu gmn"))
+        #expect(!QuestionParts.asksByItsWords("where do I pick it up"))
+        // Nor a statement after the question.
+        #expect(!QuestionParts.asksByItsWords("saya lulusan smk tahun lalu"))
+        #expect(QuestionParts.pieces(of: "bisa daftar ak1 online? saya lulusan smk tahun lalu").pieces.isEmpty)
+        // A single question mark at the end: one question, as before.
+        #expect(!QuestionParts.mayAskSeveral("syarat bikin kartu kuning apa aja ga?"))
+    }
+
     @Test func aQuestionLeaningOnTheFirstIsReadInItsConversation() {
         // "biayanya berapa?" alone is ambiguous; after the question about registering for
         // training it is the training's cost.

@@ -32,8 +32,12 @@ enum QuestionParts {
         guard mayAskSeveral(text) else { return ([], false) }
         let marked = marked(text)
         var pieces: [Piece] = []
-        for part in split(text, atSentenceEnds: marked) {
-            let endsAsking = endsWithQuestionMark(part)
+        let parts = split(text, atSentenceEnds: marked)
+        for (k, part) in parts.enumerated() {
+            // The last sentence of a message with question marks asks too when it has none of
+            // its own but a question word or a yes-no tag at an end ("pelatihan las di bpvp brp
+            // lama ya? dpt uang saku ga"): the mark is often left off the last question.
+            let endsAsking = endsWithQuestionMark(part) || (marked && k == parts.count - 1 && asksByItsWords(part))
             let cut = atJoinedQuestions(part)
             pieces += cut.map { Piece(text: $0, endsAsking: endsAsking, joined: cut.count > 1) }
         }
@@ -150,16 +154,41 @@ enum QuestionParts {
         return false
     }
 
+    /// Whether a sentence without a question mark opens or closes with a question word as
+    /// typed ("brp", "gimana", "how") or closes with a yes-no tag ("ga", "gak", "nggak",
+    /// "tidak"): the last sentence of a message whose earlier ones use question marks.
+    /// (At least ``trailingQuestionWords`` words, and none pointing back: "kalo kurang dari itu
+    /// gmn" after "one month notice gitu ya?", "where do I pick it up" and "how many days" are
+    /// about the first question, which answers them better as one message.)
+    static func asksByItsWords(_ part: Substring) -> Bool {
+        let words = part.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+        guard let first = words.first, let last = words.last, words.count >= Self.trailingQuestionWords,
+              !words.contains(where: pointingBack.contains) else { return false }
+        return typedQuestionWords.contains(first) || typedQuestionWords.contains(last) || yesNoTags.contains(last)
+    }
+
+    /// The least number of words of such a last sentence.
+    static let trailingQuestionWords = 4
+
+    /// Words that point back at what was said before.
+    static let pointingBack: Set<String> = ["itu", "ini", "tsb", "tersebut", "it", "that", "this", "them", "those", "these"]
+
+    /// Words that close a yes-no question in chat Indonesian ("dapet uang saku ga").
+    static let yesNoTags: Set<String> = ["ga", "gak", "gk", "nggak", "ngga", "enggak", "engga", "tidak", "tdk", "nda", "ndak", "kah"]
+
     /// Whether the message may ask more than one question, read from its bytes (most messages
-    /// do not, and this costs far less than cutting them): two separate question marks, or,
-    /// without question marks, a line break or a numbered point.
+    /// do not, and this costs far less than cutting them): two separate question marks, one
+    /// with words after it, or, without question marks, a line break or a numbered point.
     static func mayAskSeveral(_ text: String) -> Bool {
         var marks = 0
         var breaks = false
+        var wordsAfterMark = false
         var previous: UInt8 = 32, beforePrevious: UInt8 = 32
         for byte in text.utf8 {
             // A full-width "？" (and any other multi-byte text) takes the full cut.
             if byte == 0xEF { return true }
+            if byte == UInt8(ascii: "?") { wordsAfterMark = false }
+            if marks > 0, (byte | 0x20) >= 97, (byte | 0x20) <= 122 { wordsAfterMark = true }
             if byte == UInt8(ascii: "?"), previous != UInt8(ascii: "?") { marks += 1 }
             if byte == 10 || byte == 13 { breaks = true }
             // "1." or "2)" followed by a space.
@@ -168,7 +197,7 @@ enum QuestionParts {
             beforePrevious = previous
             previous = byte
         }
-        return marks >= 2 || (marks == 0 && breaks) || joinsQuestions(text)
+        return marks >= 2 || (marks == 1 && wordsAfterMark) || (marks == 0 && breaks) || joinsQuestions(text)
     }
 
     /// Whether a joining word followed by a question word occurs (" and when ", " dan dmn "),
