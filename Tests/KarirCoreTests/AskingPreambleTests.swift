@@ -33,6 +33,17 @@ import Testing
         #expect(strip("mau tanya dong min").preamble.isEmpty)
     }
 
+    @Test func anOpeningFillerIsLeftOutBeforeALongerMessage() {
+        #expect(strip("oh iya bang, cara cek bansos pkh gmn ya, mamak sy blm dapet").preamble == "oh iya bang")
+        #expect(strip("oke, kalau saya resign dapat jkp ga sih kak").preamble == "oke")
+        // Not before a short message, not "eh" (corrections, games), not a thanks with "ok".
+        #expect(strip("ok what's the phone number").preamble.isEmpty)
+        #expect(strip("eh bukan jepang, maksud saya magang nasional yg dari kemnaker").preamble.isEmpty)
+        #expect(strip("ok makasih ya kak").preamble.isEmpty)
+        // A filler run without "oh" or "ok" is left alone.
+        #expect(strip("iya kak saya mau daftar pelatihan di blk bekasi").preamble.isEmpty)
+    }
+
     @Test func theTraceSaysWhatWasLeftOut() {
         let reply = engine.respond(to: "halo min, saya mau tanya, biaya pelatihan di blk berapa?", in: Session(), explain: true)
         #expect(reply.trace?.rule.contains("left out the words announcing the question: \"halo min saya mau tanya\"") == true)

@@ -12,7 +12,7 @@ enum AskingPreamble {
     /// "nih", "min", "sedikit", "something" …). It is left out only when at least
     /// ``leastQuestionWords`` words remain, of which two are not preamble words themselves.
     static func strip(_ tokens: [Token]) -> (kept: [Token], preamble: [Token]) {
-        guard let ask = tokens.firstIndex(where: isAsking) else { return (tokens, []) }
+        guard let ask = tokens.firstIndex(where: isAsking) else { return stripFiller(tokens) }
         guard tokens[..<ask].allSatisfy({ openers.contains($0.surface) }) else { return (tokens, []) }
         var end = ask + 1
         while end < tokens.count, trailing.contains(tokens[end].surface) { end += 1 }
@@ -24,6 +24,26 @@ enum AskingPreamble {
               rest.count(where: { !openers.contains($0.surface) && !trailing.contains($0.surface) }) >= 2 else { return (tokens, []) }
         return (Array(rest), Array(tokens[..<end]))
     }
+
+    /// An opening filler that only turns to something new ("oh iya, …", "oh ya kak, …", "oke,
+    /// …"): a run of ``fillers`` and forms of address holding "oh" or "ok". It is left out like
+    /// a preamble when at least ``leastAfterFiller`` words follow, two of them not fillers:
+    /// "oh iya, kalo mau kuliah di korea ada beasiswa gak ya" was 0.56 near the acknowledgement
+    /// "oh ya ya" through its opening alone and got "Oke!". ("eh" also opens corrections and
+    /// games, "eh bukan jepang, maksud saya …", "eh, main tebak angka yuk": not a filler here.)
+    static func stripFiller(_ tokens: [Token]) -> (kept: [Token], preamble: [Token]) {
+        var end = 0
+        while end < tokens.count, fillers.contains(tokens[end].surface) || addressWords.contains(tokens[end].surface) { end += 1 }
+        guard end > 0, tokens[..<end].contains(where: { fillerHeads.contains($0.surface) }) else { return (tokens, []) }
+        let rest = tokens[end...]
+        guard rest.count >= leastAfterFiller,
+              rest.count(where: { !fillers.contains($0.surface) && !addressWords.contains($0.surface) }) >= 2 else { return (tokens, []) }
+        return (Array(rest), Array(tokens[..<end]))
+    }
+
+    static let fillerHeads: Set<String> = ["oh", "ok", "oke", "okay", "okey"]
+    static let fillers: Set<String> = fillerHeads.union(["ya", "iya", "yaa", "satu", "lagi", "sip", "deh"])
+    static let leastAfterFiller = 6
 
     /// Whether a token is an asking word.
     static func isAsking(_ t: Token) -> Bool {
