@@ -82,7 +82,11 @@ struct Turn {
         self.corrected = corrected
         self.analysis = analysis
         self.askedEntities = OwnRole.asked(in: analysis)
-        let detected = forced ?? (analysis.tokens.isEmpty ? (session.language ?? .id) : analysis.language)
+        // A courtesy of a word or two that both languages' speakers type ("thanks", "sorry",
+        // "bye") keeps the conversation's language: "thanks" after four Indonesian questions is
+        // answered "Sama-sama!".
+        let courtesy = analysis.tokens.count <= 2 && analysis.tokens.allSatisfy { Self.courtesyWords.contains($0.surface) }
+        let detected = forced ?? (analysis.tokens.isEmpty || courtesy ? (session.language ?? analysis.language) : analysis.language)
         let languages = engine.knowledge.base.settings.languages
         self.language = languages.contains(detected) ? detected : (languages.first ?? detected)
     }
@@ -195,11 +199,14 @@ struct Turn {
             alsoSuggest = safety.intent
         }
         // Right after a safety answer, a short message asking whom to call or where to report
-        // ("who do I call?", "nomornya brp", "lapor kemana") asks for that answer's contacts
+        // ("who do I call?", "nomornya brp", "lapor kemana"), that no other answer holds closely
+        // ("kalo lapor ke disnaker identitas sy dirahasiain gak" is the question about keeping
+        // a reporter's name secret, 0.6 near its example), asks for that answer's contacts
         // (the embassy, BP3MI …), not for the office-hours callback form: the safety answer
         // again, said to be the same.
         if let last = lastEligibleIntent(), priorities[last] == .high,
-           top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.followUpWords,
+           top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
+           top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample }) ?? true,
            asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last) {
             rule = traced("asking whom to contact right after a safety answer: its contacts again")
             var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
@@ -650,6 +657,9 @@ struct Turn {
         return !own.isEmpty && own.allSatisfy { example.contains($0.stem) }
     }
 
+    /// Courtesies typed alike in Indonesian and English chats.
+    static let courtesyWords: Set<String> = ["thanks", "thank", "you", "thx", "tq", "sorry", "bye", "please", "pls", "ok", "oke", "okay", "sip", "hi", "hello", "halo"]
+
     /// Whether the message states the writer's own case rather than asking: it opens with "I"
     /// or "my" ("saya", "aku", …), has no question mark and no question word, and has at most
     /// ``ownCaseWords`` words.
@@ -744,6 +754,10 @@ struct Turn {
     /// A follow-up of at most this many words (joining words not counted) may stay in the
     /// conversation's topic on the wording of its nearest example.
     static let followUpWords = 6
+    /// Right after a safety answer, a question about whom to contact of at most this many words
+    /// gets that answer's contacts again: eight, for "kami di medan, siapa yg hrs kami hubungi"
+    /// from a family whose cousin is held in a scam compound abroad.
+    static let contactQuestionWords = 8
     /// How close that nearest example must be, and how much nearer the other topic's may be.
     static let followUpExampleBar = 0.5
     static let followUpExampleMargin = 0.08
