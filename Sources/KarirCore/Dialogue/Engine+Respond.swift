@@ -299,9 +299,9 @@ struct Turn {
         // conversation's subject first (it got the PKWT/PKWTT definitions on "permanent staff").
         // Held-out +3 rows, no development row changes. (Not one that an example holds closely:
         // "i forgot my siapkerja pasword" is a problem of its own, 0.79 near "forgot pasword".)
-        if session.activeTopic != nil, top.pattern == nil, top.example < Self.ownCaseHeldBar, !isPlainPleasantry(top), statesOwnCase(),
-           let reply = answerWithSubject(top, repeating: true) { return reply }
         let plainPleasantry = isPlainPleasantry(top)
+        if session.activeTopic != nil, top.pattern == nil, top.example < Self.ownCaseHeldBar, !plainPleasantry, statesOwnCase(),
+           let reply = answerWithSubject(top, repeating: true) { return reply }
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active, !plainPleasantry {
             let words = Self.words(analysis.tokens)
             let short = words <= 3
@@ -651,10 +651,7 @@ struct Turn {
     func isPlainPleasantry(_ c: Candidate) -> Bool {
         guard priority(of: c.intent) == .low else { return false }
         if c.example >= Self.plainPleasantryExample { return true }
-        guard c.example >= Self.addressedPleasantryExample else { return false }
-        let example = Set(nearestExampleTokens(c).map(\.stem))
-        let own = analysis.tokens.filter { !AskingPreamble.addressWords.contains($0.surface) }
-        return !own.isEmpty && own.allSatisfy { example.contains($0.stem) }
+        return c.example >= Self.addressedPleasantryExample && holdsEveryWord(c, besides: AskingPreamble.addressWords)
     }
 
     /// Courtesies typed alike in Indonesian and English chats.
@@ -677,10 +674,13 @@ struct Turn {
     /// its forms of address.
     static let addressedPleasantryExample = 0.5
 
-    /// Whether the candidate's nearest example holds every word of the message (by root).
-    func holdsEveryWord(_ c: Candidate) -> Bool {
+    /// Whether the candidate's nearest example holds every word of the message (by root), but
+    /// those in `ignored` (by surface); false when no other word is left.
+    func holdsEveryWord(_ c: Candidate, besides ignored: Set<String> = []) -> Bool {
+        let own = analysis.tokens.filter { !ignored.contains($0.surface) }
+        guard !own.isEmpty else { return false }
         let example = Set(nearestExampleTokens(c).map(\.stem))
-        return analysis.tokens.allSatisfy { example.contains($0.stem) }
+        return own.allSatisfy { example.contains($0.stem) }
     }
 
     /// Whether the message asks whom to contact: a contact word, not followed by "me" ("tolong
@@ -696,7 +696,7 @@ struct Turn {
     /// Whether the message asks where to report a wrong ("lapor kemana", "where do I report
     /// it"): a report word, which only an answer that says where to report can answer.
     func asksToReport(_ tokens: [Token]) -> Bool {
-        tokens.contains { Self.reportWords.contains($0.surface) || Self.reportWords.contains($0.stem) }
+        tokens.contains(where: Self.isReportWord)
     }
 
     /// Whether the intent's answer, in the reply's language, speaks of reporting. The self-harm
@@ -705,13 +705,12 @@ struct Turn {
     func answerSpeaksOfReporting(_ intent: Int) -> Bool {
         let answers = kb.intents[intent].answer
         guard let text = answers[language]?.value ?? answers.values.first?.value else { return false }
-        return engine.knowledge.analyzer.analyze(text, sessionLanguage: language).tokens.contains {
-            Self.reportWords.contains($0.surface) || Self.reportWords.contains($0.stem)
-        }
+        return engine.knowledge.analyzer.analyze(text, sessionLanguage: language).tokens.contains(where: Self.isReportWord)
     }
 
     /// Words asking where to report (surface or root); a subset of the contact words.
     static let reportWords: Set<String> = ["report", "lapor", "mengadu", "adu"]
+    static func isReportWord(_ t: Token) -> Bool { reportWords.contains(t.surface) || reportWords.contains(t.stem) }
 
     /// "me" after a contact word: the writer asks to be contacted.
     static let askersThemselves: Set<String> = ["saya", "aku", "sy", "gue", "gw", "kami", "me", "us"]
@@ -828,6 +827,3 @@ struct Turn {
     func startsFlow(_ intent: Int) -> Bool { kb.flows.contains { $0.startIntent == kb.intents[intent].id } }
     func priority(of intent: Int) -> TopicPriority { engine.knowledge.intentPriority[intent] }
 }
-
-
-
