@@ -81,7 +81,12 @@ enum FlowRunner {
             }
         }
         let bar = turn.settings.answerThreshold + (ranking?.selfContained == true ? 0 : 0.1)
-        let clearQuestion = (ranking?.candidates.first?.score ?? 0) >= bar
+        // A message read as the flow's own start ("saya suka masak sih" in the quiz that "bingung
+        // mau kerja apa" started) is an answer in words, not a question that leaves: leaving would
+        // only start the flow again from its first question.
+        let startIndex = turn.engine.knowledge.intentIndex[flow.startIntent]
+        let readsAsStart = startIndex != nil && ranking?.candidates.first?.intent == startIndex
+        let clearQuestion = !readsAsStart && (ranking?.candidates.first?.score ?? 0) >= bar
         if clearQuestion, words.count >= Self.longestAnswer {
             turn.session.flow = nil
             return nil
@@ -98,7 +103,7 @@ enum FlowRunner {
             // its first answer started): no quiz answer reads like that, and asking for a
             // number again would trap the user. (Leaving also on a message of five words or
             // more at the plain answer threshold cost two held-out rows: answers in words.)
-            let heldByExample = ranking.nearestExample >= Self.questionExample
+            let heldByExample = ranking.nearestExample >= Self.questionExample && !(startIndex != nil && ranking.candidates.first?.intent == startIndex)
             if words.count >= 3, clearQuestion || heldByExample {
                 turn.session.flow = nil
                 return nil
