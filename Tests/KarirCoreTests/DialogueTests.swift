@@ -259,9 +259,18 @@ import Testing
         let r = ask("berapa ump jateng dan jatim")
         #expect(r.intent == "wage_ump")
         #expect(r.text == "UMP Jawa Tengah 2026: Rp 2.000.000.\n\nUMP Jawa Timur 2026: Rp 2.300.000.")
-        // The same value twice is answered once; a city and its province are two places.
+        // The same value twice is answered once; so is a city and the province it lies in, by
+        // the city's answer, which says more.
         #expect(ask("ump jateng, jawa tengah").text == "UMP Jawa Tengah 2026: Rp 2.000.000.")
-        #expect(ask("ump solo dan jawa tengah").text == "Solo: UMP Jawa Tengah 2026: Rp 2.000.000.\n\nUMP Jawa Tengah 2026: Rp 2.000.000.")
+        #expect(ask("ump solo dan jawa tengah").text == "Solo: UMP Jawa Tengah 2026: Rp 2.000.000.")
+        #expect(ask("ump jawa tengah dan solo").text == "Solo: UMP Jawa Tengah 2026: Rp 2.000.000.")
+    }
+
+    @Test func aValueSaidNotToBeMeantIsNotAnswered() {
+        #expect(ask("ump jateng, bukan jatim").text == "UMP Jawa Tengah 2026: Rp 2.000.000.")
+        #expect(ask("ump jatim bukan di jateng").text == "UMP Jawa Timur 2026: Rp 2.300.000.")
+        // Named alone, a value said not to be meant is all there is to answer.
+        #expect(ask("ump bukan jatim").text == "UMP Jawa Timur 2026: Rp 2.300.000.")
     }
 
     @Test func asksForAMissingSlotAndTakesTheNextMessage() {

@@ -75,4 +75,13 @@ import Testing
         #expect(r.last?.intent == "ak1_cost")
         #expect(r.last?.session.flow == nil)
     }
+
+    @Test func aQuestionTagOrMarkIsNoAnswer() {
+        #expect(FlowRunner.asksBack(["kamu", "bisa", "bikinin", "pantun", "tidak"], text: "kamu bisa bikinin pantun gak"))
+        #expect(FlowRunner.asksBack(["harga", "emas", "naik"], text: "harga emas naik?"))
+        // A scale word before the tag makes it an answer; so does a short one.
+        #expect(!FlowRunner.asksBack(["tidak", "terlalu", "suka"], text: "gak terlalu suka"))
+        #expect(!FlowRunner.asksBack(["suka", "banget", "tidak"], text: "suka banget gak"))
+        #expect(!FlowRunner.asksBack(["tidak", "suka"], text: "ga suka"))
+    }
 }

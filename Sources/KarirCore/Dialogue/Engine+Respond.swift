@@ -304,7 +304,7 @@ struct Turn {
            let reply = answerWithSubject(top, repeating: true) { return reply }
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active, !plainPleasantry {
             let words = Self.words(analysis.tokens)
-            let short = words <= 3
+            let short = words <= Self.shortFollowUpWords
             // (Not when it names another topic and not the conversation's: "daftar prakerja
             // step2nya gimana" after a BLK question is about Prakerja.)
             if short, !ranking.anchorsOnlyAnotherTopic, let inTopic = bestCandidate(in: active, ranking),
@@ -519,7 +519,11 @@ struct Turn {
         let before = engine.knowledge.analyzer.analyze(subject, sessionLanguage: session.language)
         let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
         let reading = engine.matcher.rank(joined, session: session, patterns: false)
-        guard let best = reading.candidates.first, continuesConversation(best.intent), !isHighPriority(best.intent),
+        // The reading continues the conversation, or it agrees with the message read alone,
+        // which answers on its own ("berlaku brp lama" after a barista's BNSP certificate: the
+        // certificate's validity both ways, though the conversation was about the occupation).
+        let agrees = reading.candidates.first.map { $0.intent == top.intent && top.score >= settings.answerThreshold * lengthScale(analysis.tokens) } ?? false
+        guard let best = reading.candidates.first, continuesConversation(best.intent) || agrees, !isHighPriority(best.intent),
               reading.outOfScope <= best.example else { return nil }
         // Not when another topic holds a longer follow-up's own wording far more closely than
         // the reading's topic does ("is there free training while I look for work?" after a
@@ -640,6 +644,10 @@ struct Turn {
     /// programme went to the AK/1 processing time (follow-ups 84.9 → 85.4%, out-of-scope
     /// follow-ups unchanged); six lost "all of it or only part?" after a JHT question.
     static let backReferenceWords = 5
+
+    /// A follow-up of this many words or fewer ("syaratnya apa?") is short: it leans on the
+    /// conversation for its subject.
+    static let shortFollowUpWords = 3
 
     /// The least similarity of the example that holds a short follow-up word for word.
     static let heldWordForWordBar = 0.4

@@ -91,7 +91,7 @@ enum FlowRunner {
             turn.session.flow = nil
             return nil
         }
-        guard let value = parse(words, step: step) else {
+        guard let value = asksBack(words, text: turn.text) ? nil : parse(words, step: step) else {
             // Not an answer: a real question leaves the flow, anything else asks again.
             let ranking = ranking ?? turn.engine.matcher.rank(turn.analysis, session: turn.session)
             turn.ranking = ranking
@@ -158,6 +158,18 @@ enum FlowRunner {
         r.suggestions = []
         r.session = turn.session
         return r
+    }
+
+    /// Whether a message of three words or more asks rather than answers: it ends with a
+    /// question mark, or with a yes-no tag that is its only word of the answer scale ("kamu bisa
+    /// bikinin pantun buat pacar sy gak", "harga emas hari ini brp gak"). The tag reads as "no"
+    /// but is no answer to the quiz; "gak terlalu suka" still is.
+    static func asksBack(_ words: [String], text: String) -> Bool {
+        guard words.count >= 3 else { return false }
+        if QuestionParts.endsWithQuestionMark(Substring(text)) { return true }
+        guard let last = words.last, QuestionParts.yesNoTags.contains(last) || noWords.contains(last) else { return false }
+        let scale = noWords.union(midWords).union(yesWords)
+        return !words.dropLast().contains(where: scale.contains)
     }
 
     static func command(_ words: [String], steps: Int) -> Command? {

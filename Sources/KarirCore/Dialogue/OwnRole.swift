@@ -35,12 +35,35 @@ enum OwnRole {
     /// names as their own when it also names another value of the same type. "sy tukang
     /// bangunan, pengen jadi tukang listrik" asks about electricians; "saya perawat, gaji
     /// perawat berapa?" still about nurses.
+    /// A value said not to be meant ("I work in Depok, not Jakarta", "bukan di jakarta") is not
+    /// asked about either, when the message names another one.
     static func asked(in analysis: Analysis) -> [EntityMention] {
-        let entities = analysis.entities
-        let own = marks(analysis.tokens)
+        let all = analysis.entities
+        let negated = negations(analysis.tokens)
+        let kept = negated.contains(false) ? all.indices.filter { !negated[$0] } : Array(all.indices)
+        let entities = kept.map { all[$0] }
+        let ownMarks = marks(analysis.tokens)
+        let own = kept.map { ownMarks[$0] }
         guard own.contains(true) else { return entities }
         return entities.indices.filter { i in
             !own[i] || !entities.indices.contains { j in j != i && !own[j] && entities[j].type == entities[i].type }
         }.map { entities[$0] }
+    }
+
+    /// Words that say a value is not the one meant, and words that may stand between them and
+    /// the value ("bukan di jakarta", "not in Jakarta").
+    static let negating: Set<String> = ["bukan", "not", "kecuali", "except"]
+    static let negationLinking: Set<String> = ["di", "in", "at", "ke", "to", "dari", "from", "yang", "the"]
+
+    /// For each entity mention of `tokens` (in order), whether a negating word stands right
+    /// before it (linking words aside).
+    static func negations(_ tokens: [Token]) -> [Bool] {
+        var marks: [Bool] = []
+        for (k, token) in tokens.enumerated() where token.entity != nil {
+            var back = k - 1
+            while back >= 0, k - back <= 2, negationLinking.contains(tokens[back].surface) { back -= 1 }
+            marks.append(back >= 0 && k - back <= 3 && negating.contains(tokens[back].surface))
+        }
+        return marks
     }
 }

@@ -96,8 +96,13 @@ extension Turn {
 
     /// What fills `slot` in this message: an entity of that type, or one that lies in such an
     /// entity ("Bekasi" fills `province` with Jawa Barat, and Bekasi is the `place`).
+    /// A place that lies in the value named ("umr semarang dan jawa tengah") is kept as the place:
+    /// its answer says more.
     func slotMention(_ slot: String) -> (value: EntityMention, place: EntityMention?)? {
-        if let e = askedEntities.first(where: { $0.type == slot }) { return (e, nil) }
+        if let e = askedEntities.first(where: { $0.type == slot }) {
+            let inside = askedEntities.lazy.compactMap { self.resolve($0, to: slot) }.first { $0.place != nil && $0.value.id == e.id }
+            return inside ?? (e, nil)
+        }
         return askedEntities.lazy.compactMap { resolve($0, to: slot) }.first
     }
 

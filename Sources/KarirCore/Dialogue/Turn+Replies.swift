@@ -69,7 +69,10 @@ extension Turn {
             session.activeTopic = topic
             // A follow-up answered through the subject keeps it: a third message still reads
             // with what the conversation is about.
-            if !readWithSubject { session.subject = String(self.text.prefix(Session.subjectLength)) }
+            // So does a short one pointing back ("bayarnya brp" after "sertifikat bnsp buat barista
+            // ada gk"): it names less of the subject than the message it points back to.
+            let pointsBack = session.subject != nil && refersBack(analysis.tokens) && Self.words(analysis.tokens) <= Self.shortFollowUpWords
+            if !readWithSubject && !pointsBack { session.subject = String(self.text.prefix(Session.subjectLength)) }
         }
         let suggestions = suggestions(for: def, besides: previous)
         session.offeredChoices = suggestions.map(\.intent)
@@ -86,21 +89,29 @@ extension Turn {
     /// other; nil when it names fewer than two (or the intent starts a guided conversation).
     mutating func answerForEachValue(intent i: Int, score: Double) -> Reply? {
         guard let slot = kb.intents[i].slot?.value, !startsFlow(i) else { return nil }
-        var named: [EntityMention] = []
-        var seen: Set<String> = []
+        // One answer per value: a place inside a value named too ("Depok is in West Java right?")
+        // stands for it, since its answer says more.
+        var named: [(mention: EntityMention, value: String, place: Bool)] = []
         for e in askedEntities {
-            guard let r = resolve(e, to: slot), seen.insert(r.value.id + "|" + (r.place?.id ?? "")).inserted else { continue }
-            named.append(e)
+            guard let r = resolve(e, to: slot) else { continue }
+            if let k = named.firstIndex(where: { $0.value == r.value.id }) {
+                if !named[k].place, r.place != nil { named[k] = (e, r.value.id, true) }
+                continue
+            }
+            named.append((e, r.value.id, r.place != nil))
         }
         guard named.count >= 2 else { return nil }
         var texts: [String] = []
         var last: Reply?
-        for e in named.prefix(3) {
+        for e in named.prefix(3).map(\.mention) {
             let reply = answer(intent: i, score: score, entity: e)
+            // Two places may lead to one answer ("Depok is in West Java right?": both the West
+            // Java minimum wage): it is given once.
+            guard !texts.contains(reply.text) else { continue }
             texts.append(reply.text)
             last = reply
         }
-        guard var reply = last else { return nil }
+        guard texts.count >= 2, var reply = last else { return nil }
         reply.text = texts.joined(separator: "\n\n")
         if explain { rule += (rule.isEmpty ? "" : "; ") + "answered for each \(slot) named" }
         return finish(reply)

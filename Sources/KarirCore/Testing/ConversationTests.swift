@@ -10,6 +10,9 @@ public struct ConversationTestSuite: Sendable {
         public var intent: String?
         public var kind: String?
         public var contains: [String]
+        /// Texts the reply must not hold (case-insensitive), such as a paragraph given twice
+        /// or a place the user said they did not mean.
+        public var lacks: [String] = []
         public var lang: Language?
         public var location: Located<String>
     }
@@ -57,7 +60,7 @@ public struct ConversationTestSuite: Sendable {
                 var turns: [Turn] = []
                 if let t = f["turns"], let ts = r.sequence(t, what: "turns of \(name)") {
                     for tn in ts {
-                        guard let tf = r.mapping(tn, what: "a turn", allowed: ["say", "topic", "intent", "kind", "contains", "lang"]) else { continue }
+                        guard let tf = r.mapping(tn, what: "a turn", allowed: ["say", "topic", "intent", "kind", "contains", "lacks", "lang"]) else { continue }
                         let d = Dictionary(tf.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                         guard let sayNode = d["say"], case .scalar(let s) = sayNode else {
                             r.error(tn, "a turn needs `say:`", hint: "write what the user types after `say:`"); continue
@@ -66,6 +69,7 @@ public struct ConversationTestSuite: Sendable {
                                           intent: d["intent"].flatMap { r.string($0, what: "intent") },
                                           kind: d["kind"].flatMap { r.string($0, what: "kind") },
                                           contains: d["contains"].map { r.strings($0, what: "contains").map(\.value) } ?? [],
+                                          lacks: d["lacks"].map { r.strings($0, what: "lacks").map(\.value) } ?? [],
                                           lang: d["lang"].flatMap { r.string($0, what: "lang") }.flatMap { Language(code: $0) },
                                           location: r.located(s.string, sayNode)))
                     }
@@ -93,6 +97,9 @@ public struct ConversationTestSuite: Sendable {
                 if let k = turn.kind, k != reply.kind.rawValue { problems.append("expected kind \(k), got \(reply.kind.rawValue)") }
                 for c in turn.contains where !reply.text.localizedCaseInsensitiveContains(c) {
                     problems.append("expected the reply to contain \"\(c)\"")
+                }
+                for c in turn.lacks where reply.text.localizedCaseInsensitiveContains(c) {
+                    problems.append("expected the reply not to contain \"\(c)\"")
                 }
                 if problems.isEmpty { passed += 1 } else {
                     failures.append(Failure(test: test.name, turnNumber: n + 1, location: turn.location, problems: problems, reply: reply.text))
