@@ -160,6 +160,32 @@ import Testing
         #expect(wrong.hint?.contains("did you mean `training`") == true)
     }
 
+    @Test func anUnknownCalculationIsLocated() throws {
+        let yaml = """
+        topics:
+          - id: working_hours
+            title: { id: Jam kerja, en: Working hours }
+        intents:
+          - id: overtime_pay
+            topic: working_hours
+            examples:
+              id: [hitung upah lembur]
+              en: [overtime pay]
+            answer:
+              id: "Upah per jam = 1/173 upah sebulan."
+              en: "Hourly wage = 1/173 of the monthly wage."
+            source: kemnaker.go.id
+            as_of: 2025-05
+            calculate: overtime_weekend
+
+        """
+        let dir = try Fixture.folder(["hours.yaml": yaml])
+        let (_, diagnostics) = KnowledgeLoader.load(folder: dir)
+        let wrong = try #require(diagnostics.first { $0.message.contains("unknown calculation `overtime_weekend`") })
+        #expect(wrong.line == 15)
+        #expect(wrong.hint?.contains("overtime_workday") == true)
+    }
+
     @Test func badPatternIsReportedAtItsLine() throws {
         var text = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent("base.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"* daftar* * pelatihan las *\"", with: "\"(daftar | pelatihan\"")

@@ -106,6 +106,8 @@ struct Turn {
     private mutating func decide() -> Reply {
         session.turn += 1
         session.language = language
+        // A wage the person states is remembered for answers that compute with it later.
+        if text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }), let wage = Calculation.statedWage(in: text) { session.wage = wage }
 
         if analysis.tokens.isEmpty {
             rule = traced("empty message")

@@ -27,6 +27,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// The intent whose answer asked for a message for staff (``IntentDefinition/collectsMessage``):
     /// the next message is taken as that message unless Karir can answer it.
     public var collectingFor: String?
+    /// The monthly wage the person stated ("gaji sy 4,2 jt"), in rupiah, for answers that
+    /// compute with it later in the conversation (``Calculation``).
+    public var wage: Int?
 
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
@@ -42,6 +45,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.flow = nil
         self.subject = nil
         self.collectingFor = nil
+        self.wage = nil
     }
 }
 

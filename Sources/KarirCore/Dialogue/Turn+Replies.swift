@@ -59,6 +59,10 @@ extension Turn {
                 }
             }
         }
+        if let name = def.calculate?.value, let calculation = Calculation(rawValue: name),
+           let computed = calculation.values(message: self.text, rememberedWage: session.wage, language: language) {
+            values["calculation"] = computed
+        }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
         session.pendingIntent = nil
         session.collectingFor = def.collectsMessage ? def.id : nil

@@ -8,7 +8,7 @@ import Yams
 public enum KnowledgeLoader {
     static let topLevelKeys: Set<String> = ["topics", "intents", "lexicon", "synonyms", "entities", "tables", "flows", "settings", "out_of_scope", "words"]
     static let intentKeys: Set<String> = ["id", "topic", "title", "examples", "patterns", "not", "answer", "follow_ups", "context",
-                                          "source", "as_of", "slot", "ask", "lookup", "missing", "collects_message"]
+                                          "source", "as_of", "slot", "ask", "lookup", "missing", "collects_message", "calculate"]
 
     /// Sub-folders of a knowledge folder that hold no knowledge (conversation tests, evaluation sets).
     static let skippedFolders: Set<String> = ["tests", "eval"]
@@ -187,6 +187,7 @@ public enum KnowledgeLoader {
                 lookup: f["lookup"].flatMap { n in r.nonEmptyString(n, what: "lookup of \(what)").map { r.located($0, n) } },
                 missing: f["missing"].flatMap { r.localized($0, what: "missing of \(what)") },
                 collectsMessage: f["collects_message"].flatMap { r.bool($0, what: "collects_message of \(what)") } ?? false,
+                calculate: f["calculate"].flatMap { n in r.nonEmptyString(n, what: "calculate of \(what)").map { r.located($0, n) } },
                 location: r.located(id, idNode))
             kb.intents.append(def)
         }

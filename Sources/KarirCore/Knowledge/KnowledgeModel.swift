@@ -69,6 +69,9 @@ public struct IntentDefinition: Sendable {
     /// the next message that Karir cannot answer otherwise is taken as that message
     /// (``Turn/messageForStaff(asked:reply:)``) and reported as a handoff.
     public var collectsMessage: Bool = false
+    /// A computation with the person's own figures whose values the answer can show
+    /// (``Calculation``, by its name: `overtime_workday`).
+    public var calculate: Located<String>?
     public var location: Located<String>
 }
 

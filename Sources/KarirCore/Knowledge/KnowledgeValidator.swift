@@ -73,6 +73,10 @@ enum KnowledgeValidator {
                     error(lookup, "table `\(lookup.value)` does not exist", hint: "check the name under `tables:`")
                 }
             }
+            if let calculate = intent.calculate, Calculation(rawValue: calculate.value) == nil {
+                error(calculate, "unknown calculation `\(calculate.value)` in intent `\(intent.id)`",
+                      hint: "use one of: \(Calculation.names.joined(separator: ", "))")
+            }
             let factual = intent.answer.values.contains { $0.value.contains(where: \.isNumber) }
             if factual && intent.lookup == nil && (intent.source == nil || intent.asOf == nil) && intent.topic != "smalltalk" {
                 warning(intent.location, "the answer of `\(intent.id)` states figures but has no `source` and `as_of`",

@@ -34,14 +34,14 @@ extension IntentDefinition: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.write(id); w.write(topic); w.write(title); w.write(examples); w.write(patterns); w.write(negatives)
         w.write(answer); w.write(followUps); w.write(context); w.write(source); w.write(asOf); w.write(slot)
-        w.write(ask); w.write(lookup); w.write(missing); w.write(collectsMessage); w.write(location)
+        w.write(ask); w.write(lookup); w.write(missing); w.write(collectsMessage); w.write(calculate); w.write(location)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         self.init(id: try r.read(), topic: try r.read(), title: try r.read(), examples: try r.read(), patterns: try r.read(),
                   negatives: try r.read(), answer: try r.read(), followUps: try r.read(), context: try r.read(),
                   source: try r.read(), asOf: try r.read(), slot: try r.read(), ask: try r.read(), lookup: try r.read(),
-                  missing: try r.read(), collectsMessage: try r.read(), location: try r.read())
+                  missing: try r.read(), collectsMessage: try r.read(), calculate: try r.read(), location: try r.read())
     }
 }
 

@@ -1,0 +1,72 @@
+/// A computation an answer can make with the person's own figures (``Figures``), declared on
+/// an intent with `calculate:` and filled into its answer as the template value `calculation`
+/// (absent when the conversation gave no figures, so `{{#calculation}} … {{/calculation}}`
+/// shows only then).
+public enum Calculation: String, CaseIterable, Sendable {
+    /// Overtime pay on a normal workday (PP 35/2021 as in the fact sheet): hourly wage = monthly
+    /// wage / 173; the first overtime hour is paid 1.5 times, each further hour 2 times.
+    /// Values: `wage`, `hourly`, `first_hour`, `next_hour`, and with a number of hours `hours`,
+    /// `total` and `over_limit` (more than 4 hours, the daily limit).
+    case overtimeWorkday = "overtime_workday"
+
+    /// The names staff may write after `calculate:`.
+    public static var names: [String] { allCases.map(\.rawValue) }
+
+    /// The least and most a monthly wage may be to be taken as one.
+    static let wageRange = 100_000...1_000_000_000
+    /// Overtime hours a day above which the answer notes the limit.
+    static let dailyOvertimeLimit = 4.0
+    /// Hourly wage = monthly wage / this.
+    static let hoursPerMonth = 173.0
+
+    /// The template values for a message and the wage remembered from the conversation, or nil
+    /// when there is nothing to compute with.
+    func values(message: String, rememberedWage: Int?, language: Language) -> [String: Any]? {
+        switch self {
+        case .overtimeWorkday:
+            guard let wage = Figures.money(in: message).last(where: Self.wageRange.contains) ?? rememberedWage else { return nil }
+            let hourly = Double(wage) / Self.hoursPerMonth
+            var values: [String: Any] = [
+                "wage": Self.rupiah(Double(wage), language),
+                "hourly": Self.rupiah(hourly, language),
+                "first_hour": Self.rupiah(1.5 * hourly, language),
+                "next_hour": Self.rupiah(2 * hourly, language),
+            ]
+            let stated = Figures.hours(in: message)
+            // The overtime hours: the number next to an overtime word, else the only one given.
+            let hours = stated.first(where: \.overtime)?.hours ?? (stated.count == 1 ? stated[0].hours : nil)
+            if let hours, hours >= 1, hours <= 24, hours == hours.rounded() {
+                values["hours"] = Int(hours)
+                // The sum of the amounts shown, so that the person can add them up the same way.
+                let total = (1.5 * hourly).rounded() + (hours - 1) * (2 * hourly).rounded()
+                values["total"] = Self.rupiah(total, language)
+                values["over_limit"] = hours > Self.dailyOvertimeLimit
+            }
+            return values
+        }
+    }
+
+    /// A monthly wage stated in the message ("gaji sy 4,2 jt"), to remember for later
+    /// questions in the conversation: the last amount in the wage range of a message that
+    /// speaks of pay.
+    static func statedWage(in message: String) -> Int? {
+        let words = Set(Figures.tokens(message).map(\.text))
+        guard !words.isDisjoint(with: wageWords) else { return nil }
+        return Figures.money(in: message).last(where: wageRange.contains)
+    }
+
+    static let wageWords: Set<String> = ["gaji", "gajiku", "gajinya", "gajian", "upah", "upahku", "digaji", "dibayar", "salary", "wage",
+                                         "wages", "pay", "paid", "earn", "earning", "income", "penghasilan", "pendapatan", "umr", "ump", "umk"]
+
+    /// Rupiah rounded to whole rupiah, grouped the way each language writes it ("Rp 24.277",
+    /// "Rp 24,277").
+    static func rupiah(_ amount: Double, _ language: Language) -> String {
+        let digits = String(Int(amount.rounded()))
+        var grouped = ""
+        for (n, c) in digits.reversed().enumerated() {
+            if n > 0 && n % 3 == 0 { grouped.append(language == .id ? "." : ",") }
+            grouped.append(c)
+        }
+        return "Rp " + String(grouped.reversed())
+    }
+}

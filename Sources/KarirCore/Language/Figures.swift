@@ -1,0 +1,125 @@
+/// Figures a person gives about their own case, read from the message as typed: amounts of
+/// money ("gaji sy 4,2 jt", "Rp 4.200.000", "4.2 million", "4 juta 200 ribu") and hours
+/// ("lembur 3 jam", "3 hours of overtime"). Answers that compute with them are declared with
+/// `calculate:` (``Calculation``).
+public enum Figures {
+    /// The amounts of rupiah the text names, in order. A number counts as money when a word of
+    /// amount follows it ("juta", "jt", "million", "ribu", "rb", "k"), when "Rp" comes before
+    /// it, or when it is written as a large amount on its own ("4.200.000", "4200000": 100,000
+    /// or more).
+    public static func money(in text: String) -> [Int] {
+        let words = tokens(text)
+        var amounts: [Int] = []
+        var k = 0
+        while k < words.count {
+            guard let number = words[k].number else { k += 1; continue }
+            let rupiah = k > 0 && (words[k - 1].text == "rp" || words[k - 1].text == "idr")
+            let next = k + 1 < words.count ? words[k + 1].text : ""
+            if let scale = scales[next] ?? words[k].scale {
+                var amount = number.value * scale
+                var used = words[k].scale == nil ? 2 : 1
+                // "4 juta 200 ribu": the smaller part that follows is added.
+                if scale >= 1_000_000, k + used < words.count, let rest = words[k + used].number,
+                   let restScale = (k + used + 1 < words.count ? scales[words[k + used + 1].text] : nil) ?? words[k + used].scale,
+                   restScale < scale {
+                    amount += rest.value * restScale
+                    used += words[k + used].scale == nil ? 2 : 1
+                }
+                amounts.append(Int(amount.rounded()))
+                k += used
+                continue
+            }
+            if rupiah || number.grouped || number.value >= 100_000 {
+                if number.value >= 1_000 { amounts.append(Int(number.value.rounded())) }
+            }
+            k += 1
+        }
+        return amounts
+    }
+
+    /// The numbers of hours the text names ("3 jam", "2 hours", "3h"), each with whether an
+    /// overtime word ("lembur", "overtime") stands next to it.
+    public static func hours(in text: String) -> [(hours: Double, overtime: Bool)] {
+        let words = tokens(text)
+        var found: [(hours: Double, overtime: Bool)] = []
+        for (k, w) in words.enumerated() {
+            guard let number = w.number, !number.grouped else { continue }
+            let unit = w.unit ?? (k + 1 < words.count ? words[k + 1].text : "")
+            guard hourWords.contains(unit) else { continue }
+            // "lembur 3 jam", "lembur selama 3 jam", "3 jam lembur", "3 hours of overtime".
+            // (Not "8 jam, lembur 3 jam": an overtime word followed by a number is that number's.)
+            let after = w.unit == nil ? k + 2 : k + 1
+            let before = words[max(0, k - 2)..<k].contains { overtimeWords.contains($0.text) }
+            let following = words[min(words.count, after)..<min(words.count, after + 2)]
+            let behind = following.contains { overtimeWords.contains($0.text) } && !following.contains { $0.number != nil }
+            found.append((number.value, before || behind))
+        }
+        return found
+    }
+
+    /// Words that make a number an amount of money, with their factor.
+    static let scales: [String: Double] = [
+        "juta": 1_000_000, "jt": 1_000_000, "jeti": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "mio": 1_000_000,
+        "ribu": 1_000, "rb": 1_000, "rebu": 1_000, "k": 1_000, "thousand": 1_000,
+    ]
+    static let hourWords: Set<String> = ["jam", "jm", "hour", "hours", "hr", "hrs", "h"]
+    static let overtimeWords: Set<String> = ["lembur", "overtime", "ot", "lemburan"]
+
+    /// A word of the text: lower-cased letters, or a number as typed, with a unit written on to
+    /// it ("4jt", "3jam", "500rb").
+    struct Word {
+        var text: String
+        var number: (value: Double, grouped: Bool)?
+        var scale: Double?
+        var unit: String?
+    }
+
+    /// The text cut into words and numbers. A number keeps its separators: "4.200.000" and
+    /// "4,200,000" are grouped thousands, "4,2" and "4.2" a decimal.
+    static func tokens(_ text: String) -> [Word] {
+        var words: [Word] = []
+        let chars = Array(text.lowercased())
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if c.isASCII && c.isNumber {
+                var j = i
+                while j < chars.count, (chars[j].isASCII && chars[j].isNumber)
+                        || ((chars[j] == "." || chars[j] == ",") && j + 1 < chars.count && chars[j + 1].isASCII && chars[j + 1].isNumber) {
+                    j += 1
+                }
+                let raw = String(chars[i..<j])
+                var k = j
+                while k < chars.count, chars[k].isLetter { k += 1 }
+                let suffix = String(chars[j..<k])
+                var word = Word(text: raw, number: parse(raw))
+                if !suffix.isEmpty {
+                    if let s = scales[suffix] { word.scale = s } else if hourWords.contains(suffix) { word.unit = suffix } else { word.number = nil }
+                }
+                words.append(word)
+                i = k
+            } else if c.isLetter {
+                var j = i
+                while j < chars.count, chars[j].isLetter { j += 1 }
+                words.append(Word(text: String(chars[i..<j])))
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return words
+    }
+
+    /// "4.200.000" → 4,200,000 (grouped); "4,2" → 4.2; "4.25" → 4.25; "4" → 4.
+    static func parse(_ raw: String) -> (value: Double, grouped: Bool)? {
+        let parts = raw.split(whereSeparator: { $0 == "." || $0 == "," }).map(String.init)
+        guard let first = parts.first else { return nil }
+        if parts.count == 1 { return Double(first).map { ($0, false) } }
+        // Groups of exactly three digits after the first: thousands.
+        if parts.dropFirst().allSatisfy({ $0.count == 3 }), first.count <= 3 {
+            return Double(parts.joined()).map { ($0, true) }
+        }
+        if parts.count == 2 { return Double(first + "." + parts[1]).map { ($0, false) } }
+        return nil
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+@testable import KarirCore
+
+/// The person's own figures read from a message (``Figures``) and the computations answers make
+/// with them (``Calculation``).
+@Suite struct FiguresTests {
+    @Test(arguments: [
+        ("gaji sy 4,2 jt", [4_200_000]),
+        ("gaji saya Rp 4.200.000 sebulan", [4_200_000]),
+        ("my salary is 4.2 million", [4_200_000]),
+        ("salary IDR 4,200,000", [4_200_000]),
+        ("gaji 4jt", [4_000_000]),
+        ("gaji 4 juta 200 ribu", [4_200_000]),
+        ("4jt 500rb", [4_500_000]),
+        ("uang makan 50rb sehari", [50_000]),
+        ("upah 4200000", [4_200_000]),
+        ("gaji 3,5 juta tapi umr 5 jt", [3_500_000, 5_000_000]),
+    ])
+    func amountsOfMoney(text: String, amounts: [Int]) {
+        #expect(Figures.money(in: text) == amounts)
+    }
+
+    @Test func numbersThatAreNoMoney() {
+        #expect(Figures.money(in: "kerja 8 jam sehari, 6 hari seminggu").isEmpty)
+        #expect(Figures.money(in: "pkwt 2 tahun, sudah 14 bulan").isEmpty)
+        #expect(Figures.money(in: "ump 2026 berapa").isEmpty)
+        #expect(Figures.money(in: "lembur 1/173").isEmpty)
+    }
+
+    @Test func hoursAndWhetherTheyAreOvertime() {
+        let h = Figures.hours(in: "kerja 8 jam, lembur 3 jam")
+        #expect(h.map(\.hours) == [8, 3])
+        #expect(h.map(\.overtime) == [false, true])
+        #expect(Figures.hours(in: "2 hours of overtime").map(\.hours) == [2])
+        #expect(Figures.hours(in: "lembur 3jam").map(\.hours) == [3])
+        #expect(Figures.hours(in: "lembur sampai jam 9 malam").isEmpty)
+    }
+
+    @Test func overtimeOnAWorkday() throws {
+        let v = try #require(Calculation.overtimeWorkday.values(message: "gaji 4,2 jt lembur 3 jam", rememberedWage: nil, language: .id))
+        #expect(v["wage"] as? String == "Rp 4.200.000")
+        #expect(v["hourly"] as? String == "Rp 24.277")
+        #expect(v["first_hour"] as? String == "Rp 36.416")
+        #expect(v["next_hour"] as? String == "Rp 48.555")
+        #expect(v["hours"] as? Int == 3)
+        #expect(v["total"] as? String == "Rp 133.526")
+        #expect(v["over_limit"] as? Bool == false)
+        // English groups with commas; more than 4 hours notes the daily limit.
+        let en = try #require(Calculation.overtimeWorkday.values(message: "6 hours overtime", rememberedWage: 3_460_000, language: .en))
+        #expect(en["hourly"] as? String == "Rp 20,000")
+        #expect(en["total"] as? String == "Rp 230,000")
+        #expect(en["over_limit"] as? Bool == true)
+        // Without a wage in the message or the conversation there is nothing to compute.
+        #expect(Calculation.overtimeWorkday.values(message: "lembur 3 jam dapet berapa", rememberedWage: nil, language: .id) == nil)
+    }
+
+    @Test func aStatedWageIsRememberedOnlyWhenItIsPay() {
+        #expect(Calculation.statedWage(in: "gaji sy 4,2 jt") == 4_200_000)
+        #expect(Calculation.statedWage(in: "I earn 5 million a month") == 5_000_000)
+        #expect(Calculation.statedWage(in: "agen minta 15 juta buat berangkat") == nil)
+    }
+}
