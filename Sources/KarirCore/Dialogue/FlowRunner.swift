@@ -148,12 +148,28 @@ enum FlowRunner {
     }
 
     /// Starts `flow` right after the answer of its start intent.
+    /// The education the message that started it already gave ("aku lulusan smk bingung mau
+    /// kerja apa") answers that step: it is not asked again, and the reply says what was taken
+    /// (and how to change it).
     static func start(_ flow: FlowDefinition, after answer: Reply, turn: inout Turn) -> Reply {
-        turn.session.flow = FlowState(flowID: flow.id)
+        var state = FlowState(flowID: flow.id)
+        var taken: [String] = []
+        let words = turn.analysis.tokens.map { $0.typed ?? $0.surface }
+        while state.step < flow.steps.count, flow.steps[state.step].role == "education",
+              let value = named(words, step: flow.steps[state.step]),
+              let label = flow.steps[state.step].choices.first(where: { $0.value == value })?.label[turn.language] {
+            state.answers[flow.steps[state.step].id] = value
+            taken.append(turn.engine.promptOr("flow_prefilled", turn.language, ["number": state.step + 1, "answer": label],
+                                              id: "Dari pesanmu: \(label) (ketik \"ganti \(state.step + 1)\" kalau salah).",
+                                              en: "From your message: \(label) (type \"change \(state.step + 1)\" if that is wrong)."))
+            state.step += 1
+        }
+        guard state.step < flow.steps.count else { return answer }
+        turn.session.flow = state
         turn.session.offeredChoices = []
         var r = answer
         let intro = flow.intro?[turn.language] ?? ""
-        r.text = [answer.text, intro, question(flow, 0, turn)].filter { !$0.isEmpty }.joined(separator: "\n\n")
+        r.text = [answer.text, intro, taken.joined(separator: "\n"), question(flow, state.step, turn)].filter { !$0.isEmpty }.joined(separator: "\n\n")
         r.kind = .flow
         r.suggestions = []
         r.session = turn.session
@@ -190,25 +206,35 @@ enum FlowRunner {
             return nil
         }
         if words.count == 1, let n = Int(words[0]), n >= 1, n <= step.choices.count { return step.choices[n - 1].value }
+        if let v = named(words, step: step) { return v }
+        // Yes / no in other words ("iya", "enggak") for the choice that begins with yes / no,
+        // when exactly one choice fits.
+        if words.contains(where: yesWords.contains), let v = only(step, { !$0.isDisjoint(with: plainYes) }) { return v }
+        if words.contains(where: noWords.contains), let v = only(step, { !$0.isDisjoint(with: plainNo) }) { return v }
+        return nil
+    }
+
+    /// The choice of a choice step that the words name: its label, its value or one of its
+    /// `also` words ("s1" for a bachelor's degree), or how its label begins ("ya" for "Ya, mau",
+    /// "belum" for "Belum tahu", "smk" for "SMK") when exactly one choice fits.
+    static func named(_ words: [String], step: FlowStep) -> String? {
         let text = " " + words.joined(separator: " ") + " "
         for choice in step.choices {
             for label in [choice.label.id, choice.label.en, choice.value] {
                 let l = TextNormalizer.words(label).joined(separator: " ")
                 if !l.isEmpty, text.contains(" " + l + " ") { return choice.value }
             }
+            for also in step.also[choice.value] ?? [] where text.contains(" " + also + " ") { return choice.value }
         }
-        // A short answer that says how a label begins ("ya" for "Ya, mau", "belum" for "Belum
-        // tahu", "no" for "No, only in Indonesia"), or yes / no in other words ("iya", "enggak")
-        // for the choice that begins with yes / no, when exactly one choice fits.
-        let firstWords = step.choices.map { c in Set([c.label.id, c.label.en].compactMap { TextNormalizer.words($0).first }) }
-        func only(_ fits: (Set<String>) -> Bool) -> String? {
-            let matching = step.choices.indices.filter { fits(firstWords[$0]) }
-            return matching.count == 1 ? step.choices[matching[0]].value : nil
+        return only(step) { !$0.isDisjoint(with: words) }
+    }
+
+    /// The one choice whose label's first word (in either language) fits, if exactly one does.
+    private static func only(_ step: FlowStep, _ fits: (Set<String>) -> Bool) -> String? {
+        let matching = step.choices.indices.filter { k in
+            fits(Set([step.choices[k].label.id, step.choices[k].label.en].compactMap { TextNormalizer.words($0).first }))
         }
-        if let v = only({ !$0.isDisjoint(with: words) }) { return v }
-        if words.contains(where: yesWords.contains), let v = only({ !$0.isDisjoint(with: plainYes) }) { return v }
-        if words.contains(where: noWords.contains), let v = only({ !$0.isDisjoint(with: plainNo) }) { return v }
-        return nil
+        return matching.count == 1 ? step.choices[matching[0]].value : nil
     }
 
     static func question(_ flow: FlowDefinition, _ index: Int, _ turn: Turn) -> String {

@@ -24,15 +24,19 @@ enum FlowReader {
                         r.error(s, "a step needs `id` and `ask`", hint: "add `id:` and `ask: { id: ..., en: ... }`"); continue
                     }
                     var choices: [(String, Localized)] = []
+                    var also: [String: [String]] = [:]
                     if let c = d["choices"], let cs = r.sequence(c, what: "choices of step \(sid)") {
                         for choice in cs {
-                            guard let cf = r.mapping(choice, what: "a choice", allowed: ["value", "label"]) else { continue }
+                            guard let cf = r.mapping(choice, what: "a choice", allowed: ["value", "label", "also"]) else { continue }
                             let cd = Dictionary(cf.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                             guard let v = cd["value"].flatMap({ r.nonEmptyString($0, what: "choice value") }),
                                   let l = cd["label"].flatMap({ r.localized($0, what: "choice label") }) else {
                                 r.error(choice, "a choice needs `value` and `label`", hint: "add `value:` and `label: { id: ..., en: ... }`"); continue
                             }
                             choices.append((v, l))
+                            if let a = cd["also"] {
+                                also[v] = r.strings(a, what: "also of choice \(v)").map { TextNormalizer.words($0.value).joined(separator: " ") }.filter { !$0.isEmpty }
+                            }
                         }
                     }
                     let scores = d["scores"].flatMap { r.nonEmptyString($0, what: "scores") }
@@ -46,7 +50,7 @@ enum FlowReader {
                     if let role, !["education", "abroad"].contains(role) {
                         r.error(d["role"], "role must be `education` or `abroad`", hint: "the role tells how the answer filters recommendations")
                     }
-                    steps.append(FlowStep(id: sid, question: ask, choices: choices, scores: scores, role: role))
+                    steps.append(FlowStep(id: sid, question: ask, choices: choices, scores: scores, role: role, also: also))
                 }
             }
             if steps.isEmpty { r.error(item, "flow \(id) has no steps", hint: "add `steps:` with at least one step") }

@@ -109,6 +109,9 @@ public struct FlowStep: Sendable {
     public var scores: String?
     /// For choice steps: what the answer means for the recommendation (`education`, `abroad`).
     public var role: String?
+    /// Other words that pick a choice (`also:`), by the choice's value, normalised ("s1",
+    /// "kuliah" for a bachelor's degree).
+    public var also: [String: [String]] = [:]
 }
 
 /// A guided conversation, such as the interest inventory of career counselling.

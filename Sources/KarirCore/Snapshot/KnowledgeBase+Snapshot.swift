@@ -71,14 +71,14 @@ extension FlowStep: SnapshotCodable {
         w.write(id); w.write(question)
         w.writeCount(choices.count)
         for c in choices { w.write(c.value); w.write(c.label) }
-        w.write(scores); w.write(role)
+        w.write(scores); w.write(role); w.write(also)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         let id: String = try r.read(), question: Localized = try r.read()
         var choices: [(value: String, label: Localized)] = []
         for _ in 0..<(try r.readCount(minimumSize: 12)) { choices.append((try r.read(), try r.read())) }
-        self.init(id: id, question: question, choices: choices, scores: try r.read(), role: try r.read())
+        self.init(id: id, question: question, choices: choices, scores: try r.read(), role: try r.read(), also: try r.read())
     }
 }
 
