@@ -49,9 +49,10 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// A monthly wage stated in the message ("gaji sy 4,2 jt"), to remember for later
     /// questions in the conversation: the last amount in the wage range of a message that
     /// speaks of pay.
-    static func statedWage(in message: String) -> Int? {
-        let words = Set(Figures.tokens(message).map(\.text))
-        guard !words.isDisjoint(with: wageWords) else { return nil }
+    /// - Parameter words: the message's words as the analyser spells them (looked at first:
+    ///   most messages speak of no pay, and reading figures costs more).
+    static func statedWage(in message: String, words: [String]) -> Int? {
+        guard words.contains(where: wageWords.contains) else { return nil }
         return Figures.money(in: message).last(where: wageRange.contains)
     }
 

@@ -107,7 +107,8 @@ struct Turn {
         session.turn += 1
         session.language = language
         // A wage the person states is remembered for answers that compute with it later.
-        if text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }), let wage = Calculation.statedWage(in: text) { session.wage = wage }
+        if text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }),
+           let wage = Calculation.statedWage(in: text, words: analysis.tokens.map(\.surface)) { session.wage = wage }
 
         if analysis.tokens.isEmpty {
             rule = traced("empty message")
@@ -213,6 +214,25 @@ struct Turn {
             rule = traced("asking whom to contact right after a safety answer: its contacts again")
             var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
+            return reply
+        }
+        // The message right after a safety answer is part of the crisis when it asks nothing on
+        // its own (its best reading, context aside, below the answer threshold) or would start a
+        // guided conversation: "I just feel useless. ortu nanya terus kapan kerja" after
+        // thoughts of ending one's life must not start an interest quiz, nor get a lukewarm
+        // answer about choosing a career. The safety answer is given again, opening with its
+        // help. (Once: the message after that reads as usual. Pleasantries, messages matching
+        // nothing and messages nearer an out-of-scope example keep their own replies; a question
+        // that answers on its own, "lapor kemana lagi" about the agency that took the money, is
+        // answered.)
+        if let last = lastEligibleIntent(), priorities[last] == .high, session.activeTopic == kb.intents[last].topic,
+           let safetyTurn = session.safetyTurn, session.turn == safetyTurn + 1,
+           let top, top.pattern == nil, priorities[top.intent] == .normal, top.score >= settings.clarifyThreshold,
+           top.score - top.boost < settings.answerThreshold || startsFlow(top.intent), ranking.outOfScope <= top.example {
+            rule = traced("right after a safety answer, a message that asks nothing on its own: the safety answer again")
+            var reply = answer(intent: last, score: max(top.score, settings.answerThreshold), entity: nil)
+            if reply.kind == .answer { sayItIsTheSame(&reply) }
+            reply.session.safetyTurn = safetyTurn
             return reply
         }
 

@@ -30,6 +30,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// The monthly wage the person stated ("gaji sy 4,2 jt"), in rupiah, for answers that
     /// compute with it later in the conversation (``Calculation``).
     public var wage: Int?
+    /// The turn at which a safety answer was last given (``Session/turn``): the message right
+    /// after it is read as part of the crisis unless it clearly asks something else.
+    public var safetyTurn: Int?
 
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
@@ -46,6 +49,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.subject = nil
         self.collectingFor = nil
         self.wage = nil
+        self.safetyTurn = nil
     }
 }
 

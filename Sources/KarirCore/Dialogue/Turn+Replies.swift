@@ -68,6 +68,7 @@ extension Turn {
         session.collectingFor = def.collectsMessage ? def.id : nil
         // Pleasantries (a low-priority topic) do not change what the conversation is about:
         // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
+        if priority(of: i) == .high { session.safetyTurn = session.turn }
         if priority(of: i) != .low {
             session.lastIntent = def.id
             session.activeTopic = topic
