@@ -120,6 +120,22 @@ struct Turn {
             rule = traced("numbered choice")
             return answer(intent: choice.intent, score: 1, entity: choice.entity)
         }
+        // A lone small number that picks nothing ("2" after a reply that offered no second
+        // choice) is not a question to read with the conversation's subject: Karir says which
+        // numbers there are, if any, and keeps the conversation as it is.
+        if analysis.tokens.count == 1, let n = Int(analysis.tokens[0].surface), n >= 1, n <= Self.choiceNumbers {
+            rule = traced("numbered choice \(n) not offered (\(session.offeredChoices.count) offered)")
+            let offered = session.offeredChoices.count
+            let text = offered > 0
+                ? engine.promptOr("choice_not_offered", language, ["number": n, "count": offered],
+                                  id: "Pilihan nomor \(n) tidak ada. Ketik nomor 1–\(offered), atau tulis pertanyaanmu.",
+                                  en: "There is no choice \(n). Type a number from 1 to \(offered), or write your question.")
+                : engine.promptOr("no_choices_offered", language, ["number": n],
+                                  id: "Saat ini tidak ada pilihan bernomor. Tulis pertanyaanmu dengan kata-kata, atau ketik \"bantuan\" untuk melihat contoh.",
+                                  en: "There are no numbered choices right now. Write your question in words, or type \"help\" to see examples.")
+            return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil, confidence: 0,
+                                language: language, session: session))
+        }
 
         // "bukan lembur, maksudnya gaji pokok minimal" after an overtime answer: a correction
         // that says it did not mean the conversation's topic leaves the conversation, which was a
@@ -666,6 +682,10 @@ struct Turn {
     /// programme went to the AK/1 processing time (follow-ups 84.9 → 85.4%, out-of-scope
     /// follow-ups unchanged); six lost "all of it or only part?" after a JHT question.
     static let backReferenceWords = 5
+
+    /// A lone number up to this is read as a choice (numbers of suggestions and clarify menus
+    /// stay small); a larger one ("2026", "175") may be a question.
+    static let choiceNumbers = 9
 
     /// A follow-up of this many words or fewer ("syaratnya apa?") is short: it leans on the
     /// conversation for its subject.
