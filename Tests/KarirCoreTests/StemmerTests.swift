@@ -80,6 +80,17 @@ let stemTable: [(String, String)] = [
         #expect(stemmer.stem("xyzkan") == "xyzkan")
     }
 
+    @Test func plainMeOnlyBeforeNasalsAndLiquids() {
+        // me- without a nasal stands only before m, n, r, l, w, y: "media" is no me- + "dia",
+        // "mediasi" no me- + di- + "asi"; pe- stands before any consonant.
+        let stemmer = IndonesianStemmer(dictionary: ["dia", "asi", "dagang", "lamar", "rawat"])
+        #expect(stemmer.stem("media") == "media")
+        #expect(stemmer.stem("mediasi") == "mediasi")
+        #expect(stemmer.stem("pedagang") == "dagang")
+        #expect(stemmer.stem("melamar") == "lamar")
+        #expect(stemmer.stem("merawat") == "rawat")
+    }
+
     @Test func shortBeAndTeOnlyBeforeRAndErSyllables() {
         // ber-/ter- lose their r only before an r-initial root or a first syllable ending in -er.
         let stemmer = IndonesianStemmer(dictionary: ["come", "kan", "kerja", "percaya", "rencana", "tekan"])

@@ -157,7 +157,10 @@ public struct IndonesianStemmer: Sendable {
             case letter("l"), letter("w"), letter("y"):
                 out.append(Array(afterPrefix))                                // melamar → lamar
             default:
-                out.append(Array(afterPrefix))                                // pekerja → kerja
+                // pe- stands before any consonant ("pekerja" → kerja, "pedagang" → dagang); me-
+                // only before the nasals, r, l, w and y (meN- takes the others: "mendaftar"), so
+                // "mediasi" is no me- + di- + "asi" and "media" no me- + "dia".
+                if p == "pe" { out.append(Array(afterPrefix)) }               // pekerja → kerja
             }
         }
         // Colloquial nasal prefixes: ngelamar → lamar, ngambil → ambil, ngirim → kirim,
