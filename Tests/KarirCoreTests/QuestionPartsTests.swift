@@ -120,4 +120,14 @@ import Testing
         let twice = engine.respond(to: "berapa biaya pelatihan? biaya pelatihan berapa?", in: Session())
         #expect(twice.alsoAnswered.isEmpty)
     }
+
+    @Test func aLongQuestionIsQuotedUpToAWholeWord() {
+        let long = "kalau kerja remote posisi customer service dari rumah itu ada gak di karirhub soalnya aku gak bisa ninggalin anak"
+        let quoted = Turn.quoted(long)
+        #expect(quoted.hasSuffix("…"))
+        #expect(quoted.count <= Turn.quotedQuestionLength + 1)
+        #expect(long.hasPrefix(String(quoted.dropLast())))
+        #expect(long.dropFirst(quoted.count - 1).first == " ")
+        #expect(Turn.quoted("berapa UMR Bekasi?") == "berapa UMR Bekasi?")
+    }
 }

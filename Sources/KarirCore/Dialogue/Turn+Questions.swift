@@ -61,7 +61,7 @@ extension Turn {
         }
         guard !others.isEmpty else { return reply }
         func opened(_ question: Substring, _ text: String) -> String {
-            let quoted = String(String(question).trimmedWhitespace().prefix(Self.quotedQuestionLength))
+            let quoted = Self.quoted(String(question).trimmedWhitespace())
             let lead = engine.prompt("another_question", language, ["question": quoted])
             return lead.isEmpty ? text : lead + "\n" + text
         }
@@ -97,4 +97,13 @@ extension Turn {
 
     /// A question is quoted in the answer up to this many characters.
     static let quotedQuestionLength = 80
+
+    /// The question as quoted before its answer: whole, or cut at the last word boundary within
+    /// ``quotedQuestionLength`` characters and marked "…" ("remote posi" was cut mid-word).
+    static func quoted(_ question: String) -> String {
+        guard question.count > quotedQuestionLength else { return question }
+        let head = question.prefix(quotedQuestionLength)
+        let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+        return String(cut).trimmedWhitespace() + "…"
+    }
 }
