@@ -60,4 +60,37 @@ import Testing
         #expect(stated("I earn 5 million a month") == 5_000_000)
         #expect(stated("agen minta 15 juta buat berangkat") == nil)
     }
+
+    @Test func lengthsOfTimeInMonths() {
+        #expect(Figures.months(in: "kerja 18 bulan").map(\.months) == [18])
+        #expect(Figures.months(in: "udah 1,5 tahun").map(\.months) == [18])
+        #expect(Figures.months(in: "worked 6 months").map(\.service) == [true])
+        #expect(Figures.months(in: "kontrak 2 thn, baru jalan 8 bln").map(\.months) == [24, 8])
+        #expect(Figures.months(in: "kontrak 2 thn, baru jalan 8 bln").map(\.service) == [false, true])
+        #expect(Figures.months(in: "sudah kerja setahun").map(\.months) == [12])
+        #expect(Figures.months(in: "gaji 4 juta sebulan").isEmpty)
+    }
+
+    @Test func jkpBenefitIsCappedAtTheWageCeiling() throws {
+        let low = try #require(Calculation.jkpBenefit.values(message: "gaji 4,5 jt", rememberedWage: nil, language: .id))
+        #expect(low["monthly"] as? String == "Rp 2.700.000")
+        #expect(low["total"] as? String == "Rp 16.200.000")
+        #expect(low["capped"] as? Bool == false)
+        let high = try #require(Calculation.jkpBenefit.values(message: "salary 8 million", rememberedWage: nil, language: .en))
+        #expect(high["counted"] as? String == "Rp 5,000,000")
+        #expect(high["monthly"] as? String == "Rp 3,000,000")
+        #expect(high["capped"] as? Bool == true)
+    }
+
+    @Test func pkwtCompensationNeedsTheMonthsWorked() throws {
+        let v = try #require(Calculation.pkwtCompensation.values(message: "pkwt 2 tahun, baru jalan 8 bulan, gaji 3 juta", rememberedWage: nil, language: .id))
+        #expect(v["months"] as? String == "8")
+        #expect(v["amount"] as? String == "Rp 2.000.000")
+        let half = try #require(Calculation.pkwtCompensation.values(message: "worked 1.5 years", rememberedWage: 4_700_000, language: .en))
+        #expect(half["months"] as? String == "18")
+        #expect(half["amount"] as? String == "Rp 7,050,000")
+        // Without the months, or with two lengths and no word of service, nothing is computed.
+        #expect(Calculation.pkwtCompensation.values(message: "gaji 3 juta, kompensasi brp", rememberedWage: nil, language: .id) == nil)
+        #expect(Calculation.pkwtCompensation.values(message: "kontrak 2 tahun atau 3 tahun", rememberedWage: 3_000_000, language: .id) == nil)
+    }
 }

@@ -8,6 +8,13 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// Values: `wage`, `hourly`, `first_hour`, `next_hour`, and with a number of hours `hours`,
     /// `total` and `over_limit` (more than 4 hours, the daily limit).
     case overtimeWorkday = "overtime_workday"
+    /// JKP cash benefit (PP 6/2025 as in the fact sheet): 60% of the last reported wage, the wage
+    /// counted at most Rp 5,000,000, for up to 6 months. Values: `wage`, `counted`, `capped`,
+    /// `monthly`, `total`.
+    case jkpBenefit = "jkp_benefit"
+    /// PKWT compensation (PP 35/2021 as in the fact sheet): months worked ÷ 12 × the monthly
+    /// wage, from one month of service. Needs the months too. Values: `wage`, `months`, `amount`.
+    case pkwtCompensation = "pkwt_compensation"
 
     /// The names staff may write after `calculate:`.
     public static var names: [String] { allCases.map(\.rawValue) }
@@ -18,6 +25,10 @@ public enum Calculation: String, CaseIterable, Sendable {
     static let dailyOvertimeLimit = 4.0
     /// Hourly wage = monthly wage / this.
     static let hoursPerMonth = 173.0
+    /// JKP: the share of the wage paid, the most wage counted, and for how many months.
+    static let jkpShare = 0.6
+    static let jkpWageCap = 5_000_000
+    static let jkpMonths = 6.0
 
     /// The template values for a message and the wage remembered from the conversation, or nil
     /// when there is nothing to compute with.
@@ -43,7 +54,36 @@ public enum Calculation: String, CaseIterable, Sendable {
                 values["over_limit"] = hours > Self.dailyOvertimeLimit
             }
             return values
+        case .jkpBenefit:
+            guard let wage = Figures.money(in: message).last(where: Self.wageRange.contains) ?? rememberedWage else { return nil }
+            let counted = min(wage, Self.jkpWageCap)
+            let monthly = (Self.jkpShare * Double(counted)).rounded()
+            return [
+                "wage": Self.rupiah(Double(wage), language),
+                "counted": Self.rupiah(Double(counted), language),
+                "capped": wage > Self.jkpWageCap,
+                "monthly": Self.rupiah(monthly, language),
+                "total": Self.rupiah(monthly * Self.jkpMonths, language),
+            ]
+        case .pkwtCompensation:
+            guard let wage = Figures.money(in: message).last(where: Self.wageRange.contains) ?? rememberedWage else { return nil }
+            // The length of service: the one after a word of service, else the only one given.
+            let stated = Figures.months(in: message)
+            guard let months = stated.first(where: \.service)?.months ?? (stated.count == 1 ? stated[0].months : nil),
+                  months >= 1, months <= 600 else { return nil }
+            return [
+                "wage": Self.rupiah(Double(wage), language),
+                "months": Self.number(months, language),
+                "amount": Self.rupiah(months / 12 * Double(wage), language),
+            ]
         }
+    }
+
+    /// A count as written in each language: whole, or with one decimal ("1,5" / "1.5").
+    static func number(_ value: Double, _ language: Language) -> String {
+        if value == value.rounded() { return String(Int(value)) }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10)\(language == .id ? "," : ".")\(tenths % 10)"
     }
 
     /// A monthly wage stated in the message ("gaji sy 4,2 jt"), to remember for later

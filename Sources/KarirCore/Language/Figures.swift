@@ -57,6 +57,34 @@ public enum Figures {
         return found
     }
 
+    /// The lengths of time the text names, in months ("18 bulan", "1,5 tahun", "2 thn",
+    /// "6 months", "setahun"), each with whether a word of service stands before it ("kerja",
+    /// "jalan", "worked", "selama", "sudah" …: how long someone has worked, not how long a
+    /// contract runs).
+    public static func months(in text: String) -> [(months: Double, service: Bool)] {
+        let words = tokens(text)
+        var found: [(months: Double, service: Bool)] = []
+        for (k, w) in words.enumerated() {
+            let service = words[max(0, k - 3)..<k].contains { serviceWords.contains($0.text) }
+            // "kerja setahun": only after a word of service ("gaji setahun" is no length of work).
+            if let single = singleDurations[w.text], service {
+                found.append((single, service))
+                continue
+            }
+            guard let number = w.number, !number.grouped else { continue }
+            let unit = w.unit ?? (k + 1 < words.count ? words[k + 1].text : "")
+            if monthWords.contains(unit) { found.append((number.value, service)) }
+            if yearWords.contains(unit) { found.append((number.value * 12, service)) }
+        }
+        return found
+    }
+
+    static let monthWords: Set<String> = ["bulan", "bln", "bl", "month", "months", "mo", "mos"]
+    static let yearWords: Set<String> = ["tahun", "thn", "th", "taun", "year", "years", "yr", "yrs"]
+    static let singleDurations: [String: Double] = ["setahun": 12]
+    static let serviceWords: Set<String> = ["kerja", "bekerja", "jalan", "worked", "working", "selama", "sudah", "udah", "udh", "sdh",
+                                            "masa", "service", "for", "baru"]
+
     /// Words that make a number an amount of money, with their factor.
     static let scales: [String: Double] = [
         "juta": 1_000_000, "jt": 1_000_000, "jeti": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "mio": 1_000_000,
@@ -94,7 +122,13 @@ public enum Figures {
                 let suffix = String(chars[j..<k])
                 var word = Word(text: raw, number: parse(raw))
                 if !suffix.isEmpty {
-                    if let s = scales[suffix] { word.scale = s } else if hourWords.contains(suffix) { word.unit = suffix } else { word.number = nil }
+                    if let s = scales[suffix] {
+                        word.scale = s
+                    } else if hourWords.contains(suffix) || monthWords.contains(suffix) || yearWords.contains(suffix) {
+                        word.unit = suffix
+                    } else {
+                        word.number = nil
+                    }
                 }
                 words.append(word)
                 i = k
