@@ -193,8 +193,18 @@ struct Turn {
         // SD", "paspor online").
         let lowerBar = safetyLowerBarScore
         func closeOnLowerBar(_ safety: Candidate) -> Bool { safety.score >= lowerBar && safety.example >= Self.safetyLowerBarExample }
+        // A safety reading that would only give the last answer again does not win on scores
+        // over a better reading that this very answer offers as its next step ("sy ga berani
+        // lapor, takut dipecat" after the harassment answer: keeping a report confidential).
+        let lastSafety = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
+        let offeredAfterLast = lastSafety.map { engine.knowledge.followUpIndices[$0] } ?? []
+        func offeredNext(_ safety: Candidate, _ top: Candidate) -> Bool {
+            safety.intent == lastSafety && top.intent != safety.intent && top.score > safety.score
+                && priorities[top.intent] == .normal && offeredAfterLast.contains(top.intent)
+        }
         let safetyWinsOnScores = bestSafety.map { safety in
             guard let top else { return false }
+            if offeredNext(safety, top) { return false }
             // Below the answer threshold and behind another reading, a safety reading needs a
             // word of its own topic: "can i claim it all?" is near "I want to end it all" only
             // through common words. (Looked at last: it reads the message's features again.)
@@ -244,7 +254,9 @@ struct Turn {
         if let last = lastEligibleIntent(), priorities[last] == .high, session.activeTopic == kb.intents[last].topic,
            let safetyTurn = session.safetyTurn, session.turn == safetyTurn + 1,
            let top, top.pattern == nil, priorities[top.intent] == .normal, top.score >= settings.clarifyThreshold,
-           top.score - top.boost < settings.answerThreshold || startsFlow(top.intent), ranking.outOfScope <= top.example {
+           top.score - top.boost < settings.answerThreshold || startsFlow(top.intent), ranking.outOfScope <= top.example,
+           // (The safety answer's own next step, read at the answer threshold, answers instead.)
+           !(top.score >= settings.answerThreshold && offeredAfterLast.contains(top.intent)) {
             rule = traced("right after a safety answer, a message that asks nothing on its own: the safety answer again")
             var reply = answer(intent: last, score: max(top.score, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
@@ -735,13 +747,19 @@ struct Turn {
 
     /// Whether the message asks whom to contact: a contact word, not followed by "me" ("tolong
     /// telepon saya besok" and "call me" ask to be called back, which the callback answers).
+    /// Nor one said not to be done ("sy ga berani lapor, takut dipecat", "afraid to report"):
+    /// a fear, not a question where to.
     func asksWhomToContact(_ tokens: [Token]) -> Bool {
         tokens.indices.contains { i in
             let next = i + 1 < tokens.count ? tokens[i + 1].surface : ""
+            let before = tokens[max(0, i - 2)..<i].map(\.surface)
             return (Self.contactWords.contains(tokens[i].surface) || Self.contactWords.contains(tokens[i].stem))
-                && !Self.askersThemselves.contains(next)
+                && !Self.askersThemselves.contains(next) && !before.contains(where: Self.notDoing.contains)
         }
     }
+
+    /// Words before a contact word that say it is not being done.
+    static let notDoing: Set<String> = ["tidak", "takut", "enggan", "malu", "afraid", "scared", "not", "dont", "too"]
 
     /// Whether the message asks where to report a wrong ("lapor kemana", "where do I report
     /// it"): a report word, which only an answer that says where to report can answer.
