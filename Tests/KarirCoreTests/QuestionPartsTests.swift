@@ -86,6 +86,10 @@ import Testing
         #expect(QuestionParts.pieces(of: "pelatihan las di bpvp brp lama ya? dpt uang saku ga").pieces.map(\.endsAsking) == [true, true])
         #expect(QuestionParts.asksByItsWords("btw cv nya perlu pake foto ga"))
         #expect(QuestionParts.asksByItsWords("what do they actually do all day"))
+        // A joining word it opens with is passed over ("and should …", "terus gimana …").
+        #expect(QuestionParts.asksByItsWords("and should i bring printed cv"))
+        #expect(QuestionParts.asksByItsWords("terus gimana cara daftarnya"))
+        #expect(QuestionParts.asksByItsWords("terus disalurin kerja ga"))
         // Not a short one, nor one pointing back at the first question: it is answered with it.
         #expect(!QuestionParts.asksByItsWords("how many days"))
         #expect(!QuestionParts.asksByItsWords("kalo kurang dari itu gmn"))

@@ -160,12 +160,18 @@ enum QuestionParts {
     /// (At least ``trailingQuestionWords`` words, and none pointing back: "kalo kurang dari itu
     /// gmn" after "one month notice gitu ya?", "where do I pick it up" and "how many days" are
     /// about the first question, which answers them better as one message.)
+    /// (A joining word it opens with is passed over: "… at a startup? and should i bring
+    /// printed cv", "… gratis? terus dapet sertifikat gak".)
     static func asksByItsWords(_ part: Substring) -> Bool {
-        let words = part.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
-        guard let first = words.first, let last = words.last, words.count >= Self.trailingQuestionWords,
+        let typed = part.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+        let words = Array(typed.drop(while: leadingJoins.contains))
+        guard let first = words.first, let last = words.last, typed.count >= Self.trailingQuestionWords,
               !words.contains(where: pointingBack.contains) else { return false }
         return typedQuestionWords.contains(first) || typedQuestionWords.contains(last) || yesNoTags.contains(last)
     }
+
+    /// Joining words a last sentence may open with.
+    static let leadingJoins: Set<String> = joining.union(["also", "then", "sama", "trs", "tp", "tapi", "but"])
 
     /// The least number of words of such a last sentence.
     static let trailingQuestionWords = 4
