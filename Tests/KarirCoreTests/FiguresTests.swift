@@ -20,6 +20,16 @@ import Testing
         #expect(Figures.money(in: text) == amounts)
     }
 
+    @Test func hugeNumbersAreNoAmountAndDoNotCrash() {
+        #expect(Figures.money(in: "gaji 999999999999999999999 juta").isEmpty)
+        #expect(Figures.money(in: "Rp 9.999.999.999.999.999.999.999").isEmpty)
+        #expect(Figures.money(in: String(repeating: "9", count: 400) + " jt").isEmpty)
+        #expect(Figures.hours(in: String(repeating: "9", count: 400) + " jam").count == 1)
+        #expect(Calculation.overtimeWorkday.values(message: String(repeating: "9", count: 400) + " jam", rememberedWage: 4_000_000, language: .id)?["hours"] == nil)
+        #expect(Figures.months(in: "kerja " + String(repeating: "9", count: 400) + " tahun").count == 1)
+        #expect(Calculation.pkwtCompensation.values(message: "kerja " + String(repeating: "9", count: 400) + " tahun", rememberedWage: 4_000_000, language: .id) == nil)
+    }
+
     @Test func numbersThatAreNoMoney() {
         #expect(Figures.money(in: "kerja 8 jam sehari, 6 hari seminggu").isEmpty)
         #expect(Figures.money(in: "pkwt 2 tahun, sudah 14 bulan").isEmpty)

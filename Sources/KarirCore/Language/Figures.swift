@@ -25,12 +25,12 @@ public enum Figures {
                     amount += rest.value * restScale
                     used += words[k + used].scale == nil ? 2 : 1
                 }
-                amounts.append(Int(amount.rounded()))
+                if let whole = whole(amount) { amounts.append(whole) }
                 k += used
                 continue
             }
-            if rupiah || number.grouped || number.value >= 100_000 {
-                if number.value >= 1_000 { amounts.append(Int(number.value.rounded())) }
+            if rupiah || number.grouped || number.value >= 100_000, number.value >= 1_000, let whole = whole(number.value) {
+                amounts.append(whole)
             }
             k += 1
         }
@@ -84,6 +84,14 @@ public enum Figures {
     static let singleDurations: [String: Double] = ["setahun": 12]
     static let serviceWords: Set<String> = ["kerja", "bekerja", "jalan", "worked", "working", "selama", "sudah", "udah", "udh", "sdh",
                                             "masa", "service", "for", "baru"]
+
+    /// An amount as whole rupiah; nil beyond any real amount ("999999999999999999999 juta"
+    /// would not fit an integer).
+    static func whole(_ amount: Double) -> Int? {
+        guard amount.isFinite, amount >= 0, amount < largestAmount else { return nil }
+        return Int(amount.rounded())
+    }
+    static let largestAmount = 1e15
 
     /// Words that make a number an amount of money, with their factor.
     static let scales: [String: Double] = [
