@@ -393,6 +393,15 @@ import Testing
         #expect(r.kind == .fallback)
     }
 
+    @Test func hugeNumbersAreAnsweredAndTheirWageNotRemembered() {
+        // Read as a stated wage (a pay word and digits), a number beyond any integer once trapped.
+        for q in ["gaji 999999999999999999999 juta", "upah Rp 9.999.999.999.999.999.999.999", "salary " + String(repeating: "9", count: 500) + " million"] {
+            let r = engine.respond(to: q, in: Session())
+            #expect(r.session.wage == nil)
+        }
+        #expect(engine.respond(to: "gaji sy 4,2 jt", in: Session()).session.wage == 4_200_000)
+    }
+
     @Test func staleSessionReferencesAreIgnored() {
         var s = Session()
         s.lastIntent = "no_such_intent"
