@@ -814,8 +814,15 @@ struct Turn {
     }
 
     /// The best-ranked candidate of `topic` among the best ten, if any.
+    /// In a `priority: high` topic only the last answer's intent counts as the topic's reading:
+    /// "sy takut pak" after the answer about violence at work is not the sexual-harassment answer
+    /// merely because that sibling holds "takut" more closely.
     func bestCandidate(in topic: String, _ ranking: Matcher.Ranking) -> Candidate? {
-        ranking.candidates.first { kb.intents[$0.intent].topic == topic }
+        if engine.knowledge.topicIndex[topic]?.priority == .high {
+            let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
+            return ranking.candidates.first { $0.intent == last && kb.intents[$0.intent].topic == topic }
+        }
+        return ranking.candidates.first { kb.intents[$0.intent].topic == topic }
     }
 
     /// A follow-up of at most this many words (joining words not counted) may stay in the
