@@ -81,6 +81,12 @@ import Testing
         #expect(Figures.months(in: "gaji 4 juta sebulan").isEmpty)
     }
 
+    @Test func monthsWorkedAreRememberedOnlyAfterAWordOfService() {
+        #expect(Calculation.statedMonths(in: "pkwt 1 thn, baru 7 bln di putus") == 7)
+        #expect(Calculation.statedMonths(in: "kontrak 2 tahun") == nil)
+        #expect(Calculation.pkwtCompensation.values(message: "hitungin kompensasinya", rememberedWage: 3_200_000, rememberedMonths: 7, language: .id)?["amount"] as? String == "Rp 1.866.667")
+    }
+
     @Test func jkpBenefitIsCappedAtTheWageCeiling() throws {
         let low = try #require(Calculation.jkpBenefit.values(message: "gaji 4,5 jt", rememberedWage: nil, language: .id))
         #expect(low["monthly"] as? String == "Rp 2.700.000")

@@ -32,7 +32,7 @@ public enum Calculation: String, CaseIterable, Sendable {
 
     /// The template values for a message and the wage remembered from the conversation, or nil
     /// when there is nothing to compute with.
-    func values(message: String, rememberedWage: Int?, language: Language) -> [String: Any]? {
+    func values(message: String, rememberedWage: Int?, rememberedMonths: Double? = nil, language: Language) -> [String: Any]? {
         switch self {
         case .overtimeWorkday:
             guard let wage = Figures.money(in: message).last(where: Self.wageRange.contains) ?? rememberedWage else { return nil }
@@ -68,9 +68,7 @@ public enum Calculation: String, CaseIterable, Sendable {
         case .pkwtCompensation:
             guard let wage = Figures.money(in: message).last(where: Self.wageRange.contains) ?? rememberedWage else { return nil }
             // The length of service: the one after a word of service, else the only one given.
-            let stated = Figures.months(in: message)
-            guard let months = stated.first(where: \.service)?.months ?? (stated.count == 1 ? stated[0].months : nil),
-                  months >= 1, months <= 600 else { return nil }
+            guard let months = Self.monthsWorked(Figures.months(in: message)) ?? rememberedMonths, months >= 1, months <= 600 else { return nil }
             return [
                 "wage": Self.rupiah(Double(wage), language),
                 "months": Self.number(months, language),
@@ -94,6 +92,18 @@ public enum Calculation: String, CaseIterable, Sendable {
     static func statedWage(in message: String, words: [String]) -> Int? {
         guard words.contains(where: wageWords.contains) else { return nil }
         return Figures.money(in: message).last(where: wageRange.contains)
+    }
+
+    /// The months worked among the lengths a message names: the one after a word of service,
+    /// else the only one given.
+    static func monthsWorked(_ stated: [(months: Double, service: Bool)]) -> Double? {
+        stated.first(where: \.service)?.months ?? (stated.count == 1 ? stated[0].months : nil)
+    }
+
+    /// Months worked stated in a message, to remember: a length after a word of service
+    /// ("baru 7 bln", "udah kerja 2 tahun").
+    static func statedMonths(in message: String) -> Double? {
+        Figures.months(in: message).first(where: \.service).map(\.months).flatMap { $0 >= 1 && $0 <= 600 ? $0 : nil }
     }
 
     static let wageWords: Set<String> = ["gaji", "gajiku", "gajinya", "gajian", "upah", "upahku", "digaji", "dibayar", "salary", "wage",

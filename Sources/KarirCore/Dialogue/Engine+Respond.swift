@@ -107,8 +107,24 @@ struct Turn {
         session.turn += 1
         session.language = language
         // A wage the person states is remembered for answers that compute with it later.
-        if text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }),
-           let wage = Calculation.statedWage(in: text, words: analysis.tokens.map(\.surface)) { session.wage = wage }
+        var statesFigures = false
+        if text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
+            if let wage = Calculation.statedWage(in: text, words: analysis.tokens.map(\.surface)) { session.wage = wage; statesFigures = true }
+            if let months = Calculation.statedMonths(in: text) { session.monthsWorked = months; statesFigures = true }
+            if !statesFigures, session.lastIntent != nil, !Figures.hours(in: text).isEmpty { statesFigures = true }
+        }
+        // "eh salah, gaji sy 3,5jt bukan 3,2" right after an answer that computed with the
+        // person's figures: the same answer, computed again, unless the message clearly asks
+        // something else.
+        if statesFigures, let last = lastEligibleIntent(), kb.intents[last].calculate != nil,
+           Correction.isCorrection(analysis.tokens) || analysis.tokens.contains(where: { Correction.interjections.contains($0.surface) }) || contentWords(analysis.tokens[...]) <= Self.figuresOnlyWords {
+            let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
+            self.ranking = ranking
+            if ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true {
+                rule = traced("new figures for the answer just computed: computed again")
+                return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
+            }
+        }
 
         if analysis.tokens.isEmpty {
             rule = traced("empty message")
@@ -698,6 +714,10 @@ struct Turn {
     /// A lone number up to this is read as a choice (numbers of suggestions and clarify menus
     /// stay small); a larger one ("2026", "175") may be a question.
     static let choiceNumbers = 9
+
+    /// A message of this many content words or fewer that states figures right after a computed
+    /// answer gives new figures for it ("gaji 3,5jt", "kalo 5 jam").
+    static let figuresOnlyWords = 3
 
     /// A follow-up of this many words or fewer ("syaratnya apa?") is short: it leans on the
     /// conversation for its subject.

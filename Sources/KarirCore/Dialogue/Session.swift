@@ -30,6 +30,8 @@ public struct Session: Codable, Sendable, Equatable {
     /// The monthly wage the person stated ("gaji sy 4,2 jt"), in rupiah, for answers that
     /// compute with it later in the conversation (``Calculation``).
     public var wage: Int?
+    /// How many months the person said they have worked ("baru 7 bln"), for the same answers.
+    public var monthsWorked: Double?
     /// The turn at which a safety answer was last given (``Session/turn``): the message right
     /// after it is read as part of the crisis unless it clearly asks something else.
     public var safetyTurn: Int?
@@ -49,6 +51,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.subject = nil
         self.collectingFor = nil
         self.wage = nil
+        self.monthsWorked = nil
         self.safetyTurn = nil
     }
 }

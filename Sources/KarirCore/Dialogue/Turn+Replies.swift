@@ -60,7 +60,7 @@ extension Turn {
             }
         }
         if let name = def.calculate?.value, let calculation = Calculation(rawValue: name),
-           let computed = calculation.values(message: self.text, rememberedWage: session.wage, language: language) {
+           let computed = calculation.values(message: self.text, rememberedWage: session.wage, rememberedMonths: session.monthsWorked, language: language) {
             values["calculation"] = computed
         }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
