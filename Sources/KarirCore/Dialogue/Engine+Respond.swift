@@ -110,7 +110,8 @@ struct Turn {
         var statesFigures = false
         if text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
             if let wage = Calculation.statedWage(in: text, words: analysis.tokens.map(\.surface)) { session.wage = wage; statesFigures = true }
-            if let months = Calculation.statedMonths(in: text) { session.monthsWorked = months; statesFigures = true }
+            if analysis.tokens.contains(where: { Figures.serviceWords.contains($0.surface) }),
+               let months = Calculation.statedMonths(in: text) { session.monthsWorked = months; statesFigures = true }
             if !statesFigures, session.lastIntent != nil, !Figures.hours(in: text).isEmpty { statesFigures = true }
         }
         // "eh salah, gaji sy 3,5jt bukan 3,2" right after an answer that computed with the
