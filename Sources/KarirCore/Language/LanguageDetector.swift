@@ -43,9 +43,10 @@ public struct LanguageDetector: Sendable {
         return (fallback ?? .id, score)
     }
 
-    /// Words both languages use alike ("ok thx" in an Indonesian chat is Indonesian): no vote,
-    /// whatever the examples' counts say, so a short message of them keeps the session's language.
-    static let sharedWords: Set<String> = ["ok", "okay", "oke", "okey", "okee", "sip", "hmm", "wow"]
+    /// Words both languages use alike ("ok thx" in an Indonesian chat is Indonesian, and so is
+    /// "stop" inside the Indonesian interest quiz): no vote, whatever the examples' counts say,
+    /// so a short message of them keeps the session's language.
+    static let sharedWords: Set<String> = ["ok", "okay", "oke", "okey", "okee", "sip", "hmm", "wow", "stop", "cancel", "reset"]
 
     /// Chat abbreviations written in both languages: their lexicon expansion casts no vote.
     static let bilingualAbbreviations: Set<String> = ["btw", "thx", "pls"]
