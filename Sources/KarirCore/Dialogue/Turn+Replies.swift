@@ -94,16 +94,16 @@ extension Turn {
     /// other; nil when it names fewer than two (or the intent starts a guided conversation).
     mutating func answerForEachValue(intent i: Int, score: Double) -> Reply? {
         guard let slot = kb.intents[i].slot?.value, !startsFlow(i) else { return nil }
-        // One answer per value: a place inside a value named too ("Depok is in West Java right?")
-        // stands for it, since its answer says more.
-        var named: [(mention: EntityMention, value: String, place: Bool)] = []
+        // One answer per value and place: a place inside a value named too ("Depok is in West
+        // Java right?") stands for it, since its answer says more; two places in one value
+        // ("umr depok sama bekasi") are two answers.
+        var named: [(mention: EntityMention, value: String, place: String?)] = []
         for e in askedEntities {
             guard let r = resolve(e, to: slot) else { continue }
-            if let k = named.firstIndex(where: { $0.value == r.value.id }) {
-                if !named[k].place, r.place != nil { named[k] = (e, r.value.id, true) }
-                continue
-            }
-            named.append((e, r.value.id, r.place != nil))
+            let place = r.place?.id
+            if named.contains(where: { $0.value == r.value.id && ($0.place == place || place == nil) }) { continue }
+            if place != nil { named.removeAll { $0.value == r.value.id && $0.place == nil } }
+            named.append((e, r.value.id, place))
         }
         guard named.count >= 2 else { return nil }
         var texts: [String] = []
