@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test func aStatedWageIsRememberedOnlyWhenItIsPay() {
-        func stated(_ text: String) -> Int? { Calculation.statedWage(in: text, words: Figures.tokens(text).map(\.text)) }
+        func stated(_ text: String) -> Int? { Calculation.statedWage(in: Figures.tokens(text), surfaces: Figures.tokens(text).map(\.text)) }
         #expect(stated("gaji sy 4,2 jt") == 4_200_000)
         #expect(stated("I earn 5 million a month") == 5_000_000)
         #expect(stated("agen minta 15 juta buat berangkat") == nil)
@@ -82,8 +82,8 @@ import Testing
     }
 
     @Test func monthsWorkedAreRememberedOnlyAfterAWordOfService() {
-        #expect(Calculation.statedMonths(in: "pkwt 1 thn, baru 7 bln di putus") == 7)
-        #expect(Calculation.statedMonths(in: "kontrak 2 tahun") == nil)
+        #expect(Calculation.statedMonths(in: Figures.tokens("pkwt 1 thn, baru 7 bln di putus")) == 7)
+        #expect(Calculation.statedMonths(in: Figures.tokens("kontrak 2 tahun")) == nil)
         #expect(Calculation.pkwtCompensation.values(message: "hitungin kompensasinya", rememberedWage: 3_200_000, rememberedMonths: 7, language: .id)?["amount"] as? String == "Rp 1.866.667")
     }
 

@@ -33,9 +33,10 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// The template values for a message and the wage remembered from the conversation, or nil
     /// when there is nothing to compute with.
     func values(message: String, rememberedWage: Int?, rememberedMonths: Double? = nil, language: Language) -> [String: Any]? {
+        let words = Figures.tokens(message)
+        guard let wage = Self.wage(in: words) ?? rememberedWage else { return nil }
         switch self {
         case .overtimeWorkday:
-            guard let wage = Figures.money(in: message).last(where: Self.wageRange.contains) ?? rememberedWage else { return nil }
             let hourly = Double(wage) / Self.hoursPerMonth
             var values: [String: Any] = [
                 "wage": Self.rupiah(Double(wage), language),
@@ -43,7 +44,7 @@ public enum Calculation: String, CaseIterable, Sendable {
                 "first_hour": Self.rupiah(1.5 * hourly, language),
                 "next_hour": Self.rupiah(2 * hourly, language),
             ]
-            let stated = Figures.hours(in: message)
+            let stated = Figures.hours(words)
             // The overtime hours: the number next to an overtime word, else the only one given.
             let hours = stated.first(where: \.overtime)?.hours ?? (stated.count == 1 ? stated[0].hours : nil)
             if let hours, hours >= 1, hours <= 24, hours == hours.rounded() {
@@ -55,7 +56,6 @@ public enum Calculation: String, CaseIterable, Sendable {
             }
             return values
         case .jkpBenefit:
-            guard let wage = Figures.money(in: message).last(where: Self.wageRange.contains) ?? rememberedWage else { return nil }
             let counted = min(wage, Self.jkpWageCap)
             let monthly = (Self.jkpShare * Double(counted)).rounded()
             return [
@@ -66,9 +66,8 @@ public enum Calculation: String, CaseIterable, Sendable {
                 "total": Self.rupiah(monthly * Self.jkpMonths, language),
             ]
         case .pkwtCompensation:
-            guard let wage = Figures.money(in: message).last(where: Self.wageRange.contains) ?? rememberedWage else { return nil }
             // The length of service: the one after a word of service, else the only one given.
-            guard let months = Self.monthsWorked(Figures.months(in: message)) ?? rememberedMonths, months >= 1, months <= 600 else { return nil }
+            guard let months = Self.monthsWorked(Figures.months(words)) ?? rememberedMonths, Self.monthsRange.contains(months) else { return nil }
             return [
                 "wage": Self.rupiah(Double(wage), language),
                 "months": Self.number(months, language),
@@ -84,14 +83,16 @@ public enum Calculation: String, CaseIterable, Sendable {
         return "\(tenths / 10)\(language == .id ? "," : ".")\(tenths % 10)"
     }
 
+    /// The monthly wage among the amounts of a message: the last in the wage range.
+    static func wage(in words: [Figures.Word]) -> Int? {
+        Figures.money(words).last(where: wageRange.contains)
+    }
+
     /// A monthly wage stated in the message ("gaji sy 4,2 jt"), to remember for later
-    /// questions in the conversation: the last amount in the wage range of a message that
-    /// speaks of pay.
-    /// - Parameter words: the message's words as the analyser spells them (looked at first:
-    ///   most messages speak of no pay, and reading figures costs more).
-    static func statedWage(in message: String, words: [String]) -> Int? {
-        guard words.contains(where: wageWords.contains) else { return nil }
-        return Figures.money(in: message).last(where: wageRange.contains)
+    /// questions in the conversation: ``wage(in:)`` of a message that speaks of pay.
+    /// - Parameter surfaces: the message's words as the analyser spells them (looked at first).
+    static func statedWage(in words: [Figures.Word], surfaces: some Sequence<String>) -> Int? {
+        surfaces.contains(where: wageWords.contains) ? wage(in: words) : nil
     }
 
     /// The months worked among the lengths a message names: the one after a word of service,
@@ -102,9 +103,12 @@ public enum Calculation: String, CaseIterable, Sendable {
 
     /// Months worked stated in a message, to remember: a length after a word of service
     /// ("baru 7 bln", "udah kerja 2 tahun").
-    static func statedMonths(in message: String) -> Double? {
-        Figures.months(in: message).first(where: \.service).map(\.months).flatMap { $0 >= 1 && $0 <= 600 ? $0 : nil }
+    static func statedMonths(in words: [Figures.Word]) -> Double? {
+        Figures.months(words).first(where: \.service).map(\.months).flatMap { monthsRange.contains($0) ? $0 : nil }
     }
+
+    /// The lengths of service taken as one, in months.
+    static let monthsRange = 1.0...600
 
     static let wageWords: Set<String> = ["gaji", "gajiku", "gajinya", "gajian", "upah", "upahku", "digaji", "dibayar", "salary", "wage",
                                          "wages", "pay", "paid", "earn", "earning", "income", "penghasilan", "pendapatan", "umr", "ump", "umk"]

@@ -106,26 +106,7 @@ struct Turn {
     private mutating func decide() -> Reply {
         session.turn += 1
         session.language = language
-        // A wage the person states is remembered for answers that compute with it later.
-        var statesFigures = false
-        if text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) {
-            if let wage = Calculation.statedWage(in: text, words: analysis.tokens.map(\.surface)) { session.wage = wage; statesFigures = true }
-            if analysis.tokens.contains(where: { Figures.serviceWords.contains($0.surface) }),
-               let months = Calculation.statedMonths(in: text) { session.monthsWorked = months; statesFigures = true }
-            if !statesFigures, session.lastIntent != nil, !Figures.hours(in: text).isEmpty { statesFigures = true }
-        }
-        // "eh salah, gaji sy 3,5jt bukan 3,2" right after an answer that computed with the
-        // person's figures: the same answer, computed again, unless the message clearly asks
-        // something else.
-        if statesFigures, let last = lastEligibleIntent(), kb.intents[last].calculate != nil,
-           Correction.isCorrection(analysis.tokens) || analysis.tokens.contains(where: { Correction.interjections.contains($0.surface) }) || contentWords(analysis.tokens[...]) <= Self.figuresOnlyWords {
-            let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
-            self.ranking = ranking
-            if ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true {
-                rule = traced("new figures for the answer just computed: computed again")
-                return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
-            }
-        }
+        if rememberFigures(), let reply = computeAgain() { return reply }
 
         if analysis.tokens.isEmpty {
             rule = traced("empty message")
@@ -215,9 +196,10 @@ struct Turn {
         // lapor, takut dipecat" after the harassment answer: keeping a report confidential).
         let lastSafety = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
         let offeredAfterLast = lastSafety.map { engine.knowledge.followUpIndices[$0] } ?? []
+        /// An ordinary reading that the last answer offers as its next step.
+        func isOfferedNext(_ c: Candidate) -> Bool { priorities[c.intent] == .normal && offeredAfterLast.contains(c.intent) }
         func offeredNext(_ safety: Candidate, _ top: Candidate) -> Bool {
-            safety.intent == lastSafety && top.intent != safety.intent && top.score > safety.score
-                && priorities[top.intent] == .normal && offeredAfterLast.contains(top.intent)
+            safety.intent == lastSafety && top.intent != safety.intent && top.score > safety.score && isOfferedNext(top)
         }
         let safetyWinsOnScores = bestSafety.map { safety in
             guard let top else { return false }
@@ -273,7 +255,7 @@ struct Turn {
            let top, top.pattern == nil, priorities[top.intent] == .normal, top.score >= settings.clarifyThreshold,
            top.score - top.boost < settings.answerThreshold || startsFlow(top.intent), ranking.outOfScope <= top.example,
            // (The safety answer's own next step, read at the answer threshold, answers instead.)
-           !(top.score >= settings.answerThreshold && offeredAfterLast.contains(top.intent)) {
+           !(top.score >= settings.answerThreshold && isOfferedNext(top)) {
             rule = traced("right after a safety answer, a message that asks nothing on its own: the safety answer again")
             var reply = answer(intent: last, score: max(top.score, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
@@ -715,10 +697,6 @@ struct Turn {
     /// A lone number up to this is read as a choice (numbers of suggestions and clarify menus
     /// stay small); a larger one ("2026", "175") may be a question.
     static let choiceNumbers = 9
-
-    /// A message of this many content words or fewer that states figures right after a computed
-    /// answer gives new figures for it ("gaji 3,5jt", "kalo 5 jam").
-    static let figuresOnlyWords = 3
 
     /// A follow-up of this many words or fewer ("syaratnya apa?") is short: it leans on the
     /// conversation for its subject.

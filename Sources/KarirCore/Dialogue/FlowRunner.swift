@@ -85,8 +85,8 @@ enum FlowRunner {
         // mau kerja apa" started) is an answer in words, not a question that leaves: leaving would
         // only start the flow again from its first question.
         let startIndex = turn.engine.knowledge.intentIndex[flow.startIntent]
-        let readsAsStart = startIndex != nil && ranking?.candidates.first?.intent == startIndex
-        let clearQuestion = !readsAsStart && (ranking?.candidates.first?.score ?? 0) >= bar
+        func readsAsStart(_ r: Matcher.Ranking?) -> Bool { startIndex != nil && r?.candidates.first?.intent == startIndex }
+        let clearQuestion = !readsAsStart(ranking) && (ranking?.candidates.first?.score ?? 0) >= bar
         if clearQuestion, words.count >= Self.longestAnswer {
             turn.session.flow = nil
             return nil
@@ -103,7 +103,7 @@ enum FlowRunner {
             // its first answer started): no quiz answer reads like that, and asking for a
             // number again would trap the user. (Leaving also on a message of five words or
             // more at the plain answer threshold cost two held-out rows: answers in words.)
-            let heldByExample = ranking.nearestExample >= Self.questionExample && !(startIndex != nil && ranking.candidates.first?.intent == startIndex)
+            let heldByExample = ranking.nearestExample >= Self.questionExample && !readsAsStart(ranking)
             if words.count >= 3, clearQuestion || heldByExample {
                 turn.session.flow = nil
                 return nil
@@ -184,9 +184,11 @@ enum FlowRunner {
         guard words.count >= 3 else { return false }
         if QuestionParts.endsWithQuestionMark(Substring(text)) { return true }
         guard let last = words.last, QuestionParts.yesNoTags.contains(last) || noWords.contains(last) else { return false }
-        let scale = noWords.union(midWords).union(yesWords)
-        return !words.dropLast().contains(where: scale.contains)
+        return !words.dropLast().contains(where: scaleWords.contains)
     }
+
+    /// Every word of the answer scale.
+    static let scaleWords = noWords.union(midWords).union(yesWords)
 
     static func command(_ words: [String], steps: Int) -> Command? {
         guard !words.isEmpty, words.count <= 4 else { return nil }

@@ -7,8 +7,10 @@ public enum Figures {
     /// amount follows it ("juta", "jt", "million", "ribu", "rb", "k"), when "Rp" comes before
     /// it, or when it is written as a large amount on its own ("4.200.000", "4200000": 100,000
     /// or more).
-    public static func money(in text: String) -> [Int] {
-        let words = tokens(text)
+    public static func money(in text: String) -> [Int] { money(tokens(text)) }
+
+    /// ``money(in:)`` of a message already cut into words (``tokens(_:)``).
+    static func money(_ words: [Word]) -> [Int] {
         var amounts: [Int] = []
         var k = 0
         while k < words.count {
@@ -39,13 +41,13 @@ public enum Figures {
 
     /// The numbers of hours the text names ("3 jam", "2 hours", "3h"), each with whether an
     /// overtime word ("lembur", "overtime") stands next to it.
-    public static func hours(in text: String) -> [(hours: Double, overtime: Bool)] {
-        let words = tokens(text)
+    public static func hours(in text: String) -> [(hours: Double, overtime: Bool)] { hours(tokens(text)) }
+
+    /// ``hours(in:)`` of a message already cut into words.
+    static func hours(_ words: [Word]) -> [(hours: Double, overtime: Bool)] {
         var found: [(hours: Double, overtime: Bool)] = []
         for (k, w) in words.enumerated() {
-            guard let number = w.number, !number.grouped else { continue }
-            let unit = w.unit ?? (k + 1 < words.count ? words[k + 1].text : "")
-            guard hourWords.contains(unit) else { continue }
+            guard let number = w.number, !number.grouped, hourWords.contains(unit(of: k, in: words)) else { continue }
             // "lembur 3 jam", "lembur selama 3 jam", "3 jam lembur", "3 hours of overtime".
             // (Not "8 jam, lembur 3 jam": an overtime word followed by a number is that number's.)
             let after = w.unit == nil ? k + 2 : k + 1
@@ -61,8 +63,10 @@ public enum Figures {
     /// "6 months", "setahun"), each with whether a word of service stands before it ("kerja",
     /// "jalan", "worked", "selama", "sudah" …: how long someone has worked, not how long a
     /// contract runs).
-    public static func months(in text: String) -> [(months: Double, service: Bool)] {
-        let words = tokens(text)
+    public static func months(in text: String) -> [(months: Double, service: Bool)] { months(tokens(text)) }
+
+    /// ``months(in:)`` of a message already cut into words.
+    static func months(_ words: [Word]) -> [(months: Double, service: Bool)] {
         var found: [(months: Double, service: Bool)] = []
         for (k, w) in words.enumerated() {
             let service = words[max(0, k - 3)..<k].contains { serviceWords.contains($0.text) }
@@ -72,7 +76,7 @@ public enum Figures {
                 continue
             }
             guard let number = w.number, !number.grouped else { continue }
-            let unit = w.unit ?? (k + 1 < words.count ? words[k + 1].text : "")
+            let unit = unit(of: k, in: words)
             if monthWords.contains(unit) { found.append((number.value, service)) }
             if yearWords.contains(unit) { found.append((number.value * 12, service)) }
         }
@@ -84,6 +88,11 @@ public enum Figures {
     static let singleDurations: [String: Double] = ["setahun": 12]
     static let serviceWords: Set<String> = ["kerja", "bekerja", "jalan", "worked", "working", "selama", "sudah", "udah", "udh", "sdh",
                                             "masa", "service", "for", "baru"]
+
+    /// The unit of the number at `k`: written on to it ("3jam"), else the next word.
+    static func unit(of k: Int, in words: [Word]) -> String {
+        words[k].unit ?? (k + 1 < words.count ? words[k + 1].text : "")
+    }
 
     /// An amount as whole rupiah; nil beyond any real amount ("999999999999999999999 juta"
     /// would not fit an integer).
