@@ -109,4 +109,62 @@ import Testing
         #expect(Calculation.pkwtCompensation.values(message: "gaji 3 juta, kompensasi brp", rememberedWage: nil, language: .id) == nil)
         #expect(Calculation.pkwtCompensation.values(message: "kontrak 2 tahun atau 3 tahun", rememberedWage: 3_000_000, language: .id) == nil)
     }
+
+    @Test func anAmountIsNoLength() {
+        // "4,5jt/bln" is a wage a month, not four and a half months (probe 18m u20).
+        #expect(Figures.months(in: "gaji sy 4,5jt/bln").isEmpty)
+        #expect(Figures.hours(in: "gaji 4jt jam kerja").isEmpty)
+        #expect(Calculation.pkwtCompensation.values(message: "gaji sy 4,5jt/bln", rememberedWage: nil, language: .id) == nil)
+        // "diputus setelah 8 bulan": the length after "setelah" is the service.
+        #expect(Figures.months(in: "kontrak 1 thn diputus setelah 8 bulan").map(\.service) == [false, true])
+    }
+
+    @Test func overtimeHoursOfAWeekOrMonthAndOverDays() throws {
+        #expect(Figures.hours(in: "I did 10 hours overtime on weekdays this month").map(\.period) == [true])
+        #expect(Figures.hours(in: "lembur 12 jam seminggu").map(\.period) == [true])
+        #expect(Figures.hours(in: "lembur 2 jam sehari selama sebulan").map(\.period) == [false])
+        #expect(Figures.hours(in: "lembur 3 jam").map(\.period) == [false])
+        let month = try #require(Calculation.overtimeWorkday.values(message: "10 hours overtime this month", rememberedWage: 5_190_000, language: .en))
+        #expect(month["period_hours"] as? String == "10")
+        #expect(month["total"] == nil)
+        let days = try #require(Calculation.overtimeWorkday.values(message: "is it 2 hours per day, 5 days", rememberedWage: 5_190_000, language: .en))
+        #expect(days["total"] as? String == "Rp 105,000")
+        #expect(days["days"] as? Int == 5)
+        #expect(days["days_total"] as? String == "Rp 525,000")
+    }
+
+    @Test func damagesForAContractEndedEarly() throws {
+        let v = try #require(Calculation.pkwtEarlyEnd.values(message: "sy kontrak pkwt 1 thn, baru jalan 8 bln, gaji 4,5jt", rememberedWage: nil, language: .id))
+        #expect(v["contract"] as? String == "12")
+        #expect(v["remaining"] as? String == "4")
+        #expect(v["damages"] as? String == "Rp 18.000.000")
+        #expect(v["compensation"] as? String == "Rp 3.000.000")
+        // The contract and the months from earlier in the conversation.
+        let later = try #require(Calculation.pkwtEarlyEnd.values(message: "gaji 4,5jt", rememberedWage: nil, rememberedMonths: 8, rememberedContract: 12, language: .id))
+        #expect(later["damages"] as? String == "Rp 18.000.000")
+        // Worked as long as the contract runs, or no contract length: nothing to compute.
+        #expect(Calculation.pkwtEarlyEnd.values(message: "kontrak 6 bulan, sudah kerja 6 bulan, gaji 4jt", rememberedWage: nil, language: .id) == nil)
+        #expect(Calculation.pkwtEarlyEnd.values(message: "baru jalan 8 bln, gaji 4jt", rememberedWage: nil, language: .id) == nil)
+        #expect(Calculation.statedContract(in: Figures.tokens("sy kontrak pkwt 1 thn, baru jalan 8 bln")) == 12)
+    }
+
+    @Test func wageAgainstTheMinimumOfThePlace() throws {
+        let row = ["name": "Jawa Tengah", "year": "2026", "amount": "Rp 2.327.386"]
+        let below = try #require(Calculation.belowMinimum.values(message: "gaji sy 2,1jt", rememberedWage: nil, row: row, language: .id))
+        #expect(below["below"] as? Bool == true)
+        #expect(below["short"] as? String == "Rp 227.386")
+        #expect(below["minimum"] as? String == "Rp 2.327.386")
+        let above = try #require(Calculation.belowMinimum.values(message: "salary 3.5 million", rememberedWage: nil, row: row, language: .en))
+        #expect(above["above"] as? Bool == true)
+        #expect(above["below"] == nil)
+        // No place yet: the wage alone, so that the answer asks where.
+        let alone = try #require(Calculation.belowMinimum.values(message: "gaji 1,8jt", rememberedWage: nil, language: .id))
+        #expect(alone["place"] == nil)
+        // A province whose sources disagree has no single amount: no comparison.
+        let split = try #require(Calculation.belowMinimum.values(message: "gaji 3jt", rememberedWage: nil,
+                                                                 row: ["name": "Aceh", "year": "2026", "amount_a": "Rp 3.685.615"], language: .id))
+        #expect(split["place"] as? String == "Aceh")
+        #expect(split["minimum"] == nil)
+    }
 }
+

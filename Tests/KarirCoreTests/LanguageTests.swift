@@ -127,6 +127,9 @@ import Testing
         #expect(analyzer.regionalBase("daftarkeun") == "daftar")
         #expect(analyzer.regionalBase("daftarke") == "daftar")
         #expect(analyzer.regionalBase("carana") == "cara")
+        // The Javanese polite "-nipun" / "-ipun" (probe 18n u32).
+        #expect(analyzer.regionalBase("caranipun") == "cara")
+        #expect(analyzer.regionalBase("daftaripun") == "daftar")
         // A lexicon word with a suffix is read through the lexicon.
         #expect(read("kerjone").map(\.surface) == ["kerja"])
         #expect(read("kerjone").first?.known == true)
@@ -156,3 +159,31 @@ import Testing
         #expect(vector.known.count == 1)
     }
 }
+
+/// Words typed without spaces, cut into known words (``TextAnalyzer/segment(_:)``).
+@Suite struct SegmentationTests {
+    let analyzer = TextAnalyzer(lexicon: ["gak": "tidak", "sy": "saya"], synonyms: [:], entities: [:],
+                                corpus: ["saya": 30, "mau": 25, "tanya": 12, "cara": 25, "bikin": 15, "kartu": 20, "kuning": 12, "online": 9,
+                                         "for": 5, "mati": 4, "on": 6, "cv": 10, "ke": 40, "kantor": 8, "disnaker": 12, "harus": 10],
+                                languageCounts: [.id: ["saya": 30, "mau": 25, "cara": 25, "kartu": 20], .en: ["for": 5, "on": 6]])
+
+    @Test func gluedWordsAreCutIntoKnownWords() {
+        #expect(analyzer.segment("sayamautanyacarabikinkartukuningonline") == ["saya", "mau", "tanya", "cara", "bikin", "kartu", "kuning", "online"])
+        #expect(analyzer.segment("carabikincv") == ["cara", "bikin", "cv"])
+        // Lexicon words count as known and are read through the lexicon.
+        #expect(analyzer.segment("harusgak") == nil) // too short
+        let tokens = analyzer.analyze("harusgakkekantordisnaker", sessionLanguage: .id).tokens
+        #expect(tokens.map(\.surface) == ["harus", "tidak", "ke", "kantor", "disnaker"])
+        #expect(tokens.allSatisfy { $0.known })
+    }
+
+    @Test func chanceCutsIntoShortWordsAreRefused() {
+        // "formation" would be "for mati on": three words averaging three letters.
+        #expect(analyzer.segment("formation") == nil)
+        // Letters no known words spell, and words with digits or other scripts.
+        #expect(analyzer.segment("supercalifragilistic") == nil)
+        #expect(analyzer.segment("sayamau2kartu") == nil)
+        #expect(analyzer.analyze("supercalifragilistic", sessionLanguage: .id).tokens.first?.known == false)
+    }
+}
+

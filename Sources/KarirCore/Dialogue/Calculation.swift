@@ -6,7 +6,8 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// Overtime pay on a normal workday (PP 35/2021 as in the fact sheet): hourly wage = monthly
     /// wage / 173; the first overtime hour is paid 1.5 times, each further hour 2 times.
     /// Values: `wage`, `hourly`, `first_hour`, `next_hour`, and with a number of hours `hours`,
-    /// `total` and `over_limit` (more than 4 hours, the daily limit).
+    /// `total` and `over_limit` (more than 4 hours, the daily limit), with a number of days too
+    /// `days` and `days_total`; with the hours of a week or a month only `period_hours`.
     case overtimeWorkday = "overtime_workday"
     /// JKP cash benefit (PP 6/2025 as in the fact sheet): 60% of the last reported wage, the wage
     /// counted at most Rp 5,000,000, for up to 6 months. Values: `wage`, `counted`, `capped`,
@@ -15,6 +16,15 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// PKWT compensation (PP 35/2021 as in the fact sheet): months worked ÷ 12 × the monthly
     /// wage, from one month of service. Needs the months too. Values: `wage`, `months`, `amount`.
     case pkwtCompensation = "pkwt_compensation"
+    /// A PKWT ended early by the employer (Pasal 62 as in the fact sheet): damages equal to the
+    /// wages for the rest of the contract, beside the compensation for the months worked. Needs
+    /// the contract's length and the months worked. Values: `wage`, `contract`, `months`,
+    /// `remaining`, `damages`, `compensation`.
+    case pkwtEarlyEnd = "pkwt_early_end"
+    /// The wage against the minimum wage of the place the conversation names (the intent's
+    /// `lookup` table, its `amount`, `name` and `year`). Values: `wage`, and with a row `place`,
+    /// `year`, and with an amount `minimum`, `below` (with `short`, how much less) or `above`.
+    case belowMinimum = "below_minimum"
 
     /// The names staff may write after `calculate:`.
     public static var names: [String] { allCases.map(\.rawValue) }
@@ -32,7 +42,8 @@ public enum Calculation: String, CaseIterable, Sendable {
 
     /// The template values for a message and the wage remembered from the conversation, or nil
     /// when there is nothing to compute with.
-    func values(message: String, rememberedWage: Int?, rememberedMonths: Double? = nil, language: Language) -> [String: Any]? {
+    func values(message: String, rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
+                row: [String: String]? = nil, language: Language) -> [String: Any]? {
         let words = Figures.tokens(message)
         guard let wage = Self.wage(in: words) ?? rememberedWage else { return nil }
         switch self {
@@ -46,13 +57,23 @@ public enum Calculation: String, CaseIterable, Sendable {
             ]
             let stated = Figures.hours(words)
             // The overtime hours: the number next to an overtime word, else the only one given.
-            let hours = stated.first(where: \.overtime)?.hours ?? (stated.count == 1 ? stated[0].hours : nil)
-            if let hours, hours >= 1, hours <= 24, hours == hours.rounded() {
-                values["hours"] = Int(hours)
-                // The sum of the amounts shown, so that the person can add them up the same way.
-                let total = (1.5 * hourly).rounded() + (hours - 1) * (2 * hourly).rounded()
-                values["total"] = Self.rupiah(total, language)
-                values["over_limit"] = hours > Self.dailyOvertimeLimit
+            guard let hours = stated.first(where: \.overtime) ?? (stated.count == 1 ? stated[0] : nil) else { return values }
+            // A week's or a month's hours ("10 hours this month") cannot be priced without
+            // knowing how they fall on the days: the answer asks.
+            if hours.period {
+                values["period_hours"] = Self.number(hours.hours, language)
+                return values
+            }
+            guard hours.hours >= 1, hours.hours <= 24, hours.hours == hours.hours.rounded() else { return values }
+            values["hours"] = Int(hours.hours)
+            // The sum of the amounts shown, so that the person can add them up the same way.
+            let total = (1.5 * hourly).rounded() + (hours.hours - 1) * (2 * hourly).rounded()
+            values["total"] = Self.rupiah(total, language)
+            values["over_limit"] = hours.hours > Self.dailyOvertimeLimit
+            // "2 jam sehari, 5 hari": the day's sum times the days.
+            if let days = Figures.days(words), days >= 2, days <= 31, days == days.rounded() {
+                values["days"] = Int(days)
+                values["days_total"] = Self.rupiah(total * days, language)
             }
             return values
         case .jkpBenefit:
@@ -72,6 +93,35 @@ public enum Calculation: String, CaseIterable, Sendable {
                 "wage": Self.rupiah(Double(wage), language),
                 "months": Self.number(months, language),
                 "amount": Self.rupiah(months / 12 * Double(wage), language),
+            ]
+        case .belowMinimum:
+            var values: [String: Any] = ["wage": Self.rupiah(Double(wage), language)]
+            guard let row else { return values }
+            values["place"] = row["name"] ?? ""
+            values["year"] = row["year"] ?? ""
+            // Rows whose sources disagree have no single amount: no comparison.
+            guard let minimum = row["amount"].flatMap({ Figures.money(in: $0).first }) else { return values }
+            values["minimum"] = Self.rupiah(Double(minimum), language)
+            if wage < minimum {
+                values["below"] = true
+                values["short"] = Self.rupiah(Double(minimum - wage), language)
+            } else {
+                values["above"] = true
+            }
+            return values
+        case .pkwtEarlyEnd:
+            let stated = Figures.months(words)
+            guard let contract = Self.contractLength(stated) ?? rememberedContract,
+                  let months = stated.first(where: \.service)?.months ?? rememberedMonths,
+                  Self.monthsRange.contains(months), contract > months, contract <= 60 else { return nil }
+            let remaining = contract - months
+            return [
+                "wage": Self.rupiah(Double(wage), language),
+                "contract": Self.number(contract, language),
+                "months": Self.number(months, language),
+                "remaining": Self.number(remaining, language),
+                "damages": Self.rupiah(remaining * Double(wage), language),
+                "compensation": Self.rupiah(months / 12 * Double(wage), language),
             ]
         }
     }
@@ -106,6 +156,24 @@ public enum Calculation: String, CaseIterable, Sendable {
     static func statedMonths(in words: [Figures.Word]) -> Double? {
         Figures.months(words).first(where: \.service).map(\.months).flatMap { monthsRange.contains($0) ? $0 : nil }
     }
+
+    /// The length of a contract among the lengths a message names: the first that no word of
+    /// service stands before ("kontrak 1 thn, baru jalan 8 bln").
+    static func contractLength(_ stated: [(months: Double, service: Bool)]) -> Double? {
+        stated.first { !$0.service && monthsRange.contains($0.months) }?.months
+    }
+
+    /// The contract's length stated in a message, to remember: a length after a word of
+    /// contract ("kontrak 1 thn", "pkwt 2 tahun").
+    static func statedContract(in words: [Figures.Word]) -> Double? {
+        for (k, w) in words.enumerated() where contractWords.contains(w.text) {
+            let lengths = Figures.months(Array(words[(k + 1)..<min(words.count, k + 5)]))
+            if let first = lengths.first, !first.service, monthsRange.contains(first.months) { return first.months }
+        }
+        return nil
+    }
+
+    static let contractWords: Set<String> = ["kontrak", "pkwt", "contract", "kontraknya"]
 
     /// The lengths of service taken as one, in months.
     static let monthsRange = 1.0...600

@@ -107,6 +107,7 @@ struct Turn {
         session.turn += 1
         session.language = language
         if rememberFigures(), let reply = computeAgain() { return reply }
+        if let reply = placeForLastCalculation() { return reply }
 
         if analysis.tokens.isEmpty {
             rule = traced("empty message")
@@ -742,6 +743,14 @@ struct Turn {
         guard !own.isEmpty else { return false }
         let example = Set(nearestExampleTokens(c).map(\.stem))
         return own.allSatisfy { example.contains($0.stem) }
+    }
+
+    /// Whether the message and the candidate's nearest example have the same words, forms of
+    /// address aside ("matur nuwun mas" and "terima kasih").
+    func sameWordsBesidesAddress(_ c: Candidate) -> Bool {
+        let address = AskingPreamble.addressWords
+        let own = Set(analysis.tokens.filter { !address.contains($0.surface) }.map(\.stem))
+        return !own.isEmpty && own == Set(nearestExampleTokens(c).filter { !address.contains($0.surface) }.map(\.stem))
     }
 
     /// Whether the message asks whom to contact: a contact word, not followed by "me" ("tolong

@@ -32,6 +32,9 @@ public struct Session: Codable, Sendable, Equatable {
     public var wage: Int?
     /// How many months the person said they have worked ("baru 7 bln"), for the same answers.
     public var monthsWorked: Double?
+    /// How many months the person's fixed-term contract runs ("kontrak 1 thn"), for the damages
+    /// when it is ended early.
+    public var contractMonths: Double?
     /// The turn at which a safety answer was last given (``Session/turn``): the message right
     /// after it is read as part of the crisis unless it clearly asks something else.
     public var safetyTurn: Int?
@@ -52,6 +55,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.collectingFor = nil
         self.wage = nil
         self.monthsWorked = nil
+        self.contractMonths = nil
         self.safetyTurn = nil
     }
 }

@@ -17,6 +17,10 @@ extension Turn {
             session.monthsWorked = months
             states = true
         }
+        if let contract = Calculation.statedContract(in: figures) {
+            session.contractMonths = contract
+            states = true
+        }
         return states || (session.lastIntent != nil && !Figures.hours(figures).isEmpty)
     }
 
@@ -24,17 +28,47 @@ extension Turn {
     /// with the person's figures: the same answer, computed again with the new ones, unless the
     /// message clearly asks something else. Nil otherwise. For a message that gives figures.
     mutating func computeAgain() -> Reply? {
-        guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil,
-              Correction.isCorrection(analysis.tokens) || analysis.tokens.contains(where: { Correction.interjections.contains($0.surface) })
-                || contentWords(analysis.tokens[...]) <= Self.figuresOnlyWords else { return nil }
+        guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil else { return nil }
+        let besides = wordsBesideFigures()
+        guard Correction.isCorrection(analysis.tokens) || analysis.tokens.contains(where: { Correction.interjections.contains($0.surface) })
+                || besides <= Self.figuresOnlyWords else { return nil }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
-        guard ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true else { return nil }
-        rule = traced("new figures for the answer just computed: computed again")
+        // Nothing but figures ("is it 2 hours per day, 5 days") gives figures, whatever else
+        // the words resemble.
+        guard besides == 0 || (ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true) else { return nil }
+        rule = traced("new figures for the last answer, which computes with them: computed")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
     }
 
-    /// A message of this many content words or fewer that states figures right after a computed
-    /// answer gives new figures for it ("gaji 3,5jt", "kalo 5 jam").
+    /// A message of this many content words or fewer besides its figures and their units that
+    /// states figures right after a computed answer gives new figures for it ("gaji 3,5jt",
+    /// "kalo 5 jam", "gaji sy 4,5jt/bln", "is it 2 hours per day, 5 days").
     static let figuresOnlyWords = 3
+
+    /// The message's content words that are not figures, units or words of pay.
+    func wordsBesideFigures() -> Int {
+        let rest = analysis.tokens.filter { t in
+            !Figures.unitWords.contains(t.surface) && !Calculation.wageWords.contains(t.surface) && !t.surface.allSatisfy(\.isNumber)
+        }
+        return contentWords(rest[...])
+    }
+
+    /// For an intent that computes without a slot, the row of its `lookup` table for a value
+    /// this message or the conversation names ("gaji 2,1jt di semarang": Jawa Tengah), if any.
+    func calculationRow(_ def: IntentDefinition) -> [String: String]? {
+        guard def.slot == nil, let lookup = def.lookup?.value, let table = kb.tables[lookup],
+              let named = slotMention(table.key) ?? remembered(table.key) else { return nil }
+        return table.rows[named.value.id]
+    }
+
+    /// "di semarang" right after an answer that computed with the person's wage but had no place
+    /// to compare it with: the same answer, now with the place. Nil otherwise.
+    mutating func placeForLastCalculation() -> Reply? {
+        guard session.wage != nil, let last = lastEligibleIntent(), kb.intents[last].calculate != nil, kb.intents[last].slot == nil,
+              let table = kb.intents[last].lookup.flatMap({ kb.tables[$0.value] }),
+              let named = slotMention(table.key), contentWords(analysis.tokens[...]) <= 1 else { return nil }
+        rule = traced("the place for the last answer's calculation: \(named.value.text)")
+        return answer(intent: last, score: settings.answerThreshold, entity: nil)
+    }
 }

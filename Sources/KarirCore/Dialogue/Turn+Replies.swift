@@ -5,9 +5,9 @@ extension Turn {
         // Right after a safety answer, a message a pleasantry holds only loosely ("maaf",
         // "is that right?", "yaudah lah") is not met with "Hello!" or "OK!": the safety
         // follow-up keeps the help in view. One said in so many words ("makasih") is answered.
-        if priority(of: i) == .low,
-           (ranking?.candidates.first { $0.intent == i }?.example ?? 1) < Self.plainPleasantryAfterSafety,
-           let reply = safetyFollowUp() {
+        // ("matur nuwun mas" has the very words of "terima kasih" but the form of address.)
+        if priority(of: i) == .low, let c = ranking?.candidates.first(where: { $0.intent == i }), c.example < Self.plainPleasantryAfterSafety,
+           !sameWordsBesidesAddress(c), let reply = safetyFollowUp() {
             return reply
         }
         if entity == nil, let reply = answerForEachValue(intent: i, score: score) { return reply }
@@ -60,7 +60,9 @@ extension Turn {
             }
         }
         if let name = def.calculate?.value, let calculation = Calculation(rawValue: name),
-           let computed = calculation.values(message: self.text, rememberedWage: session.wage, rememberedMonths: session.monthsWorked, language: language) {
+           let computed = calculation.values(message: self.text, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
+                                             rememberedContract: session.contractMonths, row: values["row"] as? [String: String] ?? calculationRow(def),
+                                             language: language) {
             values["calculation"] = computed
         }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""

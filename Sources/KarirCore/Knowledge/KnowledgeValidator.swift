@@ -66,7 +66,9 @@ enum KnowledgeValidator {
                     if let slot = intent.slot, table.key != slot.value {
                         error(lookup, "table `\(lookup.value)` is keyed by `\(table.key)` but the intent's slot is `\(slot.value)`", hint: "use `slot: \(table.key)`")
                     }
-                    if intent.slot == nil {
+                    // Without a slot, only a calculation reads the row (of a value the conversation
+                    // names, if any).
+                    if intent.slot == nil && intent.calculate == nil {
                         error(lookup, "intent `\(intent.id)` looks up `\(lookup.value)` but has no slot", hint: "add `slot: \(table.key)`")
                     }
                 } else {

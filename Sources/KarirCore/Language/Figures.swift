@@ -40,24 +40,55 @@ public enum Figures {
     }
 
     /// The numbers of hours the text names ("3 jam", "2 hours", "3h"), each with whether an
-    /// overtime word ("lembur", "overtime") stands next to it.
-    public static func hours(in text: String) -> [(hours: Double, overtime: Bool)] { hours(tokens(text)) }
+    /// overtime word ("lembur", "overtime") stands next to it, and whether it counts the hours of
+    /// a week or a month rather than of one day ("10 hours this month", "lembur 12 jam seminggu").
+    public static func hours(in text: String) -> [Hours] { hours(tokens(text)) }
+
+    /// Hours the text names (``hours(in:)``).
+    public struct Hours: Sendable {
+        public var hours: Double
+        public var overtime: Bool
+        /// The hours of a week or a month, not of one day.
+        public var period = false
+    }
 
     /// ``hours(in:)`` of a message already cut into words.
-    static func hours(_ words: [Word]) -> [(hours: Double, overtime: Bool)] {
-        var found: [(hours: Double, overtime: Bool)] = []
+    static func hours(_ words: [Word]) -> [Hours] {
+        var found: [Hours] = []
         for (k, w) in words.enumerated() {
-            guard let number = w.number, !number.grouped, hourWords.contains(unit(of: k, in: words)) else { continue }
+            guard let number = w.number, w.scale == nil, !number.grouped, hourWords.contains(unit(of: k, in: words)) else { continue }
             // "lembur 3 jam", "lembur selama 3 jam", "3 jam lembur", "3 hours of overtime".
             // (Not "8 jam, lembur 3 jam": an overtime word followed by a number is that number's.)
             let after = w.unit == nil ? k + 2 : k + 1
             let before = words[max(0, k - 2)..<k].contains { overtimeWords.contains($0.text) }
             let following = words[min(words.count, after)..<min(words.count, after + 2)]
             let behind = following.contains { overtimeWords.contains($0.text) } && !following.contains { $0.number != nil }
-            found.append((number.value, before || behind))
+            // The words after the unit up to the next number: "a day" makes the hours daily,
+            // "this month" or "seminggu" makes them a week's or a month's.
+            let rest = words[min(words.count, after)..<min(words.count, after + 6)].prefix { $0.number == nil }
+            let daily = rest.contains { dayWords.contains($0.text) || $0.text == "sehari" || $0.text == "daily" }
+            let period = !daily && rest.contains { periodWords.contains($0.text) }
+            found.append(Hours(hours: number.value, overtime: before || behind, period: period))
         }
         return found
     }
+
+    /// The number of days the text names ("5 hari", "for 5 days"), if it names exactly one.
+    static func days(_ words: [Word]) -> Double? {
+        let found = words.indices.compactMap { k -> Double? in
+            guard let number = words[k].number, words[k].scale == nil, !number.grouped, dayWords.contains(unit(of: k, in: words)) else { return nil }
+            return number.value
+        }
+        return found.count == 1 ? found[0] : nil
+    }
+
+    static let dayWords: Set<String> = ["hari", "day", "days"]
+    /// Every word that gives a number its unit or period, for telling a message that is hardly
+    /// more than figures.
+    static let unitWords: Set<String> = Set(scales.keys).union(hourWords).union(monthWords).union(yearWords).union(dayWords)
+        .union(periodWords).union(overtimeWords).union(["per", "sehari", "perhari", "juta", "ribu", "rupiah", "rp"])
+    static let periodWords: Set<String> = ["bulan", "bln", "month", "months", "minggu", "mgg", "week", "weeks", "sebulan", "seminggu",
+                                           "weekly", "monthly", "total", "totalnya"]
 
     /// The lengths of time the text names, in months ("18 bulan", "1,5 tahun", "2 thn",
     /// "6 months", "setahun"), each with whether a word of service stands before it ("kerja",
@@ -75,7 +106,7 @@ public enum Figures {
                 found.append((single, service))
                 continue
             }
-            guard let number = w.number, !number.grouped else { continue }
+            guard let number = w.number, w.scale == nil, !number.grouped else { continue }
             let unit = unit(of: k, in: words)
             if monthWords.contains(unit) { found.append((number.value, service)) }
             if yearWords.contains(unit) { found.append((number.value * 12, service)) }
@@ -87,7 +118,7 @@ public enum Figures {
     static let yearWords: Set<String> = ["tahun", "thn", "th", "taun", "year", "years", "yr", "yrs"]
     static let singleDurations: [String: Double] = ["setahun": 12]
     static let serviceWords: Set<String> = ["kerja", "bekerja", "jalan", "worked", "working", "selama", "sudah", "udah", "udh", "sdh",
-                                            "masa", "service", "for", "baru"]
+                                            "masa", "service", "for", "baru", "setelah", "after", "stlh"]
 
     /// The unit of the number at `k`: written on to it ("3jam"), else the next word.
     static func unit(of k: Int, in words: [Word]) -> String {

@@ -167,7 +167,8 @@ public struct TextAnalyzer: Sendable {
 
     /// Javanese and Sundanese suffixes on an Indonesian or regional word: "-ne"/"-e" (its,
     /// "gajine", "syarate"), "-ke"/"-ake" and "-keun" (-kan, "didaftarke", "daftarkeun") and
-    /// Sundanese "-na" (its, "carana"). The word without the suffix when that is a lexicon word
+    /// Sundanese "-na" (its, "carana"), and the Javanese polite "-nipun"/"-ipun" (its,
+    /// "caranipun", "biayanipun", "kantoripun"). The word without the suffix when that is a lexicon word
     /// ("kerjone" → "kerjo", read as "kerja") or an Indonesian word of the knowledge, so that a
     /// regional form reads as its word instead of being "corrected" to a look-alike. Nil
     /// otherwise, and for English words ("care" is not "car" + "-e").
@@ -182,7 +183,7 @@ public struct TextAnalyzer: Sendable {
     }
 
     /// Longest first, so that "-keun" is tried before "-ne" and "-e".
-    static let regionalSuffixes = ["keun", "ake", "ne", "ke", "na", "e"]
+    static let regionalSuffixes = ["nipun", "ipun", "keun", "ake", "ne", "ke", "na", "e"]
 
     /// Analyses a message. `sessionLanguage` breaks ties in language detection.
     public func analyze(_ text: String, sessionLanguage: Language?) -> Analysis {
@@ -258,6 +259,10 @@ public struct TextAnalyzer: Sendable {
                     items[items.count - 1].known = false
                 } else {
                     for (k, x) in (lexicon[c] ?? [c]).enumerated() { known(x, typed: k == 0 ? w : nil) }
+                }
+            } else if let parts = segment(w) {
+                for part in parts {
+                    for x in lexicon[part] ?? [part] { known(x) }
                 }
             } else {
                 items.append((w, root, nil, false, n))
