@@ -166,5 +166,16 @@ import Testing
         #expect(split["place"] as? String == "Aceh")
         #expect(split["minimum"] == nil)
     }
+
+    @Test func aBareNumberAfterAWordOfPayIsMillions() {
+        #expect(Calculation.wage(in: Figures.tokens("gaji terakhir 3,8")) == 3_800_000)
+        #expect(Calculation.wage(in: Figures.tokens("gaji sy 5")) == 5_000_000)
+        // Not a month, an order, a share, a year, or a number far from the word.
+        #expect(Calculation.wage(in: Figures.tokens("gaji 2 bulan belum dibayar")) == nil)
+        #expect(Calculation.wage(in: Figures.tokens("gaji ke 13")) == nil)
+        #expect(Calculation.wage(in: Figures.tokens("gaji naik 10 persen")) == nil)
+        #expect(Calculation.wage(in: Figures.tokens("umr 2026")) == nil)
+        #expect(Calculation.wage(in: Figures.tokens("gaji saya belum dibayar sejak 3 minggu")) == nil)
+    }
 }
 

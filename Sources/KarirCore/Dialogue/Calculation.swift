@@ -135,7 +135,23 @@ public enum Calculation: String, CaseIterable, Sendable {
 
     /// The monthly wage among the amounts of a message: the last in the wage range.
     static func wage(in words: [Figures.Word]) -> Int? {
-        Figures.money(words).last(where: wageRange.contains)
+        Figures.money(words).last(where: wageRange.contains) ?? millionsAfterWageWord(words)
+    }
+
+    /// "gaji terakhir 3,8", "gaji sy 5": a bare number from 1 to 99 within three words after a
+    /// word of pay, with no unit of its own, is millions of rupiah, as people write their wage.
+    /// Not "gaji ke-13", "gaji 2 bulan", "gaji 10%".
+    static func millionsAfterWageWord(_ words: [Figures.Word]) -> Int? {
+        for (k, w) in words.enumerated() where wageWords.contains(w.text) {
+            for j in (k + 1)..<min(words.count, k + 4) {
+                guard let number = words[j].number else { continue }
+                let unit = Figures.unit(of: j, in: words)
+                guard words[j].scale == nil, words[j].unit == nil, !number.grouped, (1...99).contains(number.value),
+                      !Figures.unitWords.contains(unit), !["ke", "persen"].contains(words[j - 1].text), unit != "persen" else { break }
+                return Int((number.value * 1_000_000).rounded())
+            }
+        }
+        return nil
     }
 
     /// A monthly wage stated in the message ("gaji sy 4,2 jt"), to remember for later

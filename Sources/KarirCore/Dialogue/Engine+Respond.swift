@@ -106,7 +106,7 @@ struct Turn {
     private mutating func decide() -> Reply {
         session.turn += 1
         session.language = language
-        if rememberFigures(), let reply = computeAgain() { return reply }
+        if rememberFigures(), let reply = computeAgain() ?? computeWithTheseFigures() { return reply }
         if let reply = placeForLastCalculation() { return reply }
 
         if analysis.tokens.isEmpty {
@@ -353,6 +353,15 @@ struct Turn {
         if session.activeTopic != nil, top.pattern == nil, top.example < Self.ownCaseHeldBar, !plainPleasantry, statesOwnCase(),
            let reply = answerWithSubject(top, repeating: true) { return reply }
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active, !plainPleasantry {
+            // A follow-up pointing back that the last answer offers as its next step, and one
+            // that answers on its own and holds the words closely ("cara klaimnya gmn" after the
+            // PHK answer, which offers the JKP claim: 0.79 near "bagaimana cara klaim JKP?"), is
+            // where the conversation goes: it is not read back into the conversation's topic.
+            if refersBack(analysis.tokens), let last = lastEligibleIntent(), engine.knowledge.followUpIndices[last].contains(top.intent),
+               top.score - top.boost >= settings.answerThreshold, top.example >= Self.answersOnItsOwnExample {
+                rule = traced("`\(kb.intents[top.intent].id)`, which the last answer offers as its next step, answers on its own (nearest example \(fmt(top.example)))")
+                return answer(intent: top.intent, score: top.score, entity: nil)
+            }
             let words = Self.words(analysis.tokens)
             let short = words <= Self.shortFollowUpWords
             // (Not when it names another topic and not the conversation's: "daftar prakerja

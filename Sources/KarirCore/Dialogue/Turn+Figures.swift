@@ -71,4 +71,28 @@ extension Turn {
         rule = traced("the place for the last answer's calculation: \(named.value.text)")
         return answer(intent: last, score: settings.answerThreshold, entity: nil)
     }
+
+    /// "gaji terakhir 5jt" inside a conversation, after an answer that computes nothing: a
+    /// message that is hardly more than a wage gives figures, so the intent that computes with
+    /// them and whose example holds the message closely answers (the JKP benefit: 0.69 near
+    /// "gaji terakhir 3,5 jt, dpt jkp brp sebulan"), rather than whichever answer shares the
+    /// word "gaji". Nil otherwise.
+    mutating func computeWithTheseFigures() -> Reply? {
+        guard session.activeTopic != nil, wordsBesideFigures() <= 1,
+              Calculation.statedWage(in: Figures.tokens(text), surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
+        let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
+        self.ranking = ranking
+        let computing = ranking.candidates.filter { c in
+            c.example >= Self.figuresExampleBar && kb.intents[c.intent].calculate.flatMap { Calculation(rawValue: $0.value) }.map {
+                $0.values(message: text, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
+                          rememberedContract: session.contractMonths, row: calculationRow(kb.intents[c.intent]), language: language) != nil
+            } == true
+        }
+        guard let best = computing.max(by: { $0.example < $1.example }) else { return nil }
+        rule = traced("figures that `\(kb.intents[best.intent].id)` computes with (nearest example \(fmt(best.example)))")
+        return answer(intent: best.intent, score: max(best.score, settings.answerThreshold), entity: nil)
+    }
+
+    /// How closely an example must hold a message of figures for its intent to compute with them.
+    static let figuresExampleBar = 0.5
 }
