@@ -220,22 +220,23 @@ enum FlowRunner {
     /// `also` words ("s1" for a bachelor's degree), or how its label begins ("ya" for "Ya, mau",
     /// "belum" for "Belum tahu", "smk" for "SMK") when exactly one choice fits.
     static func named(_ words: [String], step: FlowStep) -> String? {
-        let text = " " + words.joined(separator: " ") + " "
-        for choice in step.choices {
-            for label in [choice.label.id, choice.label.en, choice.value] {
-                let l = TextNormalizer.words(label).joined(separator: " ")
-                if !l.isEmpty, text.contains(" " + l + " ") { return choice.value }
-            }
-            for also in step.also[choice.value] ?? [] where text.contains(" " + also + " ") { return choice.value }
+        for (k, choice) in step.choices.enumerated() where step.namings[k].contains(where: { holds(words, $0) }) {
+            return choice.value
         }
         return only(step) { !$0.isDisjoint(with: words) }
     }
 
+    /// Whether `words` holds `run` as consecutive words.
+    static func holds(_ words: [String], _ run: [String]) -> Bool {
+        guard !run.isEmpty, run.count <= words.count else { return false }
+        return (0...(words.count - run.count)).contains { start in
+            run.indices.allSatisfy { words[start + $0] == run[$0] }
+        }
+    }
+
     /// The one choice whose label's first word (in either language) fits, if exactly one does.
     private static func only(_ step: FlowStep, _ fits: (Set<String>) -> Bool) -> String? {
-        let matching = step.choices.indices.filter { k in
-            fits(Set([step.choices[k].label.id, step.choices[k].label.en].compactMap { TextNormalizer.words($0).first }))
-        }
+        let matching = step.choices.indices.filter { k in fits(step.labelFirstWords[k]) }
         return matching.count == 1 ? step.choices[matching[0]].value : nil
     }
 

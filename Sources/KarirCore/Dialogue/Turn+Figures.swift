@@ -74,7 +74,8 @@ extension Turn {
 
     /// "gaji terakhir 5jt" inside a conversation, after an answer that computes nothing: a
     /// message that is hardly more than a wage gives figures, so the intent that computes with
-    /// them and whose example holds the message closely answers (the JKP benefit: 0.69 near
+    /// them and whose example holds the message closely, far more closely than the best
+    /// reading's, answers (the JKP benefit: 0.69 near
     /// "gaji terakhir 3,5 jt, dpt jkp brp sebulan"), rather than whichever answer shares the
     /// word "gaji". Nil otherwise.
     mutating func computeWithTheseFigures() -> Reply? {
@@ -88,11 +89,19 @@ extension Turn {
                           rememberedContract: session.contractMonths, row: calculationRow(kb.intents[c.intent]), language: language) != nil
             } == true
         }
-        guard let best = computing.max(by: { $0.example < $1.example }) else { return nil }
+        // Not against the conversation's own reading when that holds the message about as well
+        // ("gaji aku 4,2jt sebulan" right after choosing the THR amount: 0.46 near "gajiku 3,6 jt
+        // sebulan" there, 0.54 near an overtime example).
+        guard let best = computing.max(by: { $0.example < $1.example }), let top = ranking.candidates.first,
+              best.intent == top.intent || best.example - top.example >= Self.figuresCloserBy else { return nil }
         rule = traced("figures that `\(kb.intents[best.intent].id)` computes with (nearest example \(fmt(best.example)))")
         return answer(intent: best.intent, score: max(best.score, settings.answerThreshold), entity: nil)
     }
 
     /// How closely an example must hold a message of figures for its intent to compute with them.
     static let figuresExampleBar = 0.5
+    /// How much more closely than the best reading's an example must hold a message of figures
+    /// for its calculation to answer instead (probes: 0.24 and 0.25 for the JKP benefit after a
+    /// PHK and a JHT answer; 0.08 for overtime against the THR amount just chosen).
+    static let figuresCloserBy = 0.2
 }

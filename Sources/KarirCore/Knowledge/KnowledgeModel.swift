@@ -112,6 +112,26 @@ public struct FlowStep: Sendable {
     /// Other words that pick a choice (`also:`), by the choice's value, normalised ("s1",
     /// "kuliah" for a bachelor's degree).
     public var also: [String: [String]] = [:]
+    /// Per choice, the word sequences that name it: its labels in both languages and its value,
+    /// normalised, then its other words; made once here rather than on every message.
+    let namings: [[[String]]]
+    /// Per choice, the first words of its labels in both languages.
+    let labelFirstWords: [Set<String>]
+
+    init(id: String, question: Localized, choices: [(value: String, label: Localized)], scores: String?, role: String?,
+         also: [String: [String]] = [:]) {
+        self.id = id
+        self.question = question
+        self.choices = choices
+        self.scores = scores
+        self.role = role
+        self.also = also
+        self.namings = choices.map { c in
+            [c.label.id, c.label.en, c.value].map { TextNormalizer.words($0) }.filter { !$0.isEmpty }
+                + (also[c.value] ?? []).map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+        }
+        self.labelFirstWords = choices.map { c in Set([c.label.id, c.label.en].compactMap { TextNormalizer.words($0).first }) }
+    }
 }
 
 /// A guided conversation, such as the interest inventory of career counselling.
