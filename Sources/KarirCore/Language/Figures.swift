@@ -153,6 +153,8 @@ public enum Figures {
     /// The text cut into words and numbers. A number keeps its separators: "4.200.000" and
     /// "4,200,000" are grouped thousands, "4,2" and "4.2" a decimal.
     static func tokens(_ text: String) -> [Word] {
+        // Most messages are plain ASCII: read as bytes, the same way (no grapheme breaking).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(Array(text.utf8)) }
         var words: [Word] = []
         let chars = Array(text.lowercased())
         var i = 0
@@ -184,6 +186,50 @@ public enum Figures {
                 var j = i
                 while j < chars.count, chars[j].isLetter { j += 1 }
                 words.append(Word(text: String(chars[i..<j])))
+                i = j
+            } else {
+                i += 1
+            }
+        }
+        return words
+    }
+
+    /// ``tokens(_:)`` of a plain ASCII text, from its bytes.
+    static func asciiTokens(_ bytes: [UInt8]) -> [Word] {
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        func text(_ range: Range<Int>) -> String {
+            String(decoding: bytes[range].map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        var words: [Word] = []
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if isDigit(c) {
+                var j = i
+                while j < bytes.count, isDigit(bytes[j]) || ((bytes[j] == 0x2E || bytes[j] == 0x2C) && j + 1 < bytes.count && isDigit(bytes[j + 1])) {
+                    j += 1
+                }
+                let raw = text(i..<j)
+                var k = j
+                while k < bytes.count, isLetter(bytes[k]) { k += 1 }
+                let suffix = text(j..<k)
+                var word = Word(text: raw, number: parse(raw))
+                if !suffix.isEmpty {
+                    if let s = scales[suffix] {
+                        word.scale = s
+                    } else if hourWords.contains(suffix) || monthWords.contains(suffix) || yearWords.contains(suffix) {
+                        word.unit = suffix
+                    } else {
+                        word.number = nil
+                    }
+                }
+                words.append(word)
+                i = k
+            } else if isLetter(c) {
+                var j = i
+                while j < bytes.count, isLetter(bytes[j]) { j += 1 }
+                words.append(Word(text: text(i..<j)))
                 i = j
             } else {
                 i += 1
