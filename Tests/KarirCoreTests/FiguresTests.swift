@@ -177,5 +177,15 @@ import Testing
         #expect(Calculation.wage(in: Figures.tokens("umr 2026")) == nil)
         #expect(Calculation.wage(in: Figures.tokens("gaji saya belum dibayar sejak 3 minggu")) == nil)
     }
+
+    @Test func aMinimumWageQuotedIsNoWage() {
+        #expect(Calculation.wage(in: Figures.tokens("gaji sy 1,5jt padahal umr jakarta 5 jutaan")) == 1_500_000)
+        #expect(Calculation.wage(in: Figures.tokens("lah kan umr jakarta 5 jutaan")) == nil)
+        #expect(Calculation.wage(in: Figures.tokens("ump 5")) == nil)
+        #expect(Figures.money(in: "5 jutaan") == [5_000_000])
+        // A contract's length remembered stands for the months of a contract that ran its course.
+        #expect(Calculation.pkwtCompensation.values(message: "my salary is 4 million", rememberedWage: nil, rememberedContract: 6,
+                                                    language: .en)?["amount"] as? String == "Rp 2,000,000")
+    }
 }
 

@@ -88,7 +88,10 @@ public enum Calculation: String, CaseIterable, Sendable {
             ]
         case .pkwtCompensation:
             // The length of service: the one after a word of service, else the only one given.
-            guard let months = Self.monthsWorked(Figures.months(words)) ?? rememberedMonths, Self.monthsRange.contains(months) else { return nil }
+            // A contract's length said before ("my PKWT contract of 6 months") is the service of
+            // a contract that ran its course, when no months worked were said.
+            guard let months = Self.monthsWorked(Figures.months(words)) ?? rememberedMonths ?? rememberedContract,
+                  Self.monthsRange.contains(months) else { return nil }
             return [
                 "wage": Self.rupiah(Double(wage), language),
                 "months": Self.number(months, language),
@@ -135,14 +138,22 @@ public enum Calculation: String, CaseIterable, Sendable {
 
     /// The monthly wage among the amounts of a message: the last in the wage range.
     static func wage(in words: [Figures.Word]) -> Int? {
-        Figures.money(words).last(where: wageRange.contains) ?? millionsAfterWageWord(words)
+        // Not an amount that a minimum wage word stands just before: "gaji sy 1,5jt padahal umr
+        // jakarta 5 jutaan" earns 1.5 million.
+        let own = Figures.moneyAt(words).filter { a in
+            wageRange.contains(a.amount) && !words[max(0, a.at - 3)..<a.at].contains { minimumWords.contains($0.text) }
+        }
+        return own.last?.amount ?? millionsAfterWageWord(words)
     }
+
+    /// Words naming a minimum wage, whose amount is not the person's own.
+    static let minimumWords: Set<String> = ["umr", "ump", "umk", "minimum", "minimal", "umsk"]
 
     /// "gaji terakhir 3,8", "gaji sy 5": a bare number from 1 to 99 within three words after a
     /// word of pay, with no unit of its own, is millions of rupiah, as people write their wage.
     /// Not "gaji ke-13", "gaji 2 bulan", "gaji 10%".
     static func millionsAfterWageWord(_ words: [Figures.Word]) -> Int? {
-        for (k, w) in words.enumerated() where wageWords.contains(w.text) {
+        for (k, w) in words.enumerated() where wageWords.contains(w.text) && !minimumWords.contains(w.text) {
             for j in (k + 1)..<min(words.count, k + 4) {
                 guard let number = words[j].number else { continue }
                 let unit = Figures.unit(of: j, in: words)

@@ -39,6 +39,8 @@ struct Turn {
     var alsoSuggest: Int?
     /// The message was answered by reading it together with the conversation's subject.
     var readWithSubject = false
+    /// The message was a number picking one of the offered choices.
+    var pickedByNumber = false
 
     /// The rule that decided, for the decision trace: the text is only built when a trace was
     /// asked for (otherwise empty).
@@ -117,6 +119,7 @@ struct Turn {
         if session.flow != nil, let reply = FlowRunner.handle(&self) { return reply }
         if let choice = numberedChoice() {
             rule = traced("numbered choice")
+            pickedByNumber = true
             return answer(intent: choice.intent, score: 1, entity: choice.entity)
         }
         // A lone small number that picks nothing ("2" after a reply that offered no second
@@ -384,7 +387,9 @@ struct Turn {
             // wording an intent of the conversation's topic holds nearly as closely as the other
             // topic's does. The conversation supplies the subject the message leaves out; the
             // model, trained on single questions, cannot see it.
-            if words <= Self.followUpWords, let inTopic = ranking.nearestInTopic,
+            // (Not one naming another topic and not the conversation's: "yang jkp itu berapa lama
+            // cairnya" after JHT answers is about JKP.)
+            if words <= Self.followUpWords, !ranking.anchorsOnlyAnotherTopic, let inTopic = ranking.nearestInTopic,
                inTopic.example >= Self.followUpExampleBar, top.example - inTopic.example < Self.followUpExampleMargin,
                ranking.outOfScope < inTopic.example {
                 rule = traced("follow-up worded like an intent of the conversation's topic `\(active)` (nearest example \(fmt(inTopic.example)) against \(fmt(top.example)))")

@@ -37,7 +37,7 @@ extension Turn {
         // Nothing but figures ("is it 2 hours per day, 5 days") gives figures, whatever else
         // the words resemble.
         guard besides == 0 || (ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true) else { return nil }
-        rule = traced("new figures for the last answer, which computes with them: computed")
+        rule = traced("new figures for the last answer, which computes with them")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
     }
 

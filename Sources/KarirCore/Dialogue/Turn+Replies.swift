@@ -70,6 +70,12 @@ extension Turn {
         session.collectingFor = def.collectsMessage ? def.id : nil
         // Pleasantries (a low-priority topic) do not change what the conversation is about:
         // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
+        // The same safety answer right after itself ("gak ada yg peduli" after thoughts of ending
+        // one's life) is not given word for word, as if nothing had been heard: one line that
+        // hears the person comes first, then the help. (Not for a question whom to call: its
+        // answer opens with the help itself.)
+        let safetyAgain = priority(of: i) == .high && previous == def.id && session.safetyTurn == session.turn - 1
+            && !asksWhomToContact(analysis.tokens)
         if priority(of: i) == .high { session.safetyTurn = session.turn }
         if priority(of: i) != .low {
             session.lastIntent = def.id
@@ -79,7 +85,13 @@ extension Turn {
             // So does a short one pointing back ("bayarnya brp" after "sertifikat bnsp buat barista
             // ada gk"): it names less of the subject than the message it points back to.
             let pointsBack = session.subject != nil && refersBack(analysis.tokens) && Self.words(analysis.tokens) <= Self.shortFollowUpWords
-            if !readWithSubject && !pointsBack { session.subject = String(self.text.prefix(Session.subjectLength)) }
+            // A number picking a choice says nothing of the subject: the choice's title does
+            // ("1" then "is it free?" is about Karirhub, the choice picked).
+            if pickedByNumber {
+                session.subject = def.title[language]
+            } else if !readWithSubject && !pointsBack {
+                session.subject = String(self.text.prefix(Session.subjectLength))
+            }
         }
         let suggestions = suggestions(for: def, besides: previous)
         session.offeredChoices = suggestions.map(\.intent)
@@ -87,6 +99,12 @@ extension Turn {
                           language: language, suggestions: suggestions, source: def.source, asOf: def.asOf, session: session)
         if let flow = kb.flows.first(where: { $0.startIntent == def.id }) {
             reply = FlowRunner.start(flow, after: reply, turn: &self)
+        }
+        if safetyAgain {
+            let lead = engine.promptOr("safety_again", language,
+                                       id: "Saya dengar kamu, dan saya masih di sini. Kamu tidak harus menanggung ini sendirian. Yang paling penting sekarang:",
+                                       en: "I hear you, and I'm still here. You don't have to carry this alone. What matters most right now:")
+            reply.text = lead + "\n" + reply.text
         }
         return finish(reply)
     }
@@ -226,21 +244,24 @@ extension Turn {
         if let reply = safetyFollowUp() { return reply }
         var picks: [Choice] = []
         var topics: Set<String> = []
+        // A message nearer an out-of-scope example than any example of an intent, or one with
+        // many words the knowledge does not know (a football question after an AK/1 answer), is
+        // about another matter.
+        let outOfScope = ranking.map { r in
+            r.outOfScope >= r.nearestExample || (r.candidates.first?.knownFactor ?? 0) < 0.8
+        } ?? true
         // Not safety (it answers on its own) nor a pleasantry: "Salam" is no answer to a
-        // question that only opened with a greeting.
-        for c in ranking?.candidates ?? [] where c.score >= 0.15 && picks.count < 3 {
+        // question that only opened with a greeting. Not for a message about another matter
+        // either: the intents it reaches share a word by chance ("lapor SPT pajak" is no scam
+        // report, a holiday visa no work on public holidays); it gets the general suggestions.
+        for c in ranking?.candidates ?? [] where !outOfScope && c.score >= 0.15 && picks.count < 3 {
             let def = kb.intents[c.intent]
             guard priority(of: c.intent) == .normal, topics.insert(def.topic).inserted else { continue }
             picks.append(choice(c.intent, number: picks.count + 1))
         }
         // Inside a conversation, a question Karir cannot answer still offers what it can say
         // about the conversation's topic: its intents nearest to the message, then the last
-        // answer's follow-ups. Not for a message nearer an out-of-scope example than any
-        // example of an intent, nor one with many words the knowledge does not know (a football
-        // question after an AK/1 answer).
-        let outOfScope = ranking.map { r in
-            r.outOfScope >= r.nearestExample || (r.candidates.first?.knownFactor ?? 0) < 0.8
-        } ?? true
+        // answer's follow-ups; not for a message about another matter.
         // The message reads as a question about `about`, and no other topic came close: the reply
         // says where such questions are answered, in place of the general "I help with jobs,
         // training and careers" (``whereToAsk(_:outOfScope:picks:)``).

@@ -10,8 +10,11 @@ public enum Figures {
     public static func money(in text: String) -> [Int] { money(tokens(text)) }
 
     /// ``money(in:)`` of a message already cut into words (``tokens(_:)``).
-    static func money(_ words: [Word]) -> [Int] {
-        var amounts: [Int] = []
+    static func money(_ words: [Word]) -> [Int] { moneyAt(words).map(\.amount) }
+
+    /// The amounts with the place of the word each begins at.
+    static func moneyAt(_ words: [Word]) -> [(amount: Int, at: Int)] {
+        var amounts: [(amount: Int, at: Int)] = []
         var k = 0
         while k < words.count {
             guard let number = words[k].number else { k += 1; continue }
@@ -27,12 +30,12 @@ public enum Figures {
                     amount += rest.value * restScale
                     used += words[k + used].scale == nil ? 2 : 1
                 }
-                if let whole = whole(amount) { amounts.append(whole) }
+                if let whole = whole(amount) { amounts.append((whole, k)) }
                 k += used
                 continue
             }
             if rupiah || number.grouped || number.value >= 100_000, number.value >= 1_000, let whole = whole(number.value) {
-                amounts.append(whole)
+                amounts.append((whole, k))
             }
             k += 1
         }
@@ -135,7 +138,7 @@ public enum Figures {
 
     /// Words that make a number an amount of money, with their factor.
     static let scales: [String: Double] = [
-        "juta": 1_000_000, "jt": 1_000_000, "jeti": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "mio": 1_000_000,
+        "juta": 1_000_000, "jutaan": 1_000_000, "jt": 1_000_000, "jeti": 1_000_000, "million": 1_000_000, "millions": 1_000_000, "mio": 1_000_000,
         "ribu": 1_000, "rb": 1_000, "rebu": 1_000, "k": 1_000, "thousand": 1_000,
     ]
     static let hourWords: Set<String> = ["jam", "jm", "hour", "hours", "hr", "hrs", "h"]
