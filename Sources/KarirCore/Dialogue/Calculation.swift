@@ -19,7 +19,7 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// A PKWT ended early by the employer (Pasal 62 as in the fact sheet): damages equal to the
     /// wages for the rest of the contract, beside the compensation for the months worked. Needs
     /// the contract's length and the months worked. Values: `wage`, `contract`, `months`,
-    /// `remaining`, `damages`, `compensation`.
+    /// `remaining`, `damages`, `compensation` and `total` (the two added up).
     case pkwtEarlyEnd = "pkwt_early_end"
     /// The wage against the minimum wage of the place the conversation names (the intent's
     /// `lookup` table, its `amount`, `name` and `year`). Values: `wage`, and with a row `place`,
@@ -125,6 +125,7 @@ public enum Calculation: String, CaseIterable, Sendable {
                 "remaining": Self.number(remaining, language),
                 "damages": Self.rupiah(remaining * Double(wage), language),
                 "compensation": Self.rupiah(months / 12 * Double(wage), language),
+                "total": Self.rupiah((remaining * Double(wage)).rounded() + (months / 12 * Double(wage)).rounded(), language),
             ]
         }
     }

@@ -109,7 +109,7 @@ struct Turn {
         session.turn += 1
         session.language = language
         if rememberFigures(), let reply = computeAgain() ?? computeWithTheseFigures() { return reply }
-        if let reply = placeForLastCalculation() { return reply }
+        if let reply = placeForLastCalculation() ?? amountAgain() { return reply }
 
         if analysis.tokens.isEmpty {
             rule = traced("empty message")

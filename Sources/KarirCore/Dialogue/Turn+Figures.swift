@@ -104,4 +104,29 @@ extension Turn {
     /// for its calculation to answer instead (probes: 0.24 and 0.25 for the JKP benefit after a
     /// PHK and a JHT answer; 0.08 for overtime against the THR amount just chosen).
     static let figuresCloserBy = 0.2
+
+    /// "jadi total saya dapat berapa?" right after an answer that computes with the figures the
+    /// conversation gave: the same answer, computed with them, unless the message clearly asks
+    /// something else. Nil otherwise.
+    mutating func amountAgain() -> Reply? {
+        guard let last = lastEligibleIntent(), let name = kb.intents[last].calculate?.value, let calculation = Calculation(rawValue: name),
+              Self.words(analysis.tokens) <= Self.amountQuestionWords,
+              analysis.tokens.contains(where: { Self.amountWords.contains($0.surface) }),
+              calculation.values(message: text, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
+                                 rememberedContract: session.contractMonths, row: calculationRow(kb.intents[last]), language: language) != nil
+        else { return nil }
+        let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
+        self.ranking = ranking
+        // (Not a question about another matter: "pph 21 saya dipotong brp sebulan?" after the
+        // minimum wage is about tax.)
+        guard !ranking.anchorsOnlyAnotherTopic, !ranking.outOfScopeIsNearer,
+              ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true else { return nil }
+        rule = traced("asking for the amount right after an answer that computes with the conversation's figures")
+        return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
+    }
+
+    /// Words asking for an amount.
+    static let amountWords: Set<String> = ["berapa", "total", "totalnya", "jumlah", "jumlahnya", "much", "semuanya", "seluruhnya"]
+    /// The most words of such a question ("jadi total saya dapat berapa").
+    static let amountQuestionWords = 6
 }
