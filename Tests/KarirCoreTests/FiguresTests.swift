@@ -187,5 +187,13 @@ import Testing
         #expect(Calculation.pkwtCompensation.values(message: "my salary is 4 million", rememberedWage: nil, rememberedContract: 6,
                                                     language: .en)?["amount"] as? String == "Rp 2,000,000")
     }
+
+    @Test func theNthMonthIsMonthsWorked() {
+        #expect(Figures.months(in: "kontrak 1 tahun diputus bulan ke 7").map(\.months) == [12, 7])
+        #expect(Figures.months(in: "kontrak 1 tahun diputus bulan ke 7").map(\.service) == [false, true])
+        #expect(Figures.months(in: "resign di bulan ke-5").map(\.months) == [5])
+        // Not a date: "tanggal 7" has no month word before "ke".
+        #expect(Figures.months(in: "gajian tanggal 7").isEmpty)
+    }
 }
 

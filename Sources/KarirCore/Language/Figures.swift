@@ -94,9 +94,9 @@ public enum Figures {
                                            "weekly", "monthly", "total", "totalnya"]
 
     /// The lengths of time the text names, in months ("18 bulan", "1,5 tahun", "2 thn",
-    /// "6 months", "setahun"), each with whether a word of service stands before it ("kerja",
-    /// "jalan", "worked", "selama", "sudah" …: how long someone has worked, not how long a
-    /// contract runs).
+    /// "6 months", "setahun", "bulan ke 7": the seventh month, worked), each with whether a word
+    /// of service stands before it ("kerja", "jalan", "worked", "selama", "sudah" …: how long
+    /// someone has worked, not how long a contract runs).
     public static func months(in text: String) -> [(months: Double, service: Bool)] { months(tokens(text)) }
 
     /// ``months(in:)`` of a message already cut into words.
@@ -110,6 +110,11 @@ public enum Figures {
                 continue
             }
             guard let number = w.number, w.scale == nil, !number.grouped else { continue }
+            // "diputus bulan ke 7", "resign di bulan ke-5": the Nth month, worked.
+            if k >= 2, words[k - 1].text == "ke", monthWords.contains(words[k - 2].text) {
+                found.append((number.value, true))
+                continue
+            }
             let unit = unit(of: k, in: words)
             if monthWords.contains(unit) { found.append((number.value, service)) }
             if yearWords.contains(unit) { found.append((number.value * 12, service)) }
