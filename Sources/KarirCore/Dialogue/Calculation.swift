@@ -44,7 +44,14 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// when there is nothing to compute with.
     func values(message: String, rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
                 row: [String: String]? = nil, language: Language) -> [String: Any]? {
-        let words = Figures.tokens(message)
+        values(words: Figures.tokens(message), rememberedWage: rememberedWage, rememberedMonths: rememberedMonths,
+               rememberedContract: rememberedContract, row: row, language: language)
+    }
+
+    /// ``values(message:rememberedWage:rememberedMonths:rememberedContract:row:language:)`` of a
+    /// message already cut into figures (``Figures/tokens(_:)``).
+    func values(words: [Figures.Word], rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
+                row: [String: String]? = nil, language: Language) -> [String: Any]? {
         guard let wage = Self.wage(in: words) ?? rememberedWage else { return nil }
         switch self {
         case .overtimeWorkday:
@@ -118,14 +125,15 @@ public enum Calculation: String, CaseIterable, Sendable {
                   let months = stated.first(where: \.service)?.months ?? rememberedMonths,
                   Self.monthsRange.contains(months), contract > months, contract <= 60 else { return nil }
             let remaining = contract - months
+            let damages = (remaining * Double(wage)).rounded(), compensation = (months / 12 * Double(wage)).rounded()
             return [
                 "wage": Self.rupiah(Double(wage), language),
                 "contract": Self.number(contract, language),
                 "months": Self.number(months, language),
                 "remaining": Self.number(remaining, language),
-                "damages": Self.rupiah(remaining * Double(wage), language),
-                "compensation": Self.rupiah(months / 12 * Double(wage), language),
-                "total": Self.rupiah((remaining * Double(wage)).rounded() + (months / 12 * Double(wage)).rounded(), language),
+                "damages": Self.rupiah(damages, language),
+                "compensation": Self.rupiah(compensation, language),
+                "total": Self.rupiah(damages + compensation, language),
             ]
         }
     }

@@ -360,7 +360,8 @@ struct Turn {
             // that answers on its own and holds the words closely ("cara klaimnya gmn" after the
             // PHK answer, which offers the JKP claim: 0.79 near "bagaimana cara klaim JKP?"), is
             // where the conversation goes: it is not read back into the conversation's topic.
-            if refersBack(analysis.tokens), let last = lastEligibleIntent(), engine.knowledge.followUpIndices[last].contains(top.intent),
+            // (Of another topic, an intent continuing the conversation is one of those follow-ups.)
+            if refersBack(analysis.tokens), continuesConversation(top.intent),
                top.score - top.boost >= settings.answerThreshold, top.example >= Self.answersOnItsOwnExample {
                 rule = traced("`\(kb.intents[top.intent].id)`, which the last answer offers as its next step, answers on its own (nearest example \(fmt(top.example)))")
                 return answer(intent: top.intent, score: top.score, entity: nil)

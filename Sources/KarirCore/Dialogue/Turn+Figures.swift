@@ -54,6 +54,16 @@ extension Turn {
         return contentWords(rest[...])
     }
 
+    /// The template values of the intent's calculation with this message's figures and those
+    /// the conversation gave (wage, months worked, contract length), or nil when it has none or
+    /// they do not suffice. `row`: the slot's table row, else the row of a value the
+    /// conversation names (``calculationRow(_:)``); `words`: the message already cut into figures.
+    func calculated(_ def: IntentDefinition, row: [String: String]? = nil, words: [Figures.Word]? = nil) -> [String: Any]? {
+        guard let calculation = def.calculate.flatMap({ Calculation(rawValue: $0.value) }) else { return nil }
+        return calculation.values(words: words ?? Figures.tokens(text), rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
+                                  rememberedContract: session.contractMonths, row: row ?? calculationRow(def), language: language)
+    }
+
     /// For an intent that computes without a slot, the row of its `lookup` table for a value
     /// this message or the conversation names ("gaji 2,1jt di semarang": Jawa Tengah), if any.
     func calculationRow(_ def: IntentDefinition) -> [String: String]? {
@@ -79,15 +89,13 @@ extension Turn {
     /// "gaji terakhir 3,5 jt, dpt jkp brp sebulan"), rather than whichever answer shares the
     /// word "gaji". Nil otherwise.
     mutating func computeWithTheseFigures() -> Reply? {
-        guard session.activeTopic != nil, wordsBesideFigures() <= 1,
-              Calculation.statedWage(in: Figures.tokens(text), surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
+        guard session.activeTopic != nil, wordsBesideFigures() <= 1 else { return nil }
+        let figures = Figures.tokens(text)
+        guard Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
         let computing = ranking.candidates.filter { c in
-            c.example >= Self.figuresExampleBar && kb.intents[c.intent].calculate.flatMap { Calculation(rawValue: $0.value) }.map {
-                $0.values(message: text, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
-                          rememberedContract: session.contractMonths, row: calculationRow(kb.intents[c.intent]), language: language) != nil
-            } == true
+            c.example >= Self.figuresExampleBar && calculated(kb.intents[c.intent], words: figures) != nil
         }
         // Not against the conversation's own reading when that holds the message about as well
         // ("gaji aku 4,2jt sebulan" right after choosing the THR amount: 0.46 near "gajiku 3,6 jt
@@ -109,12 +117,8 @@ extension Turn {
     /// conversation gave: the same answer, computed with them, unless the message clearly asks
     /// something else. Nil otherwise.
     mutating func amountAgain() -> Reply? {
-        guard let last = lastEligibleIntent(), let name = kb.intents[last].calculate?.value, let calculation = Calculation(rawValue: name),
-              Self.words(analysis.tokens) <= Self.amountQuestionWords,
-              analysis.tokens.contains(where: { Self.amountWords.contains($0.surface) }),
-              calculation.values(message: text, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
-                                 rememberedContract: session.contractMonths, row: calculationRow(kb.intents[last]), language: language) != nil
-        else { return nil }
+        guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil, Self.words(analysis.tokens) <= Self.amountQuestionWords,
+              analysis.tokens.contains(where: { Self.amountWords.contains($0.surface) }), calculated(kb.intents[last]) != nil else { return nil }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
         // (Not a question about another matter: "pph 21 saya dipotong brp sebulan?" after the

@@ -59,17 +59,10 @@ extension Turn {
                 }
             }
         }
-        if let name = def.calculate?.value, let calculation = Calculation(rawValue: name),
-           let computed = calculation.values(message: self.text, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
-                                             rememberedContract: session.contractMonths, row: values["row"] as? [String: String] ?? calculationRow(def),
-                                             language: language) {
-            values["calculation"] = computed
-        }
+        if let computed = calculated(def, row: values["row"] as? [String: String]) { values["calculation"] = computed }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
         session.pendingIntent = nil
         session.collectingFor = def.collectsMessage ? def.id : nil
-        // Pleasantries (a low-priority topic) do not change what the conversation is about:
-        // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
         // The same safety answer right after itself ("gak ada yg peduli" after thoughts of ending
         // one's life) is not given word for word, as if nothing had been heard: one line that
         // hears the person comes first, then the help. (Not for a question whom to call: its
@@ -77,6 +70,8 @@ extension Turn {
         let safetyAgain = priority(of: i) == .high && previous == def.id && session.safetyTurn == session.turn - 1
             && !asksWhomToContact(analysis.tokens)
         if priority(of: i) == .high { session.safetyTurn = session.turn }
+        // Pleasantries (a low-priority topic) do not change what the conversation is about:
+        // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
         if priority(of: i) != .low {
             session.lastIntent = def.id
             session.activeTopic = topic

@@ -89,7 +89,7 @@ public enum Figures {
     /// Every word that gives a number its unit or period, for telling a message that is hardly
     /// more than figures.
     static let unitWords: Set<String> = Set(scales.keys).union(hourWords).union(monthWords).union(yearWords).union(dayWords)
-        .union(periodWords).union(overtimeWords).union(["per", "sehari", "perhari", "juta", "ribu", "rupiah", "rp"])
+        .union(periodWords).union(overtimeWords).union(["per", "sehari", "perhari", "rupiah", "rp"])
     static let periodWords: Set<String> = ["bulan", "bln", "month", "months", "minggu", "mgg", "week", "weeks", "sebulan", "seminggu",
                                            "weekly", "monthly", "total", "totalnya"]
 
@@ -177,18 +177,7 @@ public enum Figures {
                 let raw = String(chars[i..<j])
                 var k = j
                 while k < chars.count, chars[k].isLetter { k += 1 }
-                let suffix = String(chars[j..<k])
-                var word = Word(text: raw, number: parse(raw))
-                if !suffix.isEmpty {
-                    if let s = scales[suffix] {
-                        word.scale = s
-                    } else if hourWords.contains(suffix) || monthWords.contains(suffix) || yearWords.contains(suffix) {
-                        word.unit = suffix
-                    } else {
-                        word.number = nil
-                    }
-                }
-                words.append(word)
+                words.append(numberWord(raw, suffix: String(chars[j..<k])))
                 i = k
             } else if c.isLetter {
                 var j = i
@@ -221,18 +210,7 @@ public enum Figures {
                 let raw = text(i..<j)
                 var k = j
                 while k < bytes.count, isLetter(bytes[k]) { k += 1 }
-                let suffix = text(j..<k)
-                var word = Word(text: raw, number: parse(raw))
-                if !suffix.isEmpty {
-                    if let s = scales[suffix] {
-                        word.scale = s
-                    } else if hourWords.contains(suffix) || monthWords.contains(suffix) || yearWords.contains(suffix) {
-                        word.unit = suffix
-                    } else {
-                        word.number = nil
-                    }
-                }
-                words.append(word)
+                words.append(numberWord(raw, suffix: text(j..<k)))
                 i = k
             } else if isLetter(c) {
                 var j = i
@@ -244,6 +222,21 @@ public enum Figures {
             }
         }
         return words
+    }
+
+    /// A number as typed with the letters written on to it: a scale ("4jt"), a unit ("3jam"),
+    /// or no number at all ("2x", "3rd").
+    static func numberWord(_ raw: String, suffix: String) -> Word {
+        var word = Word(text: raw, number: parse(raw))
+        if suffix.isEmpty { return word }
+        if let s = scales[suffix] {
+            word.scale = s
+        } else if hourWords.contains(suffix) || monthWords.contains(suffix) || yearWords.contains(suffix) {
+            word.unit = suffix
+        } else {
+            word.number = nil
+        }
+        return word
     }
 
     /// "4.200.000" → 4,200,000 (grouped); "4,2" → 4.2; "4.25" → 4.25; "4" → 4.
