@@ -44,6 +44,22 @@ import Testing
         #expect(!QuestionParts.joinsQuestions("bandung"))
     }
 
+    @Test func aJoiningWordBetweenTwoSidesThatAskCutsWhenTheQuestionWordComesLast() {
+        func pieces(_ text: String) -> [String] { QuestionParts.atJoinedQuestions(text[...]).map { String($0).trimmedWhitespace() } }
+        #expect(pieces("brp umr jakarta 2026 dan lembur dibayar brp") == ["brp umr jakarta 2026", "lembur dibayar brp"])
+        #expect(pieces("umr bekasi brp terus cara bikin kartu kuning gmn") == ["umr bekasi brp", "cara bikin kartu kuning gmn"])
+        #expect(pieces("cara bikin ak1 sama daftar prakerja gmn") == ["cara bikin ak1", "daftar prakerja gmn"])
+        // "sama" meaning "to": the side before it does not open with its question.
+        #expect(pieces("kalau ditanya kelemahan kamu apa sama hrd jawabnya gimana") == ["kalau ditanya kelemahan kamu apa sama hrd jawabnya gimana"])
+        // One side of one word, or a second side that does not close with a question word.
+        #expect(pieces("syarat dan biaya ak1 berapa") == ["syarat dan biaya ak1 berapa"])
+        #expect(pieces("brp umr jakarta dan bekasi") == ["brp umr jakarta dan bekasi"])
+        #expect(QuestionParts.joinsQuestions("brp umr jakarta 2026 dan lembur dibayar brp"))
+        #expect(QuestionParts.joinsQuestions("cara bikin ak1 sama daftar prakerja gmn"))
+        #expect(!QuestionParts.joinsQuestions("brp umr jakarta dan bekasi"))
+        #expect(!QuestionParts.joinsQuestions("gaji dan tunjangan"))
+    }
+
     @Test func questionsAreMarkedOrAsked() {
         let marked = "Saya lulusan SMK. Bisa daftar pelatihan?"
         #expect(!isQuestion("Saya lulusan SMK.", in: marked))

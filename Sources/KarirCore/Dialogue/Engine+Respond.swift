@@ -239,7 +239,8 @@ struct Turn {
         if let last = lastEligibleIntent(), priorities[last] == .high,
            top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
            top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample }) ?? true,
-           asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last) {
+           asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last),
+           !(top.map({ offersAsNextStep(last, $0) }) ?? false) || asksWhoOrWhere(analysis.tokens) {
             rule = traced("asking whom to contact right after a safety answer: its contacts again")
             var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
@@ -780,6 +781,23 @@ struct Turn {
                 && !Self.askersThemselves.contains(next) && !before.contains(where: Self.notDoing.contains)
         }
     }
+
+    /// Whether `c` reads the message at the answer threshold as one of the follow-ups the last
+    /// answer (`last`) offers, other than a form taking a message for staff: "can I report without
+    /// losing my job" after the harassment answer is its follow-up about keeping a reporter's
+    /// name secret, not a question whom to call. (Unless the message asks who or where: "who do
+    /// I call?" after the answer about abuse abroad wants that answer's contacts.)
+    func offersAsNextStep(_ last: Int, _ c: Candidate) -> Bool {
+        c.score >= settings.answerThreshold && engine.knowledge.followUpIndices[last].contains(c.intent)
+            && !kb.intents[c.intent].collectsMessage
+    }
+
+    /// Whether the message asks who or where (as the analyser spells the words).
+    func asksWhoOrWhere(_ tokens: [Token]) -> Bool {
+        tokens.contains { Self.whoOrWhere.contains($0.surface) }
+    }
+
+    static let whoOrWhere: Set<String> = ["who", "whom", "where", "siapa", "mana", "dimana", "kemana", "number", "nomor", "nomer"]
 
     /// Words before a contact word that say it is not being done.
     static let notDoing: Set<String> = ["tidak", "takut", "enggan", "malu", "afraid", "scared", "not", "dont", "too"]

@@ -114,14 +114,45 @@ enum QuestionParts {
             words.append((i..<j, part[i..<j].lowercased()))
             i = j
         }
+        var first = 0
         for k in words.indices.dropLast() where k > 0 && joining.contains(words[k].word) && typedQuestionWords.contains(words[k + 1].word) {
             let piece = part[start..<words[k].range.lowerBound]
             guard piece.contains(where: { $0.isLetter }) else { continue }
             pieces.append(piece)
             start = words[k + 1].range.lowerBound
+            first = k + 1
+        }
+        // Chat Indonesian puts the question word last: "brp umr jakarta 2026 dan lembur dibayar
+        // brp" asks two questions when both sides of the joining word ask on their own (two words
+        // or more, the first side opening or closing with a question word, the second closing
+        // with one). "syarat dan biaya ak1 berapa" is one question: its first side is one word.
+        if let k = lastJoinOfAskingSides(words.map(\.word), from: first) {
+            pieces.append(part[start..<words[k].range.lowerBound])
+            start = words[k + 1].range.lowerBound
         }
         pieces.append(part[start...])
         return pieces
+    }
+
+    /// Joining words between two sides that each ask (chat Indonesian and English alike).
+    static let joiningSides: Set<String> = joining.union(["sama", "trs"])
+    /// Words that make a side ask when it opens with one ("cara bikin ak1 …").
+    static let openingQuestionWords: Set<String> = typedQuestionWords.union(["cara", "caranya", "syarat", "syaratnya"])
+
+    /// The place of the last joining word among `words[from...]` whose two sides ask on their
+    /// own (``atJoinedQuestions(_:)``), if any: the side before it (from `from`) two words or more
+    /// opening or closing with a question word (after "sama": opening), the side after it two
+    /// words or more closing with one.
+    static func lastJoinOfAskingSides(_ words: [String], from: Int) -> Int? {
+        guard let last = words.last, typedQuestionWords.contains(last) else { return nil }
+        for k in stride(from: words.count - 3, through: from + 2, by: -1) where joiningSides.contains(words[k]) {
+            let before = words[from..<k]
+            guard let open = before.first, let close = before.last else { continue }
+            // "sama" also means "with, to" ("kelemahan kamu apa sama hrd jawabnya gimana"): the
+            // side before it must open with the question.
+            if openingQuestionWords.contains(open) || (words[k] != "sama" && typedQuestionWords.contains(close)) { return k }
+        }
+        return nil
     }
 
     /// Whether the characters before `mark` are a point number: one digit standing alone
@@ -209,13 +240,19 @@ enum QuestionParts {
     /// Whether a joining word followed by a question word occurs (" and when ", " dan dmn "),
     /// read from the bytes without making a string (words are compared by a hash of their
     /// letters; a collision only costs a closer look).
+    /// Also when a joining word comes after a question word and the message closes with one
+    /// ("brp umr jakarta dan lembur dibayar brp"): ``atJoinedQuestions(_:)`` then takes a closer look.
     static func joinsQuestions(_ text: String) -> Bool {
         var previous: UInt64 = 0
         var current = FNV1a()
         var inWord = false
+        var asked = false, joinedAfterAsking = false, lastAsks = false
         func endWord() -> Bool {
             defer { previous = current.value; current = FNV1a(); inWord = false }
-            return joiningHashes.contains(previous) && questionHashes.contains(current.value)
+            lastAsks = questionHashes.contains(current.value)
+            if asked && sideJoiningHashes.contains(current.value) { joinedAfterAsking = true }
+            if lastAsks || openingHashes.contains(current.value) { asked = true }
+            return joiningHashes.contains(previous) && lastAsks
         }
         for byte in text.utf8 {
             let lower = byte >= 65 && byte <= 90 ? byte + 32 : byte
@@ -226,11 +263,14 @@ enum QuestionParts {
                 return true
             }
         }
-        return inWord && endWord()
+        if inWord, endWord() { return true }
+        return joinedAfterAsking && lastAsks
     }
 
     private static let joiningHashes: Set<UInt64> = Set(joining.map { FNV1a.hash($0.utf8) })
+    private static let sideJoiningHashes: Set<UInt64> = Set(joiningSides.map { FNV1a.hash($0.utf8) })
     private static let questionHashes: Set<UInt64> = Set(typedQuestionWords.map { FNV1a.hash($0.utf8) })
+    private static let openingHashes: Set<UInt64> = Set(openingQuestionWords.map { FNV1a.hash($0.utf8) })
 
     /// Whether the message uses question marks.
     static func marked(_ text: String) -> Bool { text.contains("?") || text.contains("？") }

@@ -34,7 +34,9 @@ extension Turn {
             let tokens = turn.analysis.tokens
             guard QuestionParts.asks(piece, tokens: tokens, marked: marked) else { continue }
             guard asking.count < QuestionParts.maxParts else { break }
-            asking.append((n, piece.text, turn, Self.words(tokens) <= 3))
+            // (A piece cut at a joining word asks on its own at two words: "lembur dibayar brp",
+            // "cara bikin ak1".)
+            asking.append((n, piece.text, turn, Self.words(tokens) <= (piece.joined ? 1 : 3)))
         }
         guard asking.count >= 2 else { return reply }
         // Shortest first: once all questions but one are read and none got an answer, the last

@@ -89,7 +89,9 @@ extension Turn {
             }
         }
         let suggestions = suggestions(for: def, besides: previous)
-        session.offeredChoices = suggestions.map(\.intent)
+        // A pleasantry that offers nothing of its own ("ya", "oke" after a list of suggestions)
+        // leaves the last numbered choices standing: "2" right after it still picks one.
+        if !(suggestions.isEmpty && priority(of: i) == .low) { session.offeredChoices = suggestions.map(\.intent) }
         var reply = Reply(text: text, kind: .answer, topic: topic, intent: def.id, confidence: min(1, max(0, score)),
                           language: language, suggestions: suggestions, source: def.source, asOf: def.asOf, session: session)
         if let flow = kb.flows.first(where: { $0.startIntent == def.id }) {
