@@ -256,6 +256,15 @@ extension Turn {
             guard priority(of: c.intent) == .normal, topics.insert(def.topic).inserted else { continue }
             picks.append(choice(c.intent, number: picks.count + 1))
         }
+        // The first question of a conversation that Karir cannot answer but reads in a topic
+        // (its best reading is offered) still starts the conversation there: its topic and its
+        // words are what a short follow-up continues ("brkas nya apa aja" after "mau ambil jht
+        // almarhum suami sy gmn caranya", which fell just short of the heirs' answer).
+        if session.activeTopic == nil, let first = picks.first, let c = ranking?.candidates.first,
+           kb.intents[c.intent].id == first.intent, c.knownFactor >= Self.subjectKnownFactor {
+            session.activeTopic = kb.intents[c.intent].topic
+            session.subject = String(self.text.prefix(Session.subjectLength))
+        }
         // Inside a conversation, a question Karir cannot answer still offers what it can say
         // about the conversation's topic: its intents nearest to the message, then the last
         // answer's follow-ups; not for a message about another matter.
