@@ -46,13 +46,18 @@ extension Turn {
     /// "kalo 5 jam", "gaji sy 4,5jt/bln", "is it 2 hours per day, 5 days").
     static let figuresOnlyWords = 3
 
-    /// The message's content words that are not figures, units or words of pay.
+    /// The message's content words that are not figures, units, words of pay, of service ("aku
+    /// kerja 8 bulan") or asking for the amount ("dpt brp").
     func wordsBesideFigures() -> Int {
         let rest = analysis.tokens.filter { t in
             !Figures.unitWords.contains(t.surface) && !Calculation.wageWords.contains(t.surface) && !t.surface.allSatisfy(\.isNumber)
+                && !Figures.serviceWords.contains(t.surface) && !Self.amountWords.contains(t.surface) && !Self.gettingWords.contains(t.surface)
         }
         return contentWords(rest[...])
     }
+
+    /// Words of receiving an amount ("dpt brp", "how much do I get").
+    static let gettingWords: Set<String> = ["dapat", "dapet", "get", "receive", "terima", "nerima", "menerima"]
 
     /// The template values of the intent's calculation with this message's figures and those
     /// the conversation gave (wage, months worked, contract length), or nil when it has none or
