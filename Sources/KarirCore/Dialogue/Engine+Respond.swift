@@ -356,6 +356,15 @@ struct Turn {
         let plainPleasantry = isPlainPleasantry(top)
         if session.activeTopic != nil, top.pattern == nil, top.example < Self.ownCaseHeldBar, !plainPleasantry, statesOwnCase(),
            let reply = answerWithSubject(top, repeating: true) { return reply }
+        // "itu boleh gak sih" right after "ijazah sy ditahan pabrik …": a short question pointing
+        // at what was just said, in words that tell no topic apart, asks about the subject. An
+        // intent that reaches the answer threshold only through the conversation's boost ("orang
+        // hamil boleh di phk ga sih" shares "boleh … ga sih") does not answer it before the
+        // reading with the subject is tried.
+        if session.activeTopic != nil, top.pattern == nil, ranking.elliptical, !plainPleasantry,
+           Self.words(analysis.tokens) <= Self.shortFollowUpWords, analysis.tokens.contains(where: { QuestionParts.pointingBack.contains($0.surface) }),
+           top.boost > 0, top.score - top.boost < settings.answerThreshold, kb.intents[top.intent].id != session.lastIntent,
+           let reply = answerWithSubject(top, repeating: true) { return reply }
         if let active = session.activeTopic, top.pattern == nil, kb.intents[top.intent].topic != active, !plainPleasantry {
             // A follow-up pointing back that the last answer offers as its next step, and one
             // that answers on its own and holds the words closely ("cara klaimnya gmn" after the
