@@ -309,8 +309,18 @@ extension Turn {
         var picks = [choice(last, number: 1)]
         if let staff = engine.knowledge.intentIndex[Self.staffIntent] { picks.append(choice(staff, number: 2)) }
         let suggestions = picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }
-        let text = engine.prompt("safety_followup", language, ["suggestions": suggestions])
+        var text = engine.prompt("safety_followup", language, ["suggestions": suggestions])
         guard !text.isEmpty else { return nil }
+        // A message clearly about another matter ("can you recommend a good laptop?" after the
+        // harassment answer) is told so in one line before the help: otherwise the reply reads
+        // as if it had not been heard. (Only on the out-of-scope examples: a message of unknown,
+        // perhaps regional, words may be part of the crisis.)
+        if let r = ranking, r.outOfScope >= r.nearestExample + Self.clearlyOutOfScope {
+            let aside = engine.promptOr("safety_followup_out_of_scope", language,
+                                        id: "Soal itu saya tidak bisa membantu; saya hanya menjawab seputar pekerjaan, pelatihan, dan karier.",
+                                        en: "That is outside what I can help with; I only answer questions about jobs, training and careers.")
+            text = aside + "\n" + text
+        }
         if explain { rule += "; right after a safety answer: the safety follow-up" }
         session.offeredChoices = picks.map(\.intent)
         return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
