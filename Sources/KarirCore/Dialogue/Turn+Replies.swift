@@ -15,6 +15,7 @@ extension Turn {
         // The answer just given is not offered again as a suggestion ("syarat?" after "cara
         // bikin AK/1?" does not suggest how to get the card).
         let previous = session.lastIntent
+        let previousTopic = session.activeTopic
         // Every entity an answered message names is remembered ("BLK di Semarang"), so that a
         // later "yg di Solo?" can be read as the same question about another city, and a later
         // slot can be filled from the conversation.
@@ -79,7 +80,12 @@ extension Turn {
             // with what the conversation is about.
             // So does a short one pointing back ("bayarnya brp" after "sertifikat bnsp buat barista
             // ada gk"): it names less of the subject than the message it points back to.
-            let pointsBack = session.subject != nil && refersBack(analysis.tokens) && Self.words(analysis.tokens) <= Self.shortFollowUpWords
+            // And so does a short one in the conversation's topic that names none of the topic's
+            // words ("daftar" after "prakerja", "di daerah sukoharjo" after a BLK question): it
+            // leans on the subject, so a third message still reads with what the conversation is about.
+            let leansOnSubject = session.subject != nil && Self.words(analysis.tokens) <= Self.shortFollowUpWords
+                && previousTopic == topic && !anchorsTopic(of: i)
+            let pointsBack = leansOnSubject || (session.subject != nil && refersBack(analysis.tokens) && Self.words(analysis.tokens) <= Self.shortFollowUpWords)
             // A number picking a choice says nothing of the subject: the choice's title does
             // ("1" then "is it free?" is about Karirhub, the choice picked).
             if pickedByNumber {
