@@ -69,6 +69,9 @@ public struct Reply: Sendable, Equatable {
     /// (``IntentDefinition/collectsMessage``), taken, or answered and passed on too. The host
     /// reports it as a handoff (``ChatEvent/Kind/handoff``).
     public var passedToStaff = false
+    /// For a question another office answers (an out-of-scope example of a `referrals:` group
+    /// was nearest), that group's id ("tax"): the reply says where to ask.
+    public var referral: String?
 
     /// Whether the question went unanswered: a fallback, or a repeated answer.
     public var unanswered: Bool { kind == .fallback || repeated }

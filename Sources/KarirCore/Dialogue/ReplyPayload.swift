@@ -8,8 +8,9 @@ import Foundation
 /// (``Reply/repeated``), `conversation_topic` for an unanswered or clarified question inside a
 /// conversation (``Reply/conversationTopic``), `also_answered` when the message asked other
 /// questions that were answered too (``Reply/alsoAnswered``), `passed_to_staff: true` when the
-/// message was passed on to staff (``Reply/passedToStaff``), and `session` when the host keys sessions by name
-/// (the server).
+/// message was passed on to staff (``Reply/passedToStaff``), `referral` when the question belongs to
+/// another office and the reply says where to ask (``Reply/referral``), and `session` when the host
+/// keys sessions by name (the server).
 public struct ReplyPayload: Codable, Sendable, Equatable {
     public var text: String
     public var kind: ReplyKind
@@ -31,6 +32,8 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
     public var alsoAnswered: [String]?
     /// `true` when the message was passed on to staff (``Reply/passedToStaff``), absent otherwise.
     public var passedToStaff: Bool?
+    /// The `referrals:` group of a question another office answers (``Reply/referral``).
+    public var referral: String?
 
     enum CodingKeys: String, CodingKey {
         case text, kind, topic, intent, confidence, lang, suggestions, candidates, source
@@ -39,6 +42,7 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
         case conversationTopic = "conversation_topic"
         case alsoAnswered = "also_answered"
         case passedToStaff = "passed_to_staff"
+        case referral
     }
 
     public init(_ reply: Reply, session: String? = nil) {
@@ -57,6 +61,7 @@ public struct ReplyPayload: Codable, Sendable, Equatable {
         self.conversationTopic = reply.conversationTopic
         self.alsoAnswered = reply.alsoAnswered.isEmpty ? nil : reply.alsoAnswered
         self.passedToStaff = reply.passedToStaff ? true : nil
+        self.referral = reply.referral
     }
 
     /// One line of compact JSON with sorted keys.

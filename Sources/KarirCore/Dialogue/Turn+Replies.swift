@@ -253,6 +253,7 @@ extension Turn {
         let outOfScope = ranking.map { r in
             r.outOfScope >= r.nearestExample || (r.candidates.first?.knownFactor ?? 0) < 0.8
         } ?? true
+        if let reply = referral() { return reply }
         // Not safety (it answers on its own) nor a pleasantry: "Salam" is no answer to a
         // question that only opened with a greeting. Not for a message about another matter
         // either: the intents it reaches share a word by chance ("lapor SPT pajak" is no scam
@@ -302,6 +303,27 @@ extension Turn {
         if text.isEmpty { text = engine.prompt("fallback", language, ["suggestions": suggestions]) }
         return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
+    }
+
+    /// A message nearer an example of a `referrals:` group than any intent's example is a
+    /// question another office answers ("gaji 6 juta kena pph 21 brp"): the reply says so and
+    /// where to ask (prompt `fallback_referral`, which receives `referral`), without suggestions
+    /// that would only share a word with it. Still a fallback: staff see it among the
+    /// unanswered questions, with its ``Reply/referral``.
+    mutating func referral() -> Reply? {
+        guard let r = ranking, r.outOfScope > 0, r.outOfScope >= r.nearestExample, let example = r.outOfScopeExample,
+              let k = engine.knowledge.referralOfExample[example] else { return nil }
+        let group = kb.referrals[k]
+        let place = group.text[language]
+        if explain { rule += "; another office answers it: `\(group.id)`" }
+        let text = engine.promptOr("fallback_referral", language, ["referral": place],
+                                   id: "Maaf, soal itu di luar yang bisa saya bantu. " + place,
+                                   en: "Sorry, that is outside what I can help with. " + place)
+        session.offeredChoices = []
+        var reply = Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
+                          confidence: r.candidates.first?.score ?? 0, language: language, suggestions: [], session: session)
+        reply.referral = group.id
+        return finish(reply)
     }
 
     /// After a safety answer, a message Karir cannot answer ("ini pinjem hp orang", "i just need

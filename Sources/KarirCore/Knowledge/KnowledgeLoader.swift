@@ -6,7 +6,7 @@ import Yams
 /// It never stops at the first problem: it reports everything it finds with file, line and
 /// column, so that a person editing the files can fix them in one go.
 public enum KnowledgeLoader {
-    static let topLevelKeys: Set<String> = ["topics", "intents", "lexicon", "synonyms", "entities", "tables", "flows", "settings", "out_of_scope", "words"]
+    static let topLevelKeys: Set<String> = ["topics", "intents", "lexicon", "synonyms", "entities", "tables", "flows", "settings", "out_of_scope", "words", "referrals"]
     static let intentKeys: Set<String> = ["id", "topic", "title", "examples", "patterns", "not", "answer", "follow_ups", "context",
                                           "source", "as_of", "slot", "ask", "lookup", "missing", "collects_message", "calculate"]
 
@@ -105,8 +105,33 @@ public enum KnowledgeLoader {
                 for (lang, items) in reader.perLanguageLists(entry.value, what: "out_of_scope", requireBoth: false) {
                     kb.outOfScope[lang, default: []].append(contentsOf: items)
                 }
+            case "referrals": readReferrals(entry.value, reader, &kb)
             default: break
             }
+        }
+    }
+
+    /// `referrals:` a list of `{id, text: {id, en}, examples: {id: [...], en: [...]}}`.
+    static func readReferrals(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
+        guard let items = r.sequence(node, what: "referrals") else { return }
+        for item in items {
+            guard let fields = r.mapping(item, what: "a referral", allowed: ["id", "text", "examples"]) else { continue }
+            let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "referral id") else {
+                r.error(item, "a referral needs an `id`", hint: "add `id: tax` (a short name for the office it refers to)"); continue
+            }
+            guard let textNode = f["text"], let text = r.localized(textNode, what: "text of referral \(id)") else {
+                if f["text"] == nil {
+                    r.error(item, "referral \(id) has no text", hint: "add `text: { id: \"Soal ... ditangani ...\", en: \"... is handled by ...\" }`")
+                }
+                continue
+            }
+            guard let examplesNode = f["examples"] else {
+                r.error(item, "referral \(id) has no examples", hint: "add `examples: { id: [...], en: [...] }` with the questions it answers")
+                continue
+            }
+            let examples = r.perLanguageLists(examplesNode, what: "examples of referral \(id)", requireBoth: false)
+            kb.referrals.append(OutOfScopeReferral(id: id, text: text, examples: examples, location: r.located(id, idNode)))
         }
     }
 

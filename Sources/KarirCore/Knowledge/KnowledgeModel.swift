@@ -193,9 +193,29 @@ public struct KnowledgeBase: Sendable {
     public var tables: [String: DataTable] = [:]
     public var flows: [FlowDefinition] = []
     public var outOfScope: [Language: [Located<String>]] = [:]
+    /// Out-of-scope questions that another office answers, each group with the sentence that
+    /// names it (`referrals:`); their examples decline like `out_of_scope`'s.
+    public var referrals: [OutOfScopeReferral] = []
     public var settings = MatchSettings()
     /// Fingerprint of every file read.
     public var fingerprint: String = ""
+}
+
+/// A group of out-of-scope questions that another office answers ("PPh 21 saya berapa?": the
+/// tax office), and the sentence that says where to ask, given instead of the general decline
+/// when such an example is the message's nearest.
+public struct OutOfScopeReferral: Sendable {
+    public var id: String
+    public var text: Localized
+    public var examples: [Language: [Located<String>]]
+    public var location: Located<String>
+
+    public init(id: String, text: Localized, examples: [Language: [Located<String>]], location: Located<String>) {
+        self.id = id
+        self.text = text
+        self.examples = examples
+        self.location = location
+    }
 }
 
 /// Built-in pseudo-topics.

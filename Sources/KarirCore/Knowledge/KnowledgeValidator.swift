@@ -25,6 +25,20 @@ enum KnowledgeValidator {
                                      hint: "add a topics.yaml with `topics:` and one entry per topic"))
         }
 
+        var referralIDs: [String: Located<String>] = [:]
+        for referral in kb.referrals {
+            if let first = referralIDs[referral.id] {
+                error(referral.location, "referral `\(referral.id)` is declared twice (first at \(first.file):\(first.line))",
+                      hint: "merge the two into one, or rename one of them")
+            } else {
+                referralIDs[referral.id] = referral.location
+            }
+            if referral.examples.values.allSatisfy(\.isEmpty) {
+                error(referral.location, "referral `\(referral.id)` has no examples",
+                      hint: "add `examples: { id: [...], en: [...] }` with the questions this office answers")
+            }
+        }
+
         var intentIDs: [String: Located<String>] = [:]
         for intent in kb.intents {
             if let first = intentIDs[intent.id] {

@@ -27,6 +27,8 @@ final class CompiledKnowledge: Sendable {
     let intentPriority: [TopicPriority]
     /// Words that do not tell topics apart, for recognising elliptical follow-ups.
     let topicNeutral: TopicNeutralFeatures
+    /// The referral (index into `base.referrals`) of each referral's example text.
+    let referralOfExample: [String: Int]
 
     init(base: KnowledgeBase, analyzer: TextAnalyzer, index: SimilarityIndex, patterns: PatternIndex, intentIndex: [String: Int], topicIndex: [String: TopicDefinition], answers: [[Language: AnswerTemplate]], asks: [[Language: AnswerTemplate]], missing: [[Language: AnswerTemplate]], prompts: [String: [Language: AnswerTemplate]], exampleCount: Int, intentTopicNumber: [Int], followUpIndices: [[Int]], intentContexts: [[String]], hasContext: [Bool], topicNumber: [String: Int], topicNeutral: TopicNeutralFeatures) {
         self.base = base
@@ -47,6 +49,11 @@ final class CompiledKnowledge: Sendable {
         self.topicNumber = topicNumber
         self.topicNeutral = topicNeutral
         self.intentPriority = base.intents.map { topicIndex[$0.topic]?.priority ?? .normal }
+        var referralOfExample: [String: Int] = [:]
+        for (i, referral) in base.referrals.enumerated() {
+            for examples in referral.examples.values { for e in examples where referralOfExample[e.value] == nil { referralOfExample[e.value] = i } }
+        }
+        self.referralOfExample = referralOfExample
     }
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil, stages: inout LoadStages,
@@ -248,6 +255,9 @@ final class CompiledKnowledge: Sendable {
             for lang in Language.allCases { for e in intent.negatives[lang] ?? [] { texts.append((e, lang, Int32(-1 - i))) } }
         }
         for lang in Language.allCases { for e in kb.outOfScope[lang] ?? [] { texts.append((e, lang, Int32.min)) } }
+        for referral in kb.referrals {
+            for lang in Language.allCases { for e in referral.examples[lang] ?? [] { texts.append((e, lang, Int32.min)) } }
+        }
         return texts
     }
 

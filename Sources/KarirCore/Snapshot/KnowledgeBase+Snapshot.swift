@@ -20,6 +20,16 @@ extension Localized: SnapshotCodable {
 extension TopicPriority: SnapshotRawText {}
 extension Diagnostic.Severity: SnapshotRawText {}
 
+extension OutOfScopeReferral: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) {
+        w.write(id); w.write(text); w.write(examples); w.write(location)
+    }
+
+    init(from r: inout SnapshotReader) throws(SnapshotError) {
+        self.init(id: try r.read(), text: try r.read(), examples: try r.read(), location: try r.read())
+    }
+}
+
 extension TopicDefinition: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.write(id); w.write(title); w.write(priority); w.write(whereToAsk); w.write(location)
@@ -112,13 +122,13 @@ extension MatchSettings: SnapshotCodable {
 extension KnowledgeBase: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.write(topics); w.write(intents); w.write(lexicon); w.write(synonyms); w.write(entities); w.write(spellings)
-        w.write(tables); w.write(flows); w.write(outOfScope); w.write(settings); w.write(fingerprint)
+        w.write(tables); w.write(flows); w.write(outOfScope); w.write(referrals); w.write(settings); w.write(fingerprint)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         self.init(topics: try r.read(), intents: try r.read(), lexicon: try r.read(), synonyms: try r.read(), entities: try r.read(),
                   spellings: try r.read(), tables: try r.read(), flows: try r.read(), outOfScope: try r.read(),
-                  settings: try r.read(), fingerprint: try r.read())
+                  referrals: try r.read(), settings: try r.read(), fingerprint: try r.read())
     }
 }
 
