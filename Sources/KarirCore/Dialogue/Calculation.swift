@@ -26,6 +26,9 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// `year`, and with an amount `minimum`, `below` (with `short`, how much less) or `above`.
     case belowMinimum = "below_minimum"
 
+    /// Whether it computes with hours of work (overtime).
+    var usesHours: Bool { self == .overtimeWorkday }
+
     /// The names staff may write after `calculate:`.
     public static var names: [String] { allCases.map(\.rawValue) }
 

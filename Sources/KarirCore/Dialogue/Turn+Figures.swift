@@ -37,6 +37,13 @@ extension Turn {
         // Nothing but figures ("is it 2 hours per day, 5 days") gives figures, whatever else
         // the words resemble.
         guard besides == 0 || (ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true) else { return nil }
+        // Hours of work the last calculation does not use, in a message whose best reading
+        // computes with them ("salary 4.5 million, 3 hours extra a day, how much" after the
+        // comparison with the minimum wage), ask for that other computation.
+        func computation(_ i: Int) -> Calculation? { kb.intents[i].calculate.flatMap { Calculation(rawValue: $0.value) } }
+        if let top = ranking.candidates.first, top.intent != last, top.score >= settings.clarifyThreshold,
+           computation(top.intent)?.usesHours == true, computation(last)?.usesHours == false,
+           !Figures.hours(Figures.tokens(text)).isEmpty { return nil }
         rule = traced("new figures for the last answer, which computes with them")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
     }
