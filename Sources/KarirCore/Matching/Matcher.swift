@@ -116,7 +116,13 @@ struct Matcher: Sendable {
         // Leave-one-out checks leave the trained model out too: it has seen the example.
         let modelWeight = excludedExample == nil ? settings.modelWeight : 0
         if modelWeight > 0 { index.model.accumulate(q, into: &scratch.intentLinear) }
-        let followUps = session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { knowledge.followUpIndices[$0] } ?? []
+        var followUps = session.lastIntent.flatMap { knowledge.intentIndex[$0] }.map { knowledge.followUpIndices[$0] } ?? []
+        // The numbered choices just offered (a clarify's candidates, a fallback's guesses) are
+        // what the next message most likely continues, like the last answer's follow-ups.
+        for code in session.offeredChoices {
+            let id = code.split(separator: "@", maxSplits: 1).first.map(String.init) ?? code
+            if let i = knowledge.intentIndex[id], !followUps.contains(i) { followUps.append(i) }
+        }
         let activeTopic = session.activeTopic.flatMap { knowledge.topicNumber[$0] } ?? -1
         let topicBoost = boosted ? settings.topicBoost : 0, followUpBoost = boosted ? settings.followUpBoost : 0
         // In a high-priority topic (safety) the answers are about different dangers: the topic's
