@@ -20,6 +20,34 @@ import Testing
         #expect(Figures.money(in: text) == amounts)
     }
 
+    @Test(arguments: [
+        ("gaji saya dua juta tiga ratus", [2_300_000]),
+        ("gaji dua juta tiga ratus ribu", [2_300_000]),
+        ("gajinya tiga setengah juta", [3_500_000]),
+        ("salary two million five hundred thousand", [2_500_000]),
+        ("gaji 2 juta 300", [2_300_000]),
+        ("uang saku seratus lima puluh ribu", [150_000]),
+        ("gaji 2 juta 3 bulan", [2_000_000]),
+        ("dua tiga juta", []),
+        ("satu pertanyaan lagi", []),
+    ])
+    func amountsWrittenInWords(text: String, amounts: [Int]) {
+        #expect(Figures.money(in: text) == amounts)
+    }
+
+    @Test func numberWordsMakeHoursAndMonths() {
+        #expect(Figures.hours(in: "lembur tiga jam").map(\.hours) == [3])
+        #expect(Figures.hours(in: "overtime two hours").map(\.hours) == [2])
+        #expect(Figures.spelledValue(["dua", "puluh", "lima"]) == 25)
+        #expect(Figures.spelledValue(["tiga", "ratus", "dua", "puluh"]) == 320)
+        #expect(Figures.spelledValue(["tiga", "belas"]) == 13)
+        #expect(Figures.spelledValue(["puluh"]) == nil)
+        #expect(Figures.spelledValue(["setengah"]) == nil)
+        // "one question" is no figure; "one hour" is.
+        #expect(Figures.tokens("one question").allSatisfy { $0.number == nil })
+        #expect(Figures.tokens("one hour").first?.number?.value == 1)
+    }
+
     @Test func hugeNumbersAreNoAmountAndDoNotCrash() {
         #expect(Figures.money(in: "gaji 999999999999999999999 juta").isEmpty)
         #expect(Figures.money(in: "Rp 9.999.999.999.999.999.999.999").isEmpty)

@@ -5,7 +5,8 @@ extension Turn {
     /// gives figures at all (hours too, inside a conversation). The message is cut into figures
     /// once, and only when it holds a digit.
     mutating func rememberFigures() -> Bool {
-        guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return false }
+        guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || analysis.tokens.contains(where: { Figures.isNumberWord($0.surface) })
+        else { return false }
         let figures = Figures.tokens(text)
         var states = false
         // A wage only from a message that speaks of pay, months only after a word of service.
@@ -58,6 +59,7 @@ extension Turn {
     func wordsBesideFigures() -> Int {
         let rest = analysis.tokens.filter { t in
             !Figures.unitWords.contains(t.surface) && !Calculation.wageWords.contains(t.surface) && !t.surface.allSatisfy(\.isNumber)
+                && !Figures.isNumberWord(t.surface)
                 && !Figures.serviceWords.contains(t.surface) && !Self.amountWords.contains(t.surface) && !Self.gettingWords.contains(t.surface)
         }
         return contentWords(rest[...])
@@ -101,8 +103,23 @@ extension Turn {
     /// "gaji terakhir 3,5 jt, dpt jkp brp sebulan"), rather than whichever answer shares the
     /// word "gaji". Nil otherwise.
     mutating func computeWithTheseFigures() -> Reply? {
-        guard session.activeTopic != nil, wordsBesideFigures() <= 1 else { return nil }
         let figures = Figures.tokens(text)
+        // Right after Karir asked back which of several answers was meant (or fell back with its
+        // best guesses), a wage with little else is for the one choice that computes with it
+        // ("kerja saya sudah tiga tahun gaji saya dua juta tiga ratus" after asking between the
+        // JKP benefit and the rights after a dismissal). Not after an answer's own suggestions:
+        // "gaji sy 5,2 juta btw" after the answer about a dismissal in probation adds to that case.
+        let offered = session.offeredChoices.compactMap { engine.knowledge.intentIndex[ChoiceCode($0).intent] }
+        let suggested = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }.map { Set(kb.intents[$0].followUps.compactMap { engine.knowledge.intentIndex[$0.value] }) } ?? []
+        if !offered.isEmpty, !Set(offered).isSubset(of: suggested), wordsBesideFigures() <= Self.figuresOnlyWords,
+           Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil {
+            let computing = offered.filter { engine.matcher.eligible($0, session) && calculated(kb.intents[$0], words: figures) != nil }
+            if computing.count == 1, let i = computing.first {
+                rule = traced("figures for the one offered choice that computes with them, `\(kb.intents[i].id)`")
+                return answer(intent: i, score: settings.answerThreshold, entity: nil)
+            }
+        }
+        guard session.activeTopic != nil, wordsBesideFigures() <= 1 else { return nil }
         guard Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking

@@ -29,6 +29,12 @@ public enum Figures {
                    restScale < scale {
                     amount += rest.value * restScale
                     used += words[k + used].scale == nil ? 2 : 1
+                } else if scale >= 1_000_000, k + used < words.count, let rest = words[k + used].number, words[k + used].scale == nil,
+                          words[k + used].unit == nil, rest.value >= 100, rest.value < 1_000, rest.value == rest.value.rounded(),
+                          !(k + used + 1 < words.count && unitWords.contains(words[k + used + 1].text)) {
+                    // "2 juta 300", "dua juta tiga ratus": the hundreds after millions are thousands.
+                    amount += rest.value * 1_000
+                    used += 1
                 }
                 if let whole = whole(amount) { amounts.append((whole, k)) }
                 k += used
@@ -162,7 +168,7 @@ public enum Figures {
     /// "4,200,000" are grouped thousands, "4,2" and "4.2" a decimal.
     static func tokens(_ text: String) -> [Word] {
         // Most messages are plain ASCII: read as bytes, the same way (no grapheme breaking).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(Array(text.utf8)) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return withSpelledNumbers(asciiTokens(Array(text.utf8))) }
         var words: [Word] = []
         let chars = Array(text.lowercased())
         var i = 0
@@ -188,7 +194,7 @@ public enum Figures {
                 i += 1
             }
         }
-        return words
+        return withSpelledNumbers(words)
     }
 
     /// ``tokens(_:)`` of a plain ASCII text, from its bytes.
