@@ -99,7 +99,10 @@ struct Turn {
         // The last answer asked for a message for staff: this is it, unless Karir can answer it.
         let collecting = session.collectingFor
         session.collectingFor = nil
-        var reply = answerOtherQuestions(decide())
+        let before = session
+        var reply = decide()
+        if reply.kind == .clarify, let answered = answerAskedBack(reply, before: before) { reply = answered }
+        reply = answerOtherQuestions(reply)
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         return reply

@@ -89,6 +89,29 @@ extension Turn {
         return combined
     }
 
+    /// "berapa umr bekasi? terus cara bikin kartu kuning gimana?" read as a whole is as near the
+    /// minimum wage of a city as the AK/1 card, and Karir would ask which was meant. When two of
+    /// the message's questions, each read alone in the conversation as it was (`before`), answer
+    /// with two of the candidates asked about, the message asked both: the first one asked is
+    /// answered (and ``answerOtherQuestions(_:)`` then answers the other). Nil otherwise.
+    mutating func answerAskedBack(_ reply: Reply, before: Session) -> Reply? {
+        let (pieces, marked) = QuestionParts.pieces(of: text)
+        guard pieces.count >= 2 else { return nil }
+        let asked = Set(reply.candidates.map(\.intent))
+        var read: [(intent: String, score: Double)] = []
+        for piece in pieces.prefix(QuestionParts.maxParts) where !marked || piece.endsAsking {
+            var turn = Turn(engine: engine, session: before, text: String(piece.text), forced: language, explain: false)
+            guard QuestionParts.asks(piece, tokens: turn.analysis.tokens, marked: marked) else { continue }
+            let own = turn.run()
+            guard answersOnItsOwn(own), let intent = own.intent, asked.contains(intent), !read.contains(where: { $0.intent == intent }) else { continue }
+            read.append((intent, own.confidence))
+        }
+        guard read.count >= 2, let first = read.first, let i = engine.knowledge.intentIndex[first.intent] else { return nil }
+        rule = traced("asked back between readings that are two questions of the message: both answered")
+        let score = reply.candidates.first { $0.intent == first.intent }?.confidence ?? first.score
+        return answer(intent: i, score: max(score, settings.answerThreshold), entity: nil)
+    }
+
     /// Whether a question's own reply answers it: an answer at the answer threshold, not
     /// repeated, of an ordinary (not small talk, not safety) intent, not a guided conversation.
     private func answersOnItsOwn(_ own: Reply) -> Bool {
