@@ -340,14 +340,14 @@ extension Turn {
         var text = engine.prompt("safety_followup", language, ["suggestions": suggestions])
         guard !text.isEmpty else { return nil }
         // A message clearly about another matter ("can you recommend a good laptop?" after the
-        // harassment answer) is told so in one line before the help: otherwise the reply reads
-        // as if it had not been heard. (Only on the out-of-scope examples: a message of unknown,
-        // perhaps regional, words may be part of the crisis.)
+        // harassment answer) is told so in one line after the help (care comes first): otherwise
+        // the reply reads as if it had not been heard. (Only on the out-of-scope examples: a
+        // message of unknown, perhaps regional, words may be part of the crisis.)
         if let r = ranking, r.outOfScope >= r.nearestExample + Self.clearlyOutOfScope {
             let aside = engine.promptOr("safety_followup_out_of_scope", language,
-                                        id: "Soal itu saya tidak bisa membantu; saya hanya menjawab seputar pekerjaan, pelatihan, dan karier.",
-                                        en: "That is outside what I can help with; I only answer questions about jobs, training and careers.")
-            text = aside + "\n" + text
+                                        id: "(Soal pertanyaanmu tadi, itu di luar yang bisa saya bantu: saya hanya menjawab seputar pekerjaan, pelatihan, dan karier.)",
+                                        en: "(As for your last question, that is outside what I can help with: I only answer questions about jobs, training and careers.)")
+            text = text + "\n" + aside
         }
         if explain { rule += "; right after a safety answer: the safety follow-up" }
         session.offeredChoices = picks.map(\.intent)
