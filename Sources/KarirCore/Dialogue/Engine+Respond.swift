@@ -243,7 +243,7 @@ struct Turn {
            top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
            top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample }) ?? true,
            asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last),
-           !(top.map({ offersAsNextStep(last, $0) }) ?? false) || asksWhoOrWhere(analysis.tokens) {
+           !(top.map({ offersAsNextStep(last, $0) }) ?? false) || asksWhoOrWhere(analysis.tokens) || asksForAContact(analysis.tokens) {
             rule = traced("asking whom to contact right after a safety answer: its contacts again")
             var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
@@ -802,6 +802,17 @@ struct Turn {
     func offersAsNextStep(_ last: Int, _ c: Candidate) -> Bool {
         c.score >= settings.answerThreshold && engine.knowledge.followUpIndices[last].contains(c.intent)
             && !kb.intents[c.intent].collectsMessage
+    }
+
+    /// Whether the message asks for someone to contact, not only about reporting ("ada yg bisa
+    /// dihubungi?", "nomornya brp"): a contact word that is not a report word. Right after a
+    /// safety answer such a message gets the contacts again, whatever follow-up it resembles
+    /// ("sy di bandung, ada yg bisa dihubungi?" after thoughts of ending one's life is no
+    /// question about vacancies in Bandung).
+    func asksForAContact(_ tokens: [Token]) -> Bool {
+        tokens.contains { t in
+            (Self.contactWords.contains(t.surface) || Self.contactWords.contains(t.stem)) && !Self.isReportWord(t)
+        }
     }
 
     /// Whether the message asks who or where (as the analyser spells the words).
