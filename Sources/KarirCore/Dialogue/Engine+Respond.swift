@@ -243,7 +243,12 @@ struct Turn {
            top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
            top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample }) ?? true,
            asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last),
-           !(top.map({ offersAsNextStep(last, $0) }) ?? false) || asksWhoOrWhere(analysis.tokens) || asksForAContact(analysis.tokens) {
+           // (A question about reporting that a follow-up the answer offers reads at the answer
+           // threshold, other than a form taking a message for staff, is that follow-up: "can I
+           // report without losing my job" after the harassment answer. Not a request for a
+           // contact: "who can I report to?", "sy di bandung, ada yg bisa dihubungi?".)
+           !(top.map({ $0.score >= settings.answerThreshold && isOfferedNext($0) && !kb.intents[$0.intent].collectsMessage }) ?? false)
+               || asksForAContact(analysis.tokens) {
             rule = traced("asking whom to contact right after a safety answer: its contacts again")
             var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
@@ -794,33 +799,19 @@ struct Turn {
         }
     }
 
-    /// Whether `c` reads the message at the answer threshold as one of the follow-ups the last
-    /// answer (`last`) offers, other than a form taking a message for staff: "can I report without
-    /// losing my job" after the harassment answer is its follow-up about keeping a reporter's
-    /// name secret, not a question whom to call. (Unless the message asks who or where: "who do
-    /// I call?" after the answer about abuse abroad wants that answer's contacts.)
-    func offersAsNextStep(_ last: Int, _ c: Candidate) -> Bool {
-        c.score >= settings.answerThreshold && engine.knowledge.followUpIndices[last].contains(c.intent)
-            && !kb.intents[c.intent].collectsMessage
-    }
-
-    /// Whether the message asks for someone to contact, not only about reporting ("ada yg bisa
-    /// dihubungi?", "nomornya brp"): a contact word that is not a report word. Right after a
-    /// safety answer such a message gets the contacts again, whatever follow-up it resembles
-    /// ("sy di bandung, ada yg bisa dihubungi?" after thoughts of ending one's life is no
-    /// question about vacancies in Bandung).
+    /// Whether the message asks for someone to contact, not only about reporting: who or where
+    /// ("who can I report to?"), or a contact word that is not a report word ("ada yg bisa
+    /// dihubungi?", "nomornya brp"). Right after a safety answer such a message gets the contacts
+    /// again, whatever follow-up it resembles ("sy di bandung, ada yg bisa dihubungi?" after
+    /// thoughts of ending one's life is no question about vacancies in Bandung).
     func asksForAContact(_ tokens: [Token]) -> Bool {
         tokens.contains { t in
-            (Self.contactWords.contains(t.surface) || Self.contactWords.contains(t.stem)) && !Self.isReportWord(t)
+            Self.whoOrWhere.contains(t.surface)
+                || ((Self.contactWords.contains(t.surface) || Self.contactWords.contains(t.stem)) && !Self.isReportWord(t))
         }
     }
 
-    /// Whether the message asks who or where (as the analyser spells the words).
-    func asksWhoOrWhere(_ tokens: [Token]) -> Bool {
-        tokens.contains { Self.whoOrWhere.contains($0.surface) }
-    }
-
-    static let whoOrWhere: Set<String> = ["who", "whom", "where", "siapa", "mana", "dimana", "kemana", "number", "nomor", "nomer"]
+    static let whoOrWhere: Set<String> = ["who", "whom", "where", "siapa", "mana", "dimana", "kemana"]
 
     /// Words before a contact word that say it is not being done.
     static let notDoing: Set<String> = ["tidak", "takut", "enggan", "malu", "afraid", "scared", "not", "dont", "too"]

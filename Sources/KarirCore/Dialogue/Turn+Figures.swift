@@ -41,9 +41,8 @@ extension Turn {
         // Hours of work the last calculation does not use, in a message whose best reading
         // computes with them ("salary 4.5 million, 3 hours extra a day, how much" after the
         // comparison with the minimum wage), ask for that other computation.
-        func computation(_ i: Int) -> Calculation? { kb.intents[i].calculate.flatMap { Calculation(rawValue: $0.value) } }
         if let top = ranking.candidates.first, top.intent != last, top.score >= settings.clarifyThreshold,
-           computation(top.intent)?.usesHours == true, computation(last)?.usesHours == false,
+           calculation(of: kb.intents[top.intent])?.usesHours == true, calculation(of: kb.intents[last])?.usesHours == false,
            !Figures.hours(Figures.tokens(text)).isEmpty { return nil }
         rule = traced("new figures for the last answer, which computes with them")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
@@ -73,9 +72,14 @@ extension Turn {
     /// they do not suffice. `row`: the slot's table row, else the row of a value the
     /// conversation names (``calculationRow(_:)``); `words`: the message already cut into figures.
     func calculated(_ def: IntentDefinition, row: [String: String]? = nil, words: [Figures.Word]? = nil) -> [String: Any]? {
-        guard let calculation = def.calculate.flatMap({ Calculation(rawValue: $0.value) }) else { return nil }
+        guard let calculation = calculation(of: def) else { return nil }
         return calculation.values(words: words ?? Figures.tokens(text), rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
                                   rememberedContract: session.contractMonths, row: row ?? calculationRow(def), language: language)
+    }
+
+    /// The calculation the intent declares (`calculate:`), if any.
+    func calculation(of def: IntentDefinition) -> Calculation? {
+        def.calculate.flatMap { Calculation(rawValue: $0.value) }
     }
 
     /// For an intent that computes without a slot, the row of its `lookup` table for a value
@@ -109,18 +113,18 @@ extension Turn {
         // ("kerja saya sudah tiga tahun gaji saya dua juta tiga ratus" after asking between the
         // JKP benefit and the rights after a dismissal). Not after an answer's own suggestions:
         // "gaji sy 5,2 juta btw" after the answer about a dismissal in probation adds to that case.
+        let besides = wordsBesideFigures()
+        let statesWage = Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil
         let offered = session.offeredChoices.compactMap { engine.knowledge.intentIndex[ChoiceCode($0).intent] }
-        let suggested = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }.map { Set(kb.intents[$0].followUps.compactMap { engine.knowledge.intentIndex[$0.value] }) } ?? []
-        if !offered.isEmpty, !Set(offered).isSubset(of: suggested), wordsBesideFigures() <= Self.figuresOnlyWords,
-           Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil {
+        let suggested = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }.map { engine.knowledge.followUpIndices[$0] } ?? []
+        if !offered.isEmpty, !offered.allSatisfy(suggested.contains), besides <= Self.figuresOnlyWords, statesWage {
             let computing = offered.filter { engine.matcher.eligible($0, session) && calculated(kb.intents[$0], words: figures) != nil }
             if computing.count == 1, let i = computing.first {
                 rule = traced("figures for the one offered choice that computes with them, `\(kb.intents[i].id)`")
                 return answer(intent: i, score: settings.answerThreshold, entity: nil)
             }
         }
-        guard session.activeTopic != nil, wordsBesideFigures() <= 1 else { return nil }
-        guard Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
+        guard session.activeTopic != nil, besides <= 1, statesWage else { return nil }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
         let computing = ranking.candidates.filter { c in

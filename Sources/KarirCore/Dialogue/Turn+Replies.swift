@@ -83,9 +83,8 @@ extension Turn {
             // And so does a short one in the conversation's topic that names none of the topic's
             // words ("daftar" after "prakerja", "di daerah sukoharjo" after a BLK question): it
             // leans on the subject, so a third message still reads with what the conversation is about.
-            let leansOnSubject = session.subject != nil && Self.words(analysis.tokens) <= Self.shortFollowUpWords
-                && previousTopic == topic && !anchorsTopic(of: i)
-            let pointsBack = leansOnSubject || (session.subject != nil && refersBack(analysis.tokens) && Self.words(analysis.tokens) <= Self.shortFollowUpWords)
+            let pointsBack = session.subject != nil && Self.words(analysis.tokens) <= Self.shortFollowUpWords
+                && (refersBack(analysis.tokens) || (previousTopic == topic && !anchorsTopic(of: i)))
             // A number picking a choice says nothing of the subject: the choice's title does
             // ("1" then "is it free?" is about Karirhub, the choice picked).
             if pickedByNumber {

@@ -59,9 +59,15 @@ extension Figures {
         for word in run {
             guard let part = numberParts[word] else { return nil }
             switch part {
+            case .value(let v) where v >= 100:
+                // "seratus" starts a new hundred.
+                total += current + v
+                current = 0
+                any = true
             case .value(let v):
-                // "seratus" starts a new hundred; "dua … tiga" without a joining word is two numbers.
-                if v >= 100 { total += current + v; current = 0 } else if current.truncatingRemainder(dividingBy: 10) != 0 && v < 10 { return nil } else { current += v }
+                // "dua tiga": two numbers, not one ("dua puluh tiga" is one).
+                if v < 10 && current.truncatingRemainder(dividingBy: 10) != 0 { return nil }
+                current += v
                 any = true
             case .teen:
                 guard current >= 1, current <= 9 else { return nil }

@@ -120,8 +120,7 @@ struct Matcher: Sendable {
         // The numbered choices just offered (a clarify's candidates, a fallback's guesses) are
         // what the next message most likely continues, like the last answer's follow-ups.
         for code in session.offeredChoices {
-            let id = code.split(separator: "@", maxSplits: 1).first.map(String.init) ?? code
-            if let i = knowledge.intentIndex[id], !followUps.contains(i) { followUps.append(i) }
+            if let i = knowledge.intentIndex[ChoiceCode(code).intent], !followUps.contains(i) { followUps.append(i) }
         }
         let activeTopic = session.activeTopic.flatMap { knowledge.topicNumber[$0] } ?? -1
         let topicBoost = boosted ? settings.topicBoost : 0, followUpBoost = boosted ? settings.followUpBoost : 0
