@@ -241,7 +241,9 @@ struct Turn {
         // again, said to be the same.
         if let last = lastEligibleIntent(), priorities[last] == .high,
            top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
-           top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample }) ?? true,
+           // (A reading that would only ask back which channel is meant, the contact menu, does
+           // not answer on its own: the safety answer's contacts are the ones meant.)
+           top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample || asksForItsValue($0.intent) }) ?? true,
            asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last),
            // (A question about reporting that a follow-up the answer offers reads at the answer
            // threshold, other than a form taking a message for staff, is that follow-up: "can I

@@ -45,12 +45,22 @@ extension Turn {
         if let top, top.intent != i, top.score >= settings.answerThreshold, let slot = kb.intents[top.intent].slot?.value,
            !PlaceReference.placeTypes.contains(slot), kb.intents[i].slot?.value != slot, slotMention(slot) != nil { return nil }
         // The topic's best reading of the new words ("and a certificate when it's done?" after
-        // apprentices' BPJS cover), else the last question itself.
-        if let ranking, let inTopic = bestCandidate(in: kb.intents[i].topic, ranking), inTopic.score >= Self.conversationFloor {
+        // apprentices' BPJS cover), else the last question itself: a reading below
+        // ``joiningFollowUpFloor`` is noise, and the last answer usually covers the new case
+        // ("kalau umur 19?" after the age rule for working abroad, "kalau umur saya 46?" after
+        // who may join BLK training).
+        if let ranking, let inTopic = bestCandidate(in: kb.intents[i].topic, ranking), inTopic.score >= Self.joiningFollowUpFloor {
             return inTopic.intent
         }
         return i
     }
+
+    /// The least score at which another intent of the last answer's topic reads a follow-up
+    /// opening with a joining word. Measured over the 8,603 evaluation questions asked in one
+    /// session: the conversation floor (0.08) against 0.15 changed three replies, each to the
+    /// better (the last question's intent instead of a sibling read at 0.08–0.15); 0.2 and 0.25
+    /// changed nothing more, and no evaluation row moved.
+    static let joiningFollowUpFloor = 0.15
 
     /// Words that open a follow-up about something else: "kalau …?", "what about …?".
     static let followUpOpeners: [[String]] = [["kalau"], ["and"], ["what", "about"], ["how", "about"], ["terus", "kalau"], ["lalu", "kalau"],
@@ -98,6 +108,14 @@ extension Turn {
     /// entity ("Bekasi" fills `province` with Jawa Barat, and Bekasi is the `place`).
     /// A place that lies in the value named ("umr semarang dan jawa tengah") is kept as the place:
     /// its answer says more.
+    /// Whether answering intent `i` now would ask back for its slot's value: neither the
+    /// message nor the conversation names one ("nomor yg bisa dihubungi apa" for the contact
+    /// channels).
+    func asksForItsValue(_ i: Int) -> Bool {
+        guard let slot = kb.intents[i].slot?.value else { return false }
+        return slotMention(slot) == nil && remembered(slot) == nil
+    }
+
     func slotMention(_ slot: String) -> (value: EntityMention, place: EntityMention?)? {
         if let e = askedEntities.first(where: { $0.type == slot }) {
             let inside = askedEntities.lazy.compactMap { self.resolve($0, to: slot) }.first { $0.place != nil && $0.value.id == e.id }
