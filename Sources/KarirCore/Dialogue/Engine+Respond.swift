@@ -323,11 +323,14 @@ struct Turn {
         }
         // Pleasantries around a question never hide it: a low-priority topic (smalltalk) yields
         // to another topic's intent that answers on its own (on the bar the message would face
-        // without them: lower for a long message) and that no out-of-scope example beats.
+        // without them: lower for a long message) and that no out-of-scope example beats. The
+        // question must hold a word the pleasantry's example lacks: a question about Karir
+        // itself ("jawabanmu bisa salah gak", near "kalo jawaban kamu salah gimana") is no
+        // pleasantry around a complaint that shares its words ("jawaban bot ini salah").
         let questionBar = settings.answerThreshold * lengthScale(analysis.tokens)
         if priority(of: top.intent) == .low,
            let question = ranking.candidates.first(where: { priorities[$0.intent] != .low && $0.score >= questionBar }),
-           ranking.outOfScope <= question.example + question.boost {
+           ranking.outOfScope <= question.example + question.boost, holdsWordsBesides(question, top) {
             rule = traced("a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(questionBar)))")
             return answer(intent: question.intent, score: question.score, entity: nil)
         }
@@ -773,6 +776,14 @@ struct Turn {
 
     /// Whether the candidate's nearest example holds every word of the message (by root), but
     /// those in `ignored` (by surface); false when no other word is left.
+    /// Whether `c`'s nearest example holds a word of the message (joining words aside) that
+    /// `other`'s nearest example does not.
+    func holdsWordsBesides(_ c: Candidate, _ other: Candidate) -> Bool {
+        let theirs = Set(nearestExampleTokens(other).map(\.stem))
+        let mine = Set(nearestExampleTokens(c).map(\.stem))
+        return analysis.tokens.contains { !Self.fillers.contains($0.surface) && mine.contains($0.stem) && !theirs.contains($0.stem) }
+    }
+
     func holdsEveryWord(_ c: Candidate, besides ignored: Set<String> = []) -> Bool {
         let own = analysis.tokens.filter { !ignored.contains($0.surface) }
         guard !own.isEmpty else { return false }
