@@ -132,9 +132,11 @@ struct Turn {
             rule = traced("numbered choice \(n) not offered (\(session.offeredChoices.count) offered)")
             let offered = session.offeredChoices.count
             let text = offered > 0
-                ? engine.promptOr("choice_not_offered", language, ["number": n, "count": offered],
-                                  id: "Pilihan nomor \(n) tidak ada. Ketik nomor 1–\(offered), atau tulis pertanyaanmu.",
-                                  en: "There is no choice \(n). Type a number from 1 to \(offered), or write your question.")
+                ? engine.promptOr("choice_not_offered", language, ["number": n, "count": offered, "single": offered == 1],
+                                  id: offered == 1 ? "Pilihan nomor \(n) tidak ada. Ketik 1, atau tulis pertanyaanmu."
+                                      : "Pilihan nomor \(n) tidak ada. Ketik nomor 1–\(offered), atau tulis pertanyaanmu.",
+                                  en: offered == 1 ? "There is no choice \(n). Type 1, or write your question."
+                                      : "There is no choice \(n). Type a number from 1 to \(offered), or write your question.")
                 : engine.promptOr("no_choices_offered", language, ["number": n],
                                   id: "Saat ini tidak ada pilihan bernomor. Tulis pertanyaanmu dengan kata-kata, atau ketik \"bantuan\" untuk melihat contoh.",
                                   en: "There are no numbered choices right now. Write your question in words, or type \"help\" to see examples.")
