@@ -615,6 +615,13 @@ struct Turn {
         let agrees = reading.candidates.first.map { $0.intent == top.intent && top.score >= settings.answerThreshold * lengthScale(analysis.tokens) } ?? false
         guard let best = reading.candidates.first, continuesConversation(best.intent) || agrees, !isHighPriority(best.intent),
               reading.outOfScope <= best.example else { return nil }
+        // Nor a guided conversation (the interest quiz) started again from the subject's words
+        // when the message answers on its own with another intent: "aku suka gambar sama main hp"
+        // after leaving the quiz that "bingung mau kuliah apa kerja" started is about jobs for
+        // people who like drawing (0.47), not the quiz's first question again.
+        if startsFlow(best.intent), best.intent != top.intent, top.score - top.boost >= settings.answerThreshold * lengthScale(analysis.tokens) {
+            return nil
+        }
         // Not when another topic holds a longer follow-up's own wording far more closely than
         // the reading's topic does ("is there free training while I look for work?" after a
         // JHT answer): the subject's words would decide alone. (A short one, "is it free?",
