@@ -308,6 +308,7 @@ struct Turn {
 
         guard let top else { return fallback(reason: "no intent shares a word with the message") }
         if let pattern = top.pattern {
+            if let reply = computeInsteadOfPattern(top) { return reply }
             rule = traced("pattern \(pattern)")
             return answer(intent: top.intent, score: 1, entity: nil)
         }

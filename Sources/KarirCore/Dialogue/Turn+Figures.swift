@@ -139,6 +139,26 @@ extension Turn {
         return answer(intent: best.intent, score: max(best.score, settings.answerThreshold), entity: nil)
     }
 
+    /// A message that a pattern sends to an answer without a calculation but that states the
+    /// person's wage ("gaji saya 1,8 juta … di sleman, sudah sesuai umr belum"): an intent of the
+    /// same topic that computes with the wage, and that reads the message without the patterns
+    /// at the clarify threshold, answers instead (the comparison with the minimum wage, not the
+    /// bare figure). Nil otherwise.
+    mutating func computeInsteadOfPattern(_ top: Candidate) -> Reply? {
+        guard top.pattern != nil, kb.intents[top.intent].calculate == nil,
+              text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || analysis.tokens.contains(where: { Figures.isNumberWord($0.surface) })
+        else { return nil }
+        let figures = Figures.tokens(text)
+        guard Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
+        let reading = engine.matcher.rank(analysis, session: session, patterns: false)
+        guard let c = reading.candidates.first(where: { c in
+            kb.intents[c.intent].topic == kb.intents[top.intent].topic && kb.intents[c.intent].calculate != nil
+        }), c.score >= settings.clarifyThreshold, engine.matcher.eligible(c.intent, session),
+              calculated(kb.intents[c.intent], words: figures) != nil else { return nil }
+        rule = traced("the wage stated beside pattern \(top.pattern ?? "")'s question: `\(kb.intents[c.intent].id)` computes with it")
+        return answer(intent: c.intent, score: max(c.score, settings.answerThreshold), entity: nil)
+    }
+
     /// How closely an example must hold a message of figures for its intent to compute with them.
     static let figuresExampleBar = 0.5
     /// How much more closely than the best reading's an example must hold a message of figures
