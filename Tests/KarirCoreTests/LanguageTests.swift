@@ -78,6 +78,17 @@ import Testing
         #expect(c.expandVowelless("xrj") == nil)
     }
 
+    @Test func growsAWordThatKeepsVowelsOnlyALittle() {
+        let c = SpellingCorrector(vocabulary: ["diakui": 9, "bisa": 9, "anak": 9, "pelatihan": 9, "hse": 0, "house": 9])
+        // One letter left out for every two typed, at most, when the typed word has vowels.
+        #expect(c.expandVowelless("bsa") == "bisa")
+        #expect(c.expandVowelless("ank") == "anak")
+        #expect(c.expandVowelless("plthan") == "pelatihan")
+        // "dak" (Palembang for "not") is no "diakui", nor "hse" (health and safety) a "house".
+        #expect(c.expandVowelless("dak") == nil)
+        #expect(c.expandVowelless("hse") == nil)
+    }
+
     @Test func distanceIsOptimalStringAlignment() {
         #expect(SpellingCorrector.distance("kerja", "kreja", limit: 3) == 1)
         #expect(SpellingCorrector.distance("kerja", "kerjaan", limit: 3) == 2)

@@ -79,9 +79,14 @@ public struct SpellingCorrector: Sendable {
         guard letters.count >= 3, Self.isPlainWord(word) else { return nil }
         let consonants = Self.skeleton(letters)
         guard consonants.count >= 2, let found = skeletons[consonants.hash] else { return nil }
+        // A typed word that keeps some of its vowels left out only a few: at most one letter
+        // for every two typed ("bsa" → "bisa", "plthan" → "pelatihan"), so that a short regional
+        // word is not grown into another ("dak", Palembang for "not", was "diakui").
+        let keepsVowels = letters.contains(where: Self.isVowel)
         for index in found {
             let candidate = Array(words[Int(index)].utf8)
-            guard candidate.count > letters.count, candidate.first == letters.first else { continue }
+            guard candidate.count > letters.count, candidate.first == letters.first,
+                  !keepsVowels || candidate.count - letters.count <= letters.count / 2 else { continue }
             // The typed letters in order, every skipped letter a vowel.
             var k = 0
             var fits = true
