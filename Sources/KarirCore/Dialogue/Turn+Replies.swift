@@ -159,7 +159,10 @@ extension Turn {
         if !answersSafety(reply), ContactDetails.present(in: text) { return takeMessage(for: askingIntent, after: reply) }
         guard ranking?.outOfScopeIsNearer != true else { return reply }
         let asking = kb.intents[askingIntent].topic
-        if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold) {
+        // So is a message read as the asking answer given again ("sy di kota medan" right after
+        // the answer that asked for one's name and city): it is more of what was asked for.
+        if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold)
+            || (reply.kind == .answer && reply.intent == asked && reply.repeated) {
             return takeMessage(for: askingIntent, after: reply)
         }
         if reply.kind == .answer, reply.topic != asking, let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }),
