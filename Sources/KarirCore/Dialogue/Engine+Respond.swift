@@ -242,7 +242,7 @@ struct Turn {
         // (the embassy, BP3MI …), not for the office-hours callback form: the safety answer
         // again, said to be the same.
         if let last = lastEligibleIntent(), priorities[last] == .high,
-           top.map({ priorities[$0.intent] != .high }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
+           top.map({ priorities[$0.intent] != .high || $0.score < settings.clarifyThreshold }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
            // (A reading that would only ask back which channel is meant, the contact menu, does
            // not answer on its own: the safety answer's contacts are the ones meant.)
            top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample || asksForItsValue($0.intent) }) ?? true,
@@ -862,8 +862,10 @@ struct Turn {
     static let askersThemselves: Set<String> = ["saya", "aku", "sy", "gue", "gw", "kami", "me", "us"]
 
     /// Words asking whom to contact (surface or root).
+    /// (Telling someone counts: "aku harus cerita ke siapa" from a child forced to work, "who
+    /// should I tell".)
     static let contactWords: Set<String> = ["call", "contact", "number", "phone", "hotline", "report", "hubungi", "hubung", "telepon",
-                                            "telpon", "nomor", "nomer", "kontak", "lapor", "mengadu", "adu"]
+                                            "telpon", "nomor", "nomer", "kontak", "lapor", "mengadu", "adu", "cerita", "curhat", "tell"]
 
     /// How many times the conversation topic's score another reading must reach for a follow-up
     /// matching nothing well to be left out of the conversation ("katanya hrs beli tiket 50rb
