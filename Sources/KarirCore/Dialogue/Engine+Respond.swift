@@ -245,14 +245,20 @@ struct Turn {
            top.map({ priorities[$0.intent] != .high || $0.score < settings.clarifyThreshold }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
            // (A reading that would only ask back which channel is meant, the contact menu, does
            // not answer on its own: the safety answer's contacts are the ones meant.)
-           top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample || asksForItsValue($0.intent) }) ?? true,
+           // Nor does a general contact answer for a message that asks for nothing but a contact
+           // ("is there a hotline" after a passport held abroad is not about the ministry's
+           // call centre).
+           top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample || asksForItsValue($0.intent)
+                   || asksOnlyForAContact(analysis.tokens) }) ?? true,
            asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last),
            // (A question about reporting that a follow-up the answer offers reads at the answer
            // threshold, other than a form taking a message for staff, is that follow-up: "can I
-           // report without losing my job" after the harassment answer. Not a request for a
-           // contact: "who can I report to?", "sy di bandung, ada yg bisa dihubungi?".)
+           // report without losing my job" after the harassment answer, "bisa lapor kmn tanpa
+           // ketahuan" is about keeping the reporter's name secret. Not a message asking for
+           // nothing but a contact: "who can I report to?", "sy di bandung, ada yg bisa
+           // dihubungi?".)
            !(top.map({ $0.score >= settings.answerThreshold && isOfferedNext($0) && !kb.intents[$0.intent].collectsMessage }) ?? false)
-               || asksForAContact(analysis.tokens) {
+               || asksOnlyForAContact(analysis.tokens) {
             rule = traced("asking whom to contact right after a safety answer: its contacts again")
             var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
@@ -822,17 +828,27 @@ struct Turn {
         }
     }
 
-    /// Whether the message asks for someone to contact, not only about reporting: who or where
-    /// ("who can I report to?"), or a contact word that is not a report word ("ada yg bisa
-    /// dihubungi?", "nomornya brp"). Right after a safety answer such a message gets the contacts
-    /// again, whatever follow-up it resembles ("sy di bandung, ada yg bisa dihubungi?" after
-    /// thoughts of ending one's life is no question about vacancies in Bandung).
-    func asksForAContact(_ tokens: [Token]) -> Bool {
-        tokens.contains { t in
-            Self.whoOrWhere.contains(t.surface)
-                || ((Self.contactWords.contains(t.surface) || Self.contactWords.contains(t.stem)) && !Self.isReportWord(t))
+    /// Whether the message asks for nothing but someone to contact: a contact word or who/where,
+    /// and otherwise only question words, places, numbers and words that carry no matter of their
+    /// own ("who can I report to?", "sy di bandung, ada yg bisa dihubungi?", "is there a
+    /// hotline"; not "bisa lapor kmn tanpa ketahuan", which asks about staying unknown). Right
+    /// after a safety answer such a message gets that answer's contacts again, whatever
+    /// follow-up or general contact answer it resembles.
+    func asksOnlyForAContact(_ tokens: [Token]) -> Bool {
+        func isContact(_ t: Token) -> Bool {
+            Self.whoOrWhere.contains(t.surface) || Self.contactWords.contains(t.surface) || Self.contactWords.contains(t.stem)
+        }
+        return tokens.contains(where: isContact) && tokens.allSatisfy { t in
+            isContact(t) || t.entity != nil || t.surface.allSatisfy(\.isNumber) || Self.fillers.contains(t.surface)
+                || QuestionParts.questionWords.contains(t.surface) || Self.firstPerson.contains(t.surface) || Self.contactRequestWords.contains(t.surface)
         }
     }
+
+    /// Words that carry no matter of their own in a request for a contact.
+    static let contactRequestWords: Set<String> = [
+        "is", "are", "there", "a", "an", "any", "the", "can", "could", "do", "does", "should", "to", "we", "me", "us", "you", "please",
+        "ada", "bisa", "boleh", "harus", "mau", "minta", "tolong", "yang", "ke", "di", "dia", "kakak", "adik", "ya", "tidak", "nya", "ini",
+    ]
 
     static let whoOrWhere: Set<String> = ["who", "whom", "where", "siapa", "mana", "dimana", "kemana"]
 
