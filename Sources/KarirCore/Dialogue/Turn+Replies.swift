@@ -152,6 +152,21 @@ extension Turn {
     /// bulan"). Not a message nearer an out-of-scope example than any intent's ("rekomendasi
     /// drakor" after "minta petugas"): that is declined as usual. A message with a phone number
     /// or an e-mail address (``ContactDetails``) is always taken, unless it is a cry for help.
+    /// Whether the message only says where the person is: a place, and otherwise only words of
+    /// stating one's whereabouts ("daerah sy di makassar", "I'm in Medan"; not "lowongan di
+    /// bekasi", which asks about vacancies there).
+    func statesOnlyAPlace() -> Bool {
+        analysis.entities.contains { PlaceReference.placeTypes.contains($0.type) } && analysis.tokens.allSatisfy { t in
+            (t.entity.map { PlaceReference.placeTypes.contains($0.type) } ?? false) || Self.whereaboutsWords.contains(t.surface)
+                || Self.firstPerson.contains(t.surface) || AskingPreamble.addressWords.contains(t.surface)
+        }
+    }
+
+    static let whereaboutsWords: Set<String> = [
+        "di", "dari", "daerah", "kota", "kabupaten", "kab", "provinsi", "tinggal", "domisili", "asal", "wilayah", "lokasi", "posisi", "sekarang",
+        "in", "from", "live", "living", "based", "am", "city", "area", "region", "now",
+    ]
+
     func messageForStaff(asked: String, reply: Reply) -> Reply {
         guard !analysis.tokens.isEmpty, let askingIntent = engine.knowledge.intentIndex[asked] else { return reply }
         // A phone number or e-mail address is the details asked for, unless the message is a
@@ -160,9 +175,12 @@ extension Turn {
         guard ranking?.outOfScopeIsNearer != true else { return reply }
         let asking = kb.intents[askingIntent].topic
         // So is a message read as the asking answer given again ("sy di kota medan" right after
-        // the answer that asked for one's name and city): it is more of what was asked for.
+        // the answer that asked for one's name and city), or a short one naming a place
+        // ("daerah sy di makassar"): it is more of what was asked for, not a question about
+        // vacancies there.
         if reply.kind == .fallback || reply.kind == .clarify || (reply.topic == asking && reply.confidence < settings.answerThreshold)
-            || (reply.kind == .answer && reply.intent == asked && reply.repeated) {
+            || (reply.kind == .answer && reply.intent == asked && reply.repeated)
+            || statesOnlyAPlace() {
             return takeMessage(for: askingIntent, after: reply)
         }
         if reply.kind == .answer, reply.topic != asking, let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }),
