@@ -206,6 +206,8 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// contract ("kontrak 1 thn", "pkwt 2 tahun").
     static func statedContract(in words: [Figures.Word]) -> Double? {
         for (k, w) in words.enumerated() where contractWords.contains(w.text) {
+            // "kontrak setahun": a length said in one word, right after the contract.
+            if k + 1 < words.count, let single = Figures.singleDurations[words[k + 1].text] { return single }
             let lengths = Figures.months(Array(words[(k + 1)..<min(words.count, k + 5)]))
             if let first = lengths.first, !first.service, monthsRange.contains(first.months) { return first.months }
         }
