@@ -60,6 +60,17 @@ import Testing
         #expect(!QuestionParts.joinsQuestions("gaji dan tunjangan"))
     }
 
+    @Test func aCommaAndAJoiningWordBetweenTwoStretchesWithQuestionWordsCut() {
+        func pieces(_ text: String) -> [String] { QuestionParts.atJoinedQuestions(text[...]).map { String($0).trimmedWhitespace() } }
+        #expect(pieces("brp gaji minimum jakarta 2026, terus JHT bisa dicairin kapan, sama kartu kuning berlaku brp lama?")
+            == ["brp gaji minimum jakarta 2026", "JHT bisa dicairin kapan", "kartu kuning berlaku brp lama?"])
+        #expect(QuestionParts.joinsQuestions("brp gaji minimum jakarta 2026, terus JHT bisa dicairin kapan"))
+        // Only when both stretches hold a question word.
+        #expect(pieces("brp umr jakarta, sama bekasi juga") == ["brp umr jakarta, sama bekasi juga"])
+        #expect(pieces("gaji saya telat, terus bos bilang kapan2 aja") == ["gaji saya telat, terus bos bilang kapan2 aja"])
+        #expect(!QuestionParts.joinsQuestions("brp umr jakarta, sama bekasi juga"))
+    }
+
     @Test func questionsAreMarkedOrAsked() {
         let marked = "Saya lulusan SMK. Bisa daftar pelatihan?"
         #expect(!isQuestion("Saya lulusan SMK.", in: marked))

@@ -103,6 +103,10 @@ enum QuestionParts {
     /// `part` cut before each joining word that a question word follows ("What is JHT and when
     /// can I claim it?" → "What is JHT", "when can I claim it?"); the joining word is left out.
     static func atJoinedQuestions(_ part: Substring) -> [Substring] {
+        // A comma and a joining word between two stretches that each hold a question word cut
+        // too, wherever the question words stand ("brp gaji minimum jakarta 2026, terus JHT bisa
+        // dicairin kapan, sama kartu kuning berlaku brp lama?").
+        if let (before, after) = atCommaJoin(part) { return atJoinedQuestions(before) + atJoinedQuestions(after) }
         var pieces: [Substring] = []
         var start = part.startIndex
         var words: [(range: Range<String.Index>, word: String)] = []
@@ -132,6 +136,28 @@ enum QuestionParts {
         }
         pieces.append(part[start...])
         return pieces
+    }
+
+    /// The two sides of the first comma followed by a joining word ("…, terus …", "…, sama …")
+    /// whose sides both hold a question word as typed; the joining word is left out.
+    static func atCommaJoin(_ part: Substring) -> (Substring, Substring)? {
+        var i = part.startIndex
+        while let comma = part[i...].firstIndex(of: ",") {
+            let rest = part[part.index(after: comma)...]
+            let trimmed = rest.drop(while: { $0 == " " })
+            let word = trimmed.prefix(while: { $0.isLetter })
+            if joiningSides.contains(word.lowercased()), holdsQuestionWord(part[part.startIndex..<comma]),
+               holdsQuestionWord(trimmed[word.endIndex...]) {
+                return (part[part.startIndex..<comma], trimmed[word.endIndex...].drop(while: { $0 == " " }))
+            }
+            i = part.index(after: comma)
+        }
+        return nil
+    }
+
+    /// Whether the text holds a question word as typed.
+    static func holdsQuestionWord(_ text: Substring) -> Bool {
+        text.split(whereSeparator: { !$0.isLetter }).contains { typedQuestionWords.contains($0.lowercased()) }
     }
 
     /// Joining words between two sides that each ask (chat Indonesian and English alike).
@@ -247,10 +273,17 @@ enum QuestionParts {
         var current = FNV1a()
         var inWord = false
         var asked = false, joinedAfterAsking = false, lastAsks = false
+        // A comma and a joining word after a question word, then another question word
+        // ("brp gaji minimum jakarta, terus jht cair kapan"): ``atCommaJoin(_:)`` takes a closer look.
+        var comma = false, commaJoined = false
         func endWord() -> Bool {
-            defer { previous = current.value; current = FNV1a(); inWord = false }
+            defer { previous = current.value; current = FNV1a(); inWord = false; comma = false }
             lastAsks = questionHashes.contains(current.value)
-            if asked && sideJoiningHashes.contains(current.value) { joinedAfterAsking = true }
+            if asked && sideJoiningHashes.contains(current.value) {
+                joinedAfterAsking = true
+                if comma { commaJoined = true }
+            }
+            if commaJoined && lastAsks { return true }
             if lastAsks || openingHashes.contains(current.value) { asked = true }
             return joiningHashes.contains(previous) && lastAsks
         }
@@ -259,8 +292,9 @@ enum QuestionParts {
             if lower >= 97 && lower <= 122 {
                 current.add(lower)
                 inWord = true
-            } else if inWord, endWord() {
-                return true
+            } else {
+                if inWord, endWord() { return true }
+                if byte == UInt8(ascii: ",") { comma = true }
             }
         }
         if inWord, endWord() { return true }
