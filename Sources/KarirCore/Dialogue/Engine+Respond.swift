@@ -225,6 +225,16 @@ struct Turn {
             return (strong || weak) && ranking.outOfScope <= safety.example
         } ?? false
         if let safety = bestSafety, safetyWinsOnScores || nearSafetyExample {
+            // A message asking for nothing but a contact, right after another safety answer, asks
+            // for that answer's contacts: "aku harus lapor kemana" after a child's forced work
+            // is no question about trafficking, whose example "… harus lapor ke mana" it shares.
+            if safety.pattern == nil, let last = lastEligibleIntent(), priorities[last] == .high, safety.intent != last,
+               Self.words(analysis.tokens) <= Self.contactQuestionWords, asksOnlyForAContact(analysis.tokens) {
+                rule = traced("asking whom to contact right after a safety answer: its contacts again")
+                var reply = answer(intent: last, score: max(safety.score, settings.answerThreshold), entity: nil)
+                if reply.kind == .answer { sayItIsTheSame(&reply) }
+                return reply
+            }
             rule = traced(safety.pattern.map { "pattern \($0)" } ?? "high-priority topic")
             return answer(intent: safety.intent, score: safety.score, entity: nil)
         }
@@ -242,7 +252,10 @@ struct Turn {
         // (the embassy, BP3MI …), not for the office-hours callback form: the safety answer
         // again, said to be the same.
         if let last = lastEligibleIntent(), priorities[last] == .high,
-           top.map({ priorities[$0.intent] != .high || $0.score < settings.clarifyThreshold }) ?? true, Self.words(analysis.tokens) <= Self.contactQuestionWords,
+           // (Another safety answer does not take a message asking for nothing but a contact:
+           // "aku harus lapor kemana" after a child's forced work is no trafficking question.)
+           top.map({ priorities[$0.intent] != .high || $0.score < settings.clarifyThreshold || asksOnlyForAContact(analysis.tokens) }) ?? true,
+           Self.words(analysis.tokens) <= Self.contactQuestionWords,
            // (A reading that would only ask back which channel is meant, the contact menu, does
            // not answer on its own: the safety answer's contacts are the ones meant.)
            // Nor does a general contact answer for a message that asks for nothing but a contact
