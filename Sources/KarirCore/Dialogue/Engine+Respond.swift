@@ -41,6 +41,9 @@ struct Turn {
     var readWithSubject = false
     /// The message was a number picking one of the offered choices.
     var pickedByNumber = false
+    /// The message cut into figures (``Figures/tokens(_:)``), once: ``rememberFigures()`` cuts a
+    /// message that holds figures; ``messageFigures`` reads it.
+    var figureWords: [Figures.Word]?
 
     /// The rule that decided, for the decision trace: the text is only built when a trace was
     /// asked for (otherwise empty).
@@ -230,10 +233,7 @@ struct Turn {
             // is no question about trafficking, whose example "… harus lapor ke mana" it shares.
             if safety.pattern == nil, let last = lastEligibleIntent(), priorities[last] == .high, safety.intent != last,
                Self.words(analysis.tokens) <= Self.contactQuestionWords, asksOnlyForAContact(analysis.tokens) {
-                rule = traced("asking whom to contact right after a safety answer: its contacts again")
-                var reply = answer(intent: last, score: max(safety.score, settings.answerThreshold), entity: nil)
-                if reply.kind == .answer { sayItIsTheSame(&reply) }
-                return reply
+                return contactsAgain(last, score: safety.score)
             }
             rule = traced(safety.pattern.map { "pattern \($0)" } ?? "high-priority topic")
             return answer(intent: safety.intent, score: safety.score, entity: nil)
@@ -272,10 +272,7 @@ struct Turn {
            // dihubungi?".)
            !(top.map({ $0.score >= settings.answerThreshold && isOfferedNext($0) && !kb.intents[$0.intent].collectsMessage }) ?? false)
                || asksOnlyForAContact(analysis.tokens) {
-            rule = traced("asking whom to contact right after a safety answer: its contacts again")
-            var reply = answer(intent: last, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)
-            if reply.kind == .answer { sayItIsTheSame(&reply) }
-            return reply
+            return contactsAgain(last, score: top?.score ?? 0)
         }
         // The message right after a safety answer is part of the crisis when it asks nothing on
         // its own (its best reading, context aside, below the answer threshold) or would start a
@@ -803,8 +800,6 @@ struct Turn {
     /// its forms of address.
     static let addressedPleasantryExample = 0.5
 
-    /// Whether the candidate's nearest example holds every word of the message (by root), but
-    /// those in `ignored` (by surface); false when no other word is left.
     /// Whether `c`'s nearest example holds a word of the message (joining words aside) that
     /// `other`'s nearest example does not.
     func holdsWordsBesides(_ c: Candidate, _ other: Candidate) -> Bool {
@@ -813,6 +808,8 @@ struct Turn {
         return analysis.tokens.contains { !Self.fillers.contains($0.surface) && mine.contains($0.stem) && !theirs.contains($0.stem) }
     }
 
+    /// Whether the candidate's nearest example holds every word of the message (by root), but
+    /// those in `ignored` (by surface); false when no other word is left.
     func holdsEveryWord(_ c: Candidate, besides ignored: Set<String> = []) -> Bool {
         let own = analysis.tokens.filter { !ignored.contains($0.surface) }
         guard !own.isEmpty else { return false }
@@ -839,6 +836,15 @@ struct Turn {
             return (Self.contactWords.contains(tokens[i].surface) || Self.contactWords.contains(tokens[i].stem))
                 && !Self.askersThemselves.contains(next) && !before.contains(where: Self.notDoing.contains)
         }
+    }
+
+    /// The safety answer `last` given again for a question about whom to contact: its contacts,
+    /// said to be the same answer (a safety answer opens with its help).
+    mutating func contactsAgain(_ last: Int, score: Double) -> Reply {
+        rule = traced("asking whom to contact right after a safety answer: its contacts again")
+        var reply = answer(intent: last, score: max(score, settings.answerThreshold), entity: nil)
+        if reply.kind == .answer { sayItIsTheSame(&reply) }
+        return reply
     }
 
     /// Whether the message asks for nothing but someone to contact: a contact word or who/where,

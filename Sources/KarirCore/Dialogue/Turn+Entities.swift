@@ -108,20 +108,20 @@ extension Turn {
     /// entity ("Bekasi" fills `province` with Jawa Barat, and Bekasi is the `place`).
     /// A place that lies in the value named ("umr semarang dan jawa tengah") is kept as the place:
     /// its answer says more.
-    /// Whether answering intent `i` now would ask back for its slot's value: neither the
-    /// message nor the conversation names one ("nomor yg bisa dihubungi apa" for the contact
-    /// channels).
-    func asksForItsValue(_ i: Int) -> Bool {
-        guard let slot = kb.intents[i].slot?.value else { return false }
-        return slotMention(slot) == nil && remembered(slot) == nil
-    }
-
     func slotMention(_ slot: String) -> (value: EntityMention, place: EntityMention?)? {
         if let e = askedEntities.first(where: { $0.type == slot }) {
             let inside = askedEntities.lazy.compactMap { self.resolve($0, to: slot) }.first { $0.place != nil && $0.value.id == e.id }
             return inside ?? (e, nil)
         }
         return askedEntities.lazy.compactMap { resolve($0, to: slot) }.first
+    }
+
+    /// Whether answering intent `i` now would ask back for its slot's value: neither the
+    /// message nor the conversation names one ("nomor yg bisa dihubungi apa" for the contact
+    /// channels).
+    func asksForItsValue(_ i: Int) -> Bool {
+        guard let slot = kb.intents[i].slot?.value else { return false }
+        return slotMention(slot) == nil && remembered(slot) == nil
     }
 
     /// What fills `slot` from the conversation: a value remembered for it, else a remembered

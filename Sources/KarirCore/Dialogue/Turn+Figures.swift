@@ -3,11 +3,11 @@ extension Turn {
     /// Remembers the wage and the months worked the message states, for answers that compute
     /// with them later ("gaji sy 4,2 jt", then "lembur 3 jam dapet brp"); whether the message
     /// gives figures at all (hours too, inside a conversation). The message is cut into figures
-    /// once, and only when it holds a digit.
+    /// once (``figureWords``), and only when it holds a digit or a number word.
     mutating func rememberFigures() -> Bool {
-        guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || analysis.tokens.contains(where: { Figures.isNumberWord($0.surface) })
-        else { return false }
+        guard holdsFigures else { return false }
         let figures = Figures.tokens(text)
+        figureWords = figures
         var states = false
         // A wage only from a message that speaks of pay, months only after a word of service.
         if let wage = Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) {
@@ -24,6 +24,14 @@ extension Turn {
         }
         return states || (session.lastIntent != nil && !Figures.hours(figures).isEmpty)
     }
+
+    /// Whether the message holds a digit or a number word: only then can it give figures.
+    var holdsFigures: Bool {
+        text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || analysis.tokens.contains(where: { Figures.isNumberWord($0.surface) })
+    }
+
+    /// The message cut into figures: as ``rememberFigures()`` cut it, else cut now.
+    var messageFigures: [Figures.Word] { figureWords ?? Figures.tokens(text) }
 
     /// "eh salah, gaji sy 3,5jt bukan 3,2" or "kalo 3 jam" right after an answer that computed
     /// with the person's figures: the same answer, computed again with the new ones, unless the
@@ -43,7 +51,7 @@ extension Turn {
         // comparison with the minimum wage), ask for that other computation.
         if let top = ranking.candidates.first, top.intent != last, top.score >= settings.clarifyThreshold,
            calculation(of: kb.intents[top.intent])?.usesHours == true, calculation(of: kb.intents[last])?.usesHours == false,
-           !Figures.hours(Figures.tokens(text)).isEmpty { return nil }
+           !Figures.hours(messageFigures).isEmpty { return nil }
         rule = traced("new figures for the last answer, which computes with them")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
     }
@@ -73,7 +81,7 @@ extension Turn {
     /// conversation names (``calculationRow(_:)``); `words`: the message already cut into figures.
     func calculated(_ def: IntentDefinition, row: [String: String]? = nil, words: [Figures.Word]? = nil) -> [String: Any]? {
         guard let calculation = calculation(of: def) else { return nil }
-        return calculation.values(words: words ?? Figures.tokens(text), rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
+        return calculation.values(words: words ?? messageFigures, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
                                   rememberedContract: session.contractMonths, row: row ?? calculationRow(def), language: language)
     }
 
@@ -107,7 +115,7 @@ extension Turn {
     /// "gaji terakhir 3,5 jt, dpt jkp brp sebulan"), rather than whichever answer shares the
     /// word "gaji". Nil otherwise.
     mutating func computeWithTheseFigures() -> Reply? {
-        let figures = Figures.tokens(text)
+        let figures = messageFigures
         // Right after Karir asked back which of several answers was meant (or fell back with its
         // best guesses), a wage with little else is for the one choice that computes with it
         // ("kerja saya sudah tiga tahun gaji saya dua juta tiga ratus" after asking between the
@@ -145,14 +153,12 @@ extension Turn {
     /// at the clarify threshold, answers instead (the comparison with the minimum wage, not the
     /// bare figure). Nil otherwise.
     mutating func computeInsteadOfPattern(_ top: Candidate) -> Reply? {
-        guard top.pattern != nil, kb.intents[top.intent].calculate == nil,
-              text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) || analysis.tokens.contains(where: { Figures.isNumberWord($0.surface) })
-        else { return nil }
-        let figures = Figures.tokens(text)
+        guard top.pattern != nil, calculation(of: kb.intents[top.intent]) == nil, holdsFigures else { return nil }
+        let figures = messageFigures
         guard Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
         let reading = engine.matcher.rank(analysis, session: session, patterns: false)
         guard let c = reading.candidates.first(where: { c in
-            kb.intents[c.intent].topic == kb.intents[top.intent].topic && kb.intents[c.intent].calculate != nil
+            kb.intents[c.intent].topic == kb.intents[top.intent].topic && calculation(of: kb.intents[c.intent]) != nil
         }), c.score >= settings.clarifyThreshold, engine.matcher.eligible(c.intent, session),
               calculated(kb.intents[c.intent], words: figures) != nil else { return nil }
         rule = traced("the wage stated beside pattern \(top.pattern ?? "")'s question: `\(kb.intents[c.intent].id)` computes with it")

@@ -152,21 +152,6 @@ extension Turn {
     /// bulan"). Not a message nearer an out-of-scope example than any intent's ("rekomendasi
     /// drakor" after "minta petugas"): that is declined as usual. A message with a phone number
     /// or an e-mail address (``ContactDetails``) is always taken, unless it is a cry for help.
-    /// Whether the message only says where the person is: a place, and otherwise only words of
-    /// stating one's whereabouts ("daerah sy di makassar", "I'm in Medan"; not "lowongan di
-    /// bekasi", which asks about vacancies there).
-    func statesOnlyAPlace() -> Bool {
-        analysis.entities.contains { PlaceReference.placeTypes.contains($0.type) } && analysis.tokens.allSatisfy { t in
-            (t.entity.map { PlaceReference.placeTypes.contains($0.type) } ?? false) || Self.whereaboutsWords.contains(t.surface)
-                || Self.firstPerson.contains(t.surface) || AskingPreamble.addressWords.contains(t.surface)
-        }
-    }
-
-    static let whereaboutsWords: Set<String> = [
-        "di", "dari", "daerah", "kota", "kabupaten", "kab", "provinsi", "tinggal", "domisili", "asal", "wilayah", "lokasi", "posisi", "sekarang",
-        "in", "from", "live", "living", "based", "am", "city", "area", "region", "now",
-    ]
-
     func messageForStaff(asked: String, reply: Reply) -> Reply {
         guard !analysis.tokens.isEmpty, let askingIntent = engine.knowledge.intentIndex[asked] else { return reply }
         // A phone number or e-mail address is the details asked for, unless the message is a
@@ -189,6 +174,21 @@ extension Turn {
         }
         return reply
     }
+
+    /// Whether the message only says where the person is: a place, and otherwise only words of
+    /// stating one's whereabouts ("daerah sy di makassar", "I'm in Medan"; not "lowongan di
+    /// bekasi", which asks about vacancies there).
+    func statesOnlyAPlace() -> Bool {
+        analysis.entities.contains { PlaceReference.placeTypes.contains($0.type) } && analysis.tokens.allSatisfy { t in
+            (t.entity.map { PlaceReference.placeTypes.contains($0.type) } ?? false) || Self.whereaboutsWords.contains(t.surface)
+                || Self.firstPerson.contains(t.surface) || AskingPreamble.addressWords.contains(t.surface)
+        }
+    }
+
+    static let whereaboutsWords: Set<String> = [
+        "di", "dari", "daerah", "kota", "kabupaten", "kab", "provinsi", "tinggal", "domisili", "asal", "wilayah", "lokasi", "posisi", "sekarang",
+        "in", "from", "live", "living", "based", "am", "city", "area", "region", "now",
+    ]
 
     /// The message the answer of intent `i` asked for (``IntentDefinition/collectsMessage``):
     /// acknowledged with the `message_taken` prompt (which receives `message`), and answered as
