@@ -71,6 +71,8 @@ public final class Engine: Sendable {
     let knowledge: CompiledKnowledge
     let matcher: Matcher
     let entityValues: [String: [String: EntityValue]]
+    /// The topics' menus by the words that open them.
+    let topicMenus: TopicMenus
 
     /// Loads and validates `knowledge` and `prompts` folders.
     /// - Parameter modelCache: where trained models and compiled knowledge are kept between loads
@@ -124,6 +126,7 @@ public final class Engine: Sendable {
         var values: [String: [String: EntityValue]] = [:]
         for (type, list) in compiled.base.entities { for v in list { values[type, default: [:]][v.id] = v } }
         self.entityValues = values
+        self.topicMenus = TopicMenus(compiled.base, analyzer: compiled.analyzer)
         self.info = EngineInfo(
             version: Engine.version, knowledgeHash: compiled.base.fingerprint,
             topics: compiled.base.topics.map(\.id), languages: Language.allCases,

@@ -147,6 +147,9 @@ struct Turn {
                                 language: language, session: session))
         }
 
+        // "gaji", "soal kontrak dong": a message that only names a topic gets the topic's menu.
+        if self.ranking == nil, let reply = topicMenu() { return reply }
+
         // "bukan lembur, maksudnya gaji pokok minimal" after an overtime answer: a correction
         // that says it did not mean the conversation's topic leaves the conversation, which was a
         // misreading; what it does mean is read on its own.

@@ -1,9 +1,9 @@
 /// What a message and its conversation name: numbered choices, entities that fill a slot, and
 /// the same question asked again about another value.
 extension Turn {
-    /// "2" after a menu picks the second choice.
+    /// "2" (or "yang kedua", ``ChoiceNumber``) after a menu picks the second choice.
     func numberedChoice() -> (intent: Int, entity: EntityMention?)? {
-        guard analysis.tokens.count == 1, let n = Int(analysis.tokens[0].surface), n >= 1, n <= session.offeredChoices.count else { return nil }
+        guard !session.offeredChoices.isEmpty, let n = ChoiceNumber.read(analysis.tokens), n >= 1, n <= session.offeredChoices.count else { return nil }
         let choice = ChoiceCode(session.offeredChoices[n - 1])
         guard let i = engine.knowledge.intentIndex[choice.intent] else { return nil }
         return (i, choice.entity.flatMap { mention($0.type, $0.id) })

@@ -138,7 +138,7 @@ public enum KnowledgeLoader {
     static func readTopics(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
         guard let items = r.sequence(node, what: "topics") else { return }
         for item in items {
-            guard let fields = r.mapping(item, what: "a topic", allowed: ["id", "title", "priority", "description", "where_to_ask"]) else { continue }
+            guard let fields = r.mapping(item, what: "a topic", allowed: ["id", "title", "priority", "description", "where_to_ask", "menu"]) else { continue }
             let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "topic id") else {
                 r.error(item, "a topic needs an `id`", hint: "add `id: some_topic`"); continue
@@ -155,8 +155,26 @@ public enum KnowledgeLoader {
                 }
             }
             let whereToAsk = f["where_to_ask"].flatMap { r.localized($0, what: "where_to_ask of topic \(id)") }
-            kb.topics.append(TopicDefinition(id: id, title: title, priority: priority, whereToAsk: whereToAsk, location: r.located(id, item)))
+            let menu = f["menu"].flatMap { readMenu($0, topic: id, r) }
+            kb.topics.append(TopicDefinition(id: id, title: title, priority: priority, whereToAsk: whereToAsk, menu: menu,
+                                             location: r.located(id, item)))
         }
+    }
+
+    /// A topic's `menu: { words: [...], choices: [...] }`; both lists are required.
+    static func readMenu(_ node: Node, topic: String, _ r: NodeReader) -> TopicMenu? {
+        guard let fields = r.mapping(node, what: "menu of topic \(topic)", allowed: ["words", "choices"]) else { return nil }
+        let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let words = f["words"].map { r.strings($0, what: "words of the menu of topic \(topic)") } ?? []
+        let choices = f["choices"].map { r.strings($0, what: "choices of the menu of topic \(topic)") } ?? []
+        if words.isEmpty {
+            r.error(node, "the menu of topic \(topic) has no words", hint: "add `words: [gaji, upah]`: the messages that only name the topic")
+        }
+        if choices.count < 2 {
+            r.error(node, "the menu of topic \(topic) needs at least two choices",
+                    hint: "add `choices: [intent_a, intent_b]` with the ids of the intents to offer (two to four)")
+        }
+        return words.isEmpty || choices.count < 2 ? nil : TopicMenu(words: words, choices: choices)
     }
 
     static func readIntents(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {

@@ -35,16 +35,36 @@ public struct TopicDefinition: Sendable {
     /// call center 175, the JMO app …"): said when a follow-up inside a conversation about the
     /// topic has no answer (prompt `fallback_in_topic`).
     public var whereToAsk: Localized?
+    /// The choices offered when a message does nothing but name the topic ("gaji", "kontrak"):
+    /// Karir asks which of them the person means instead of guessing one.
+    public var menu: TopicMenu?
     /// Intents of a high-priority topic (safety) win whenever they match at all.
     public var highPriority: Bool { priority == .high }
     public var location: Located<String>
 
-    public init(id: String, title: Localized, priority: TopicPriority, whereToAsk: Localized? = nil, location: Located<String>) {
+    public init(id: String, title: Localized, priority: TopicPriority, whereToAsk: Localized? = nil, menu: TopicMenu? = nil,
+                location: Located<String>) {
         self.id = id
         self.title = title
         self.priority = priority
         self.whereToAsk = whereToAsk
+        self.menu = menu
         self.location = location
+    }
+}
+
+/// A topic's menu (`menu:` in topics.yaml): the words that name the topic on their own, and the
+/// intents offered as numbered choices when a message is nothing but one of them.
+public struct TopicMenu: Sendable {
+    /// Words or short phrases that name the topic ("gaji", "upah", "salary"), read through the
+    /// lexicon like any message.
+    public var words: [Located<String>]
+    /// The intents offered, in this order (any topic's).
+    public var choices: [Located<String>]
+
+    public init(words: [Located<String>], choices: [Located<String>]) {
+        self.words = words
+        self.choices = choices
     }
 }
 

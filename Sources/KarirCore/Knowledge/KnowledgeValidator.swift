@@ -48,6 +48,26 @@ enum KnowledgeValidator {
             }
         }
         let topicSet = Set(topicIDs.keys)
+        var menuWords: [String: String] = [:]
+        for topic in kb.topics {
+            guard let menu = topic.menu else { continue }
+            for c in menu.choices where intentIDs[c.value] == nil {
+                let guess = closest(c.value, in: Set(intentIDs.keys)).map { "did you mean `\($0)`? " } ?? ""
+                error(c, "menu choice `\(c.value)` of topic `\(topic.id)` is not an intent", hint: "\(guess)use the id of an existing intent")
+            }
+            if menu.choices.count > 4 {
+                warning(menu.choices[4], "the menu of topic `\(topic.id)` offers \(menu.choices.count) choices",
+                        hint: "keep it to two to four: a long list on a phone screen is read less than a short one")
+            }
+            for w in menu.words {
+                let key = w.value.lowercased()
+                if let other = menuWords[key] {
+                    error(w, "menu word `\(w.value)` of topic `\(topic.id)` already names topic `\(other)`", hint: "a word can open only one menu; remove it from one of them")
+                } else {
+                    menuWords[key] = topic.id
+                }
+            }
+        }
         for intent in kb.intents {
             if !intent.topic.isEmpty, topicIDs[intent.topic] == nil {
                 let guess = closest(intent.topic, in: topicSet).map { "did you mean `\($0)`? " } ?? ""

@@ -32,12 +32,18 @@ extension OutOfScopeReferral: SnapshotCodable {
 
 extension TopicDefinition: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
-        w.write(id); w.write(title); w.write(priority); w.write(whereToAsk); w.write(location)
+        w.write(id); w.write(title); w.write(priority); w.write(whereToAsk); w.write(menu); w.write(location)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
-        self.init(id: try r.read(), title: try r.read(), priority: try r.read(), whereToAsk: try r.read(), location: try r.read())
+        self.init(id: try r.read(), title: try r.read(), priority: try r.read(), whereToAsk: try r.read(), menu: try r.read(),
+                  location: try r.read())
     }
+}
+
+extension TopicMenu: SnapshotCodable {
+    func write(to w: inout SnapshotWriter) { w.write(words); w.write(choices) }
+    init(from r: inout SnapshotReader) throws(SnapshotError) { self.init(words: try r.read(), choices: try r.read()) }
 }
 
 extension IntentDefinition: SnapshotCodable {

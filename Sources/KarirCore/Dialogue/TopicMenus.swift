@@ -1,0 +1,70 @@
+/// The topics' menus (``TopicMenu``) by the words that open them: a message that does nothing
+/// but name a topic ("gaji", "soal kontrak dong", "bpjs?") gets the topic's choices. A kiosk
+/// user who types one word has not said which of a dozen wage questions they have; guessing one
+/// (late wages, for "gaji") answers a question nobody asked.
+struct TopicMenus: Sendable {
+    /// Topic positions (in the knowledge base's `topics`) by the words of a menu word as the
+    /// analyser reads them, joined by spaces.
+    private let topics: [String: Int]
+
+    init(_ kb: KnowledgeBase, analyzer: TextAnalyzer) {
+        var topics: [String: Int] = [:]
+        for (n, topic) in kb.topics.enumerated() {
+            for word in topic.menu?.words ?? [] {
+                let key = Self.key(analyzer.analyze(word.value, sessionLanguage: nil).tokens)
+                if !key.isEmpty, topics[key] == nil { topics[key] = n }
+            }
+        }
+        self.topics = topics
+    }
+
+    /// The topic a message of these tokens only names, if any: its words without those that
+    /// merely frame a subject ("mau tanya soal …", "… dong kak", "info …") are one of a menu's
+    /// words.
+    func topic(named tokens: [Token]) -> Int? {
+        guard !topics.isEmpty, tokens.count <= Self.longestMessage else { return nil }
+        let key = Self.key(tokens.filter { !Self.framingWords.contains($0.surface) })
+        return key.isEmpty ? nil : topics[key]
+    }
+
+    private static func key(_ tokens: [Token]) -> String {
+        tokens.map(\.surface).joined(separator: " ")
+    }
+
+    /// A message longer than this says more than a topic's name.
+    static let longestMessage = 6
+
+    /// Words around a topic's name that add no subject of their own.
+    static let framingWords: Set<String> = AskingPreamble.openers
+        .union(AskingPreamble.trailing)
+        .union(AskingPreamble.addressWords)
+        .union(AskingPreamble.fillers)
+        .union(AskingPreamble.askingSurfaces)
+        .union(["soal", "tentang", "masalah", "mengenai", "perihal", "seputar", "info", "informasi", "about", "regarding",
+                "tanya", "nanya", "pertanyaan", "help", "bantuan", "tolong", "the"])
+}
+
+extension Turn {
+    /// The menu of the topic the message only names (``TopicMenus``): the topic's choices,
+    /// asked back like a clarify, and the topic becomes the conversation's, so that a follow-up
+    /// in words ("yang telat") is read within it.
+    mutating func topicMenu() -> Reply? {
+        guard let n = engine.topicMenus.topic(named: analysis.tokens), let menu = kb.topics[n].menu else { return nil }
+        let topic = kb.topics[n]
+        let choices = menu.choices.compactMap { engine.knowledge.intentIndex[$0.value] }.enumerated().map { k, i in
+            choice(i, number: k + 1)
+        }
+        guard choices.count >= 2 else { return nil }
+        rule = traced("the message only names topic `\(topic.id)`: its menu")
+        session.offeredChoices = choices.map(\.intent)
+        session.activeTopic = topic.id
+        session.lastIntent = nil
+        session.subject = nil
+        session.pendingIntent = nil
+        let values: [String: Any] = ["topic": topic.title[language], "choices": choices.map { ["number": $0.number, "title": $0.title] }]
+        var text = engine.prompt("topic_menu", language, values)
+        if text.isEmpty { text = engine.prompt("clarify", language, values) }
+        return finish(Reply(text: text, kind: .clarify, topic: BuiltInTopic.clarify, intent: nil, confidence: 1,
+                            language: language, candidates: choices, session: session))
+    }
+}
