@@ -47,4 +47,24 @@ import Testing
         let fresh = engine.respond(to: "bukan kartu kuning, maksudnya biaya pelatihan blk", in: Session(), explain: true)
         #expect(fresh.trace?.rule.contains("a correction") == false)
     }
+
+    @Test func aCorrectionRejectingTheLastAnswerDropsItsSuggestions() {
+        let first = engine.respond(to: "berapa biaya kartu kuning", in: Session())
+        #expect(first.intent == "ak1_cost")
+        for text in ["bukan itu kak, maksudnya syarat pelatihan las", "bukan yang itu, maksud saya syarat pelatihan las", "not that, I mean how to sign up for the welding course"] {
+            let corrected = engine.respond(to: text, in: first.session, explain: true)
+            #expect(corrected.trace?.rule.contains("which rejects the last answer: read without the conversation") == true, "\(text)")
+            // The rejected answer's follow-ups get no boost: every candidate is read on its own words.
+            #expect(corrected.trace?.candidates.allSatisfy { !$0.detail.contains("context 0.1") && !$0.detail.contains("context 0.2") } == true, "\(text)")
+            #expect(corrected.intent != "ak1_requirements", "\(text)")
+        }
+        // A correction naming what it did not mean in words is read as before.
+        let named = engine.respond(to: "bukan kartu kuning, maksudnya biaya pelatihan blk", in: first.session, explain: true)
+        #expect(named.trace?.rule.contains("which rejects the last answer") == false)
+        // After a reply that answered nothing, a correction is read as one too.
+        let fallback = engine.respond(to: "resep nasi goreng enak", in: Session())
+        let after = engine.respond(to: "bukan resep, maksudnya biaya pelatihan blk", in: fallback.session, explain: true)
+        #expect(after.trace?.rule.contains("a correction: left out") == true)
+        #expect(after.intent == "training_cost")
+    }
 }

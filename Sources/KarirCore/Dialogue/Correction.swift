@@ -83,5 +83,7 @@ enum Correction {
     /// Words that ask rather than say what is meant.
     static let askingWords: Set<String> = ["apa", "bagaimana", "gimana", "kenapa", "mengapa", "mana", "saya", "aku", "sy", "kamu",
                                            "what", "how", "why", "you", "do", "does", "is", "it", "that", "itu", "ini", "sih", "dong"]
+    /// Words that point at the last answer as a whole ("bukan itu", "not that one").
+    static let pointingWords: Set<String> = ["itu", "ini", "gitu", "begitu", "yang", "yg", "tadi", "that", "this", "it", "one", "the"]
     static let interjections: Set<String> = ["eh", "oh", "loh", "lho", "sorry", "maaf", "no", "nope", "tidak", "ya", "ah", "wah"]
 }

@@ -33,8 +33,10 @@ struct Turn {
     /// The opening words that only announce a question ("min, mau nanya dong"), left out of
     /// ``analysis`` (``AskingPreamble``).
     let preamble: [Token]
-    /// The correction negated the conversation's topic: the message was read without it.
+    /// The correction negated the conversation's topic, or the last answer as a whole
+    /// (``rejectedLastAnswer``): the message was read without the conversation.
     var leftConversation = false
+    var rejectedLastAnswer = false
     /// A close runner-up to offer first among the suggestions.
     var alsoSuggest: Int?
     /// The message was answered by reading it together with the conversation's subject.
@@ -77,9 +79,11 @@ struct Turn {
                 analysis = placed
             }
         }
-        // Inside a conversation, a correction's negated words are not what the message is about.
+        // Inside a conversation, a correction's negated words are not what the message is about;
+        // also after a reply that answered nothing ("bukan bpjs tk, yg kesehatan" after the
+        // BPJS Kesehatan referral).
         var corrected = Correction.LeftOut()
-        if session.lastIntent != nil {
+        if session.lastIntent != nil || session.turn > 0 {
             (analysis.tokens, corrected) = Correction.read(analysis.tokens)
         }
         // "permisi, saya mau tanya. …": the words announcing a question are not part of it.
@@ -153,7 +157,11 @@ struct Turn {
         // "bukan lembur, maksudnya gaji pokok minimal" after an overtime answer: a correction
         // that says it did not mean the conversation's topic leaves the conversation, which was a
         // misreading; what it does mean is read on its own.
-        if self.ranking == nil, negatesConversationTopic() {
+        // So does one that rejects the last answer as a whole ("bukan itu, maksud sy skck itu
+        // syarat wajib ga"): the answer was a misreading, and the suggestions it offered are no
+        // better guesses at what the message means.
+        if self.ranking == nil, negatesConversationTopic() || rejectsLastAnswer() {
+            rejectedLastAnswer = rejectsLastAnswer()
             leftConversation = true
             session.activeTopic = nil
             session.lastIntent = nil
@@ -689,6 +697,16 @@ struct Turn {
         }
         let lead = engine.prompt("same_answer_again", language, values)
         if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
+    }
+
+    /// Whether a correction negated nothing but the last answer itself: "bukan itu", "bukan yang
+    /// itu kak", "not that" before what it does mean.
+    func rejectsLastAnswer() -> Bool {
+        guard !corrected.negated.isEmpty, session.lastIntent != nil else { return false }
+        return corrected.negated.allSatisfy { t in
+            Correction.negators.contains(t.surface) || Correction.pointingWords.contains(t.surface)
+                || AskingPreamble.addressWords.contains(t.surface)
+        }
     }
 
     /// Whether the words a correction negated (``corrected``) hold a word anchoring the

@@ -416,7 +416,10 @@ extension Turn {
         if ranking?.selfContained == true { oos += "; a question of its own (it names another topic, or is long): no context boosts" }
         if !corrected.isEmpty {
             oos += "; a correction: left out \"\(corrected.all.map(\.surface).joined(separator: " "))\""
-            if leftConversation { oos += ", which names the conversation's topic: read without the conversation" }
+            if leftConversation {
+                oos += rejectedLastAnswer ? ", which rejects the last answer: read without the conversation"
+                    : ", which names the conversation's topic: read without the conversation"
+            }
         }
         if !preamble.isEmpty { oos += "; left out the words announcing the question: \"\(preamble.map(\.surface).joined(separator: " "))\"" }
         let unknown = analysis.tokens.filter { !$0.known }.map(\.surface)
