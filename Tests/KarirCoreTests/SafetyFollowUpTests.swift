@@ -68,4 +68,70 @@ import Testing
         // open with it.
         #expect(again.text.hasPrefix("You are not alone") || again.text.hasPrefix("Kamu tidak sendirian"))
     }
+
+    @Test func askingWhoCanHelpRightAfterASafetyAnswerGetsItsContacts() throws {
+        let engine = try engine(withPrompt: true)
+        let safety = engine.respond(to: "saya ingin bunuh diri", in: Session())
+        for text in ["siapa yang bisa bantu saya", "who can help me"] {
+            let again = engine.respond(to: text, in: safety.session, explain: true)
+            #expect(again.intent == "safety_self_harm", "\(text)")
+            #expect(again.trace?.rule.contains("asking whom to contact right after a safety answer") == true, "\(text)")
+        }
+        // Asking who can help with something else is that question.
+        #expect(Turn(engine: engine, session: safety.session, text: "siapa yang bisa bantu bikin cv", forced: nil, explain: false)
+            .asksWhoCanHelp(engine.knowledge.analyzer.analyze("siapa yang bisa bantu bikin cv", sessionLanguage: nil).tokens) == false)
+    }
+
+    /// The mini knowledge with a low-priority small-talk topic holding a thanks intent, and
+    /// prompts with `safety_thanks` when `withPrompt`.
+    func thanksEngine(withPrompt: Bool) throws -> Engine {
+        var files = try Fixture.miniFiles()
+        let smalltalk = "  - id: smalltalk\n    title: { id: Obrolan, en: Small talk }\n"
+        #expect(files["base.yaml"]?.contains(smalltalk) == true)
+        files["base.yaml"] = files["base.yaml"]?.replacingOccurrences(of: smalltalk, with: smalltalk + "    priority: low\n")
+        files["thanks.yaml"] = """
+        intents:
+          - id: smalltalk_thanks
+            topic: smalltalk
+            title: { id: Terima kasih, en: Thanks }
+            examples:
+              id: [terima kasih, makasih ya, makasih banyak, trims, terima kasih kak, makasih min, oke makasih, terima kasih banyak]
+              en: [thanks, thank you, thanks a lot, thank you so much, thx, many thanks, ok thanks, great thanks]
+            answer: { id: "Sama-sama!", en: "You're welcome!" }
+        """
+        var prompts = try String(contentsOf: Fixture.miniPrompts.appendingPathComponent("prompts.yaml"), encoding: .utf8)
+        prompts += "\n" + Self.followUpPrompt + "\n"
+        if withPrompt {
+            prompts += """
+              safety_thanks:
+                id: "Sama-sama, terima kasih sudah bercerita.{{#suggestions}}\\n{{number}}. {{title}}{{/suggestions}}"
+                en: "You're welcome, thank you for telling me.{{#suggestions}}\\n{{number}}. {{title}}{{/suggestions}}"
+
+            """
+        }
+        return try Engine.load(knowledge: try Fixture.folder(files), prompts: try Fixture.folder(["prompts.yaml": prompts]))
+    }
+
+    @Test func thanksRightAfterASafetyAnswerIsMetWarmlyAndKeepsTheConversation() throws {
+        let engine = try thanksEngine(withPrompt: true)
+        let safety = engine.respond(to: "saya ingin bunuh diri", in: Session())
+        #expect(safety.intent == "safety_self_harm")
+        for text in ["makasih udah dengerin", "terima kasih", "thank you for listening"] {
+            let thanks = engine.respond(to: text, in: safety.session, explain: true)
+            // (Read by the thanks intent when it holds the message well enough, as the safety
+            // follow-up otherwise: the same warm text either way.)
+            #expect(thanks.intent == "smalltalk_thanks" || thanks.kind == .fallback, "\(text)")
+            #expect(thanks.text.hasPrefix("Sama-sama, terima kasih sudah bercerita") || thanks.text.hasPrefix("You're welcome, thank you for telling me"), "\(text)")
+            #expect(thanks.suggestions.first?.intent == "safety_self_harm", "\(text)")
+            // The conversation stays in the safety answer's topic.
+            #expect(thanks.session.lastIntent == "safety_self_harm")
+            #expect(thanks.trace?.rule.contains("thanks right after a safety answer") == true)
+        }
+        // Outside a safety conversation, thanks get the plain answer.
+        #expect(engine.respond(to: "makasih", in: Session()).text == "Sama-sama!")
+        // Without the prompt, a plain "makasih" gets the plain answer, as before.
+        let plain = try thanksEngine(withPrompt: false)
+        let before = plain.respond(to: "saya ingin bunuh diri", in: Session())
+        #expect(plain.respond(to: "terima kasih", in: before.session).text == "Sama-sama!")
+    }
 }

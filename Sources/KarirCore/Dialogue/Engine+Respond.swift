@@ -274,7 +274,8 @@ struct Turn {
            // call centre).
            top.map({ $0.score < settings.answerThreshold || $0.example < Self.answersOnItsOwnExample || asksForItsValue($0.intent)
                    || asksOnlyForAContact(analysis.tokens) }) ?? true,
-           asksWhomToContact(analysis.tokens), !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last),
+           asksWhomToContact(analysis.tokens) || asksWhoCanHelp(analysis.tokens),
+           !asksToReport(analysis.tokens) || answerSpeaksOfReporting(last),
            // (A question about reporting that a follow-up the answer offers reads at the answer
            // threshold, other than a form taking a message for staff, is that follow-up: "can I
            // report without losing my job" after the harassment answer, "bisa lapor kmn tanpa
@@ -884,10 +885,22 @@ struct Turn {
         }
     }
 
+    /// Whether the message asks who can help and nothing else: "who can help me", "siapa yang
+    /// bisa bantu saya", "ke mana saya minta tolong".
+    func asksWhoCanHelp(_ tokens: [Token]) -> Bool {
+        tokens.contains { Self.whoOrWhere.contains($0.surface) } && tokens.contains { Self.helpWords.contains($0.surface) }
+            && asksOnlyForAContact(tokens)
+    }
+
+    static let helpWords: Set<String> = ["help", "bantu", "membantu", "menolong", "nolong", "tolong"]
+
     /// Words that carry no matter of their own in a request for a contact.
     static let contactRequestWords: Set<String> = [
         "is", "are", "there", "a", "an", "any", "the", "can", "could", "do", "does", "should", "to", "we", "me", "us", "you", "please",
         "ada", "bisa", "boleh", "harus", "mau", "minta", "tolong", "yang", "ke", "di", "dia", "kakak", "adik", "ya", "tidak", "nya", "ini",
+        // "who can help me", "siapa yang bisa bantu saya" (probe 21a a40 got the career
+        // counsellors at Disnaker after the trafficking answer): ``helpWords``.
+        "help", "bantu", "membantu", "menolong", "nolong",
     ]
 
     static let whoOrWhere: Set<String> = ["who", "whom", "where", "siapa", "mana", "dimana", "kemana"]

@@ -6,6 +6,7 @@ extension Turn {
         // "is that right?", "yaudah lah") is not met with "Hello!" or "OK!": the safety
         // follow-up keeps the help in view. One said in so many words ("makasih") is answered.
         // ("matur nuwun mas" has the very words of "terima kasih" but the form of address.)
+        if priority(of: i) == .low, let reply = safetyThanks(intent: i, score: score) { return reply }
         if priority(of: i) == .low, let c = ranking?.candidates.first(where: { $0.intent == i }), c.example < Self.plainPleasantryAfterSafety,
            !sameWordsBesidesAddress(c), let reply = safetyFollowUp() {
             return reply
@@ -357,7 +358,10 @@ extension Turn {
         var picks = [choice(last, number: 1)]
         if let staff = engine.knowledge.intentIndex[Self.staffIntent] { picks.append(choice(staff, number: 2)) }
         let suggestions = picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }
-        var text = engine.prompt("safety_followup", language, ["suggestions": suggestions])
+        // Thanks that no pleasantry reads at the answer threshold ("thank you for listening to
+        // me") are thanked warmly too (``safetyThanks(intent:score:)``).
+        let thanks = Self.holdsThanks(analysis.tokens) && engine.knowledge.prompts["safety_thanks"] != nil
+        var text = engine.prompt(thanks ? "safety_thanks" : "safety_followup", language, ["suggestions": suggestions])
         guard !text.isEmpty else { return nil }
         // A message clearly about another matter ("can you recommend a good laptop?" after the
         // harassment answer) is told so in one line after the help (care comes first): otherwise
@@ -369,11 +373,43 @@ extension Turn {
                                         en: "(As for your last question, that is outside what I can help with: I only answer questions about jobs, training and careers.)")
             text = text + "\n" + aside
         }
-        if explain { rule += "; right after a safety answer: the safety follow-up" }
+        if explain { rule += thanks ? "; thanks right after a safety answer" : "; right after a safety answer: the safety follow-up" }
         session.offeredChoices = picks.map(\.intent)
         return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
     }
+
+    /// Thanks right after a safety answer ("makasih udah dengerin", "thank you"): neither the
+    /// plain "Sama-sama!" nor the safety follow-up word for word again (probe 21a a20 got the
+    /// same text twice), but the `safety_thanks` prompt: thanked warmly, the door kept open, the
+    /// help and a staff member as choices 1 and 2. The conversation stays where it was, as after
+    /// any pleasantry. Without the prompt, the rules before it apply.
+    mutating func safetyThanks(intent i: Int, score: Double) -> Reply? {
+        guard Self.holdsThanks(analysis.tokens), let last = lastEligibleIntent(), priority(of: last) == .high,
+              session.activeTopic == kb.intents[last].topic else { return nil }
+        var picks = [choice(last, number: 1)]
+        if let staff = engine.knowledge.intentIndex[Self.staffIntent] { picks.append(choice(staff, number: 2)) }
+        let text = engine.prompt("safety_thanks", language, ["suggestions": picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }])
+        guard !text.isEmpty else { return nil }
+        if explain { rule += "; thanks right after a safety answer" }
+        session.offeredChoices = picks.map(\.intent)
+        return finish(Reply(text: text, kind: .answer, topic: kb.intents[i].topic, intent: kb.intents[i].id, confidence: score,
+                            language: language, suggestions: picks, session: session))
+    }
+
+    /// Whether the message thanks: "makasih", "terima kasih", "thanks", "thank you", "suwun",
+    /// "nuhun" and their short forms.
+    static func holdsThanks(_ tokens: [Token]) -> Bool {
+        tokens.indices.contains { k in
+            let w = tokens[k].surface
+            return thanksWords.contains(w) || (w == "kasih" && k > 0 && tokens[k - 1].surface == "terima")
+        }
+    }
+
+    static let thanksWords: Set<String> = [
+        "makasih", "makasi", "mksh", "terimakasih", "trims", "tengkyu", "thanks", "thank", "thx", "tq", "ty", "suwun", "nuwun",
+        "nuhun", "tarimo",
+    ]
 
     /// How closely a pleasantry's example must hold a message for the pleasantry to answer it
     /// right after a safety answer.
