@@ -51,6 +51,33 @@ import Testing
         #expect(after.intent != "ask_staff")
     }
 
+    @Test func aMessageThatOnlySaysWhereThePersonIsAsksForTheRest() throws {
+        let engine = try engine()
+        var prompts = try String(contentsOf: Fixture.miniPrompts.appendingPathComponent("prompts.yaml"), encoding: .utf8)
+        prompts += "\n  message_more:\n    id: \"Tulis juga nama dan hal yang ingin dibahas.\"\n    en: \"Please also write your name and what it is about.\"\n"
+        var files = try Fixture.miniFiles()
+        files["handoff.yaml"] = Self.handoff
+        let asking = try Engine.load(knowledge: try Fixture.folder(files), prompts: try Fixture.folder(["prompts.yaml": prompts]))
+        for e in [asking, engine] {
+            let asked = e.respond(to: "minta petugas", in: Session())
+            let place = e.respond(to: "saya di solo", in: asked.session)
+            // Passed on either way: nothing the person wrote is lost.
+            #expect(place.passedToStaff)
+            #expect(place.intent == "ask_staff")
+            if e === asking {
+                #expect(place.text.hasSuffix("Tulis juga nama dan hal yang ingin dibahas."))
+                // The next message is taken for staff too.
+                #expect(place.session.collectingFor == "ask_staff")
+                let rest = e.respond(to: "Budi, soal pesangon yang belum dibayar", in: place.session)
+                #expect(rest.passedToStaff)
+                #expect(rest.text.contains("Budi, soal pesangon"))
+            } else {
+                // Without the prompt, one message only, as before.
+                #expect(place.session.collectingFor == nil)
+            }
+        }
+    }
+
     @Test func aQuestionKarirAnswersIsAnsweredAndPassedOn() throws {
         let engine = try engine()
         let asked = engine.respond(to: "minta petugas", in: Session())

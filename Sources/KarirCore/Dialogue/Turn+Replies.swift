@@ -204,9 +204,19 @@ extension Turn {
         taken.offeredChoices = []
         taken.collectingFor = nil
         let quoted = String(text.trimmedWhitespace().prefix(Self.quotedMessageLength))
-        let body = engine.promptOr("message_taken", language, ["message": quoted],
+        var body = engine.promptOr("message_taken", language, ["message": quoted],
                                    id: "Terima kasih, pesanmu sudah diteruskan ke petugas:\n\"\(quoted)\"",
                                    en: "Thank you, your message has been passed to a staff member:\n\"\(quoted)\"")
+        // A message that only says where the person is ("I'm in Surabaya") is passed on, but
+        // staff cannot act on a city alone: Karir asks for the rest (prompt `message_more`) and
+        // takes the next message for staff too (probe 21a a38).
+        if statesOnlyAPlace() {
+            let more = engine.prompt("message_more", language)
+            if !more.isEmpty {
+                body += "\n" + more
+                taken.collectingFor = def.id
+            }
+        }
         var reply = Reply(text: body, kind: .answer, topic: def.topic, intent: def.id, confidence: 1, language: language, session: taken)
         reply.passedToStaff = true
         if explain {
