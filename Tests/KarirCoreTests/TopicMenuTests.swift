@@ -27,7 +27,7 @@ import Testing
     @Test func aMessageThatOnlyNamesTheTopicGetsItsMenu() throws {
         #expect(try Fixture.miniFiles()["base.yaml"]?.contains("  - id: training\n    title: { id: Pelatihan, en: Training }\n") == true)
         let engine = try #require(Self.engine)
-        for text in ["pelatihan", "Pelatihan?", "mau tanya soal pelatihan dong kak", "info kursus", "training please"] {
+        for text in ["pelatihan", "Pelatihan?", "mau tanya soal pelatihan dong kak", "info kursus", "training please", "kursus gimana", "how about my training"] {
             let reply = engine.respond(to: text, in: Session(), explain: true)
             #expect(reply.kind == .clarify, "\(text)")
             #expect(reply.candidates.map(\.intent) == ["training_cost", "training_register"], "\(text)")
