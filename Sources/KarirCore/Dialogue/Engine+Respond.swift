@@ -109,6 +109,7 @@ struct Turn {
         let before = session
         var reply = decide()
         if reply.kind == .clarify, let answered = answerAskedBack(reply, before: before) { reply = answered }
+        reply = answerTheOnlyQuestion(reply, before: before)
         reply = answerOtherQuestions(reply)
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }

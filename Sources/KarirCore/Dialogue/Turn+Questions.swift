@@ -112,6 +112,48 @@ extension Turn {
         return answer(intent: i, score: max(score, settings.answerThreshold), entity: nil)
     }
 
+    /// A message of several sentences of which only one asks anything ("bot goblok dari tadi
+    /// jawabannya ga nyambung. sy cuma mau tau cara cairin jht!!!"): when that sentence, read
+    /// alone, answers on its own far more confidently than the whole message did, in another
+    /// topic, it is what the person wants answered; the other
+    /// sentences only vented or told the story (probe 21b b29 got the complaint form). Not after
+    /// a safety answer or a guided conversation, and only for an answer to the whole message.
+    func answerTheOnlyQuestion(_ reply: Reply, before: Session) -> Reply {
+        guard reply.kind == .answer, !reply.repeated, reply.session.flow == nil, let main = reply.intent,
+              let mainIndex = engine.knowledge.intentIndex[main], priority(of: mainIndex) != .high,
+              reply.confidence < Self.onlyQuestionBar else { return reply }
+        let parts = QuestionParts.split(text, atSentenceEnds: true)
+        guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
+        var asking: [Turn] = []
+        for part in parts {
+            // (Read without the conversation: a short sentence would lean on its context boosts.)
+            var alone = Session(language: before.language)
+            alone.turn = before.turn
+            let turn = Turn(engine: engine, session: alone, text: String(part), forced: language, explain: explain)
+            let tokens = turn.analysis.tokens
+            let asks = QuestionParts.endsWithQuestionMark(part) || tokens.contains { QuestionParts.questionWords.contains($0.surface) }
+            if asks { asking.append(turn) }
+        }
+        guard asking.count == 1, var turn = asking.first else { return reply }
+        let own = turn.run()
+        // (Another answer of the same topic is a rougher reading of the same matter: "sy resign
+        // bln maret, iuran udh 30 bulan. bisa klaim jkp ga?" is about eligibility, which the
+        // story decides, not about how to claim.)
+        guard answersOnItsOwn(own), own.intent != main, own.topic != reply.topic, own.confidence >= Self.onlyQuestionBar,
+              own.confidence >= reply.confidence + Self.onlyQuestionMargin else { return reply }
+        var answered = own
+        if explain, let rule = answered.trace?.rule {
+            answered.trace?.rule = "the message's only question, read alone (\(fmt(own.confidence)) against \(fmt(reply.confidence)) for `\(main)`): " + rule
+        }
+        return answered
+    }
+
+    /// The whole message's answer is kept at this confidence or more, and the only question
+    /// answers instead only at this confidence or more.
+    static let onlyQuestionBar = 0.5
+    /// How much more confidently the only question must answer on its own.
+    static let onlyQuestionMargin = 0.2
+
     /// Whether a question's own reply answers it: an answer at the answer threshold, not
     /// repeated, of an ordinary (not small talk, not safety) intent, not a guided conversation.
     private func answersOnItsOwn(_ own: Reply) -> Bool {
