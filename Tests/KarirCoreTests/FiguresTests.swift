@@ -195,6 +195,26 @@ import Testing
         #expect(split["minimum"] == nil)
     }
 
+    @Test func aMinimumThePersonStatesIsComparedWhenNoPlaceIsNamed() throws {
+        let stated = try #require(Calculation.belowMinimum.values(message: "gaji cuma 1,8 padahal umk kota saya 2,5", rememberedWage: nil, language: .id))
+        #expect(stated["stated"] as? Bool == true)
+        #expect(stated["minimum"] as? String == "Rp 2.500.000")
+        #expect(stated["short"] as? String == "Rp 700.000")
+        let english = try #require(Calculation.belowMinimum.values(message: "my salary is 3 million but the UMK here is 3.5 million", rememberedWage: nil, language: .en))
+        #expect(english["minimum"] as? String == "Rp 3,500,000")
+        #expect(english["below"] as? Bool == true)
+        let above = try #require(Calculation.belowMinimum.values(message: "gaji 5jt, umr sini 4,8 jt", rememberedWage: nil, language: .id))
+        #expect(above["above"] as? Bool == true)
+        // A place's row comes first: its figure, not the stated one.
+        let row = ["name": "Jawa Tengah", "year": "2026", "amount": "Rp 2.327.386"]
+        let placed = try #require(Calculation.belowMinimum.values(message: "gaji 1,8 padahal umk 2,5", rememberedWage: nil, row: row, language: .id))
+        #expect(placed["stated"] == nil)
+        #expect(placed["minimum"] as? String == "Rp 2.327.386")
+        // A percentage or a count after the word is no minimum.
+        #expect(Calculation.statedMinimum(in: Figures.tokens("umk naik 6 persen")) == nil)
+        #expect(Calculation.statedMinimum(in: Figures.tokens("umk 2 tahun lalu")) == nil)
+    }
+
     @Test func aBareNumberAfterAWordOfPayIsMillions() {
         #expect(Calculation.wage(in: Figures.tokens("gaji terakhir 3,8")) == 3_800_000)
         #expect(Calculation.wage(in: Figures.tokens("gaji sy 5")) == 5_000_000)

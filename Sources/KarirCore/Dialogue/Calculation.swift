@@ -24,6 +24,8 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// The wage against the minimum wage of the place the conversation names (the intent's
     /// `lookup` table, its `amount`, `name` and `year`). Values: `wage`, and with a row `place`,
     /// `year`, and with an amount `minimum`, `below` (with `short`, how much less) or `above`.
+    /// Without a place, a minimum the message states itself ("padahal umk kota saya 2,5") gives
+    /// `stated`, `minimum` and `below`/`short` or `above`.
     case belowMinimum = "below_minimum"
 
     /// Whether it computes with hours of work (overtime).
@@ -109,7 +111,20 @@ public enum Calculation: String, CaseIterable, Sendable {
             ]
         case .belowMinimum:
             var values: [String: Any] = ["wage": Self.rupiah(Double(wage), language)]
-            guard let row else { return values }
+            // The person named the minimum themselves ("gaji cuma 1,8 padahal umk kota saya 2,5")
+            // and no place was named: compared with that figure (`stated`).
+            guard let row else {
+                guard let minimum = Self.statedMinimum(in: words), minimum != wage else { return values }
+                values["stated"] = true
+                values["minimum"] = Self.rupiah(Double(minimum), language)
+                if wage < minimum {
+                    values["below"] = true
+                    values["short"] = Self.rupiah(Double(minimum - wage), language)
+                } else {
+                    values["above"] = true
+                }
+                return values
+            }
             values["place"] = row["name"] ?? ""
             values["year"] = row["year"] ?? ""
             // Rows whose sources disagree have no single amount: no comparison.
@@ -156,6 +171,25 @@ public enum Calculation: String, CaseIterable, Sendable {
             wageRange.contains(a.amount) && !words[max(0, a.at - 3)..<a.at].contains { minimumWords.contains($0.text) }
         }
         return own.last?.amount ?? millionsAfterWageWord(words)
+    }
+
+    /// A minimum wage the person states ("padahal umk kota saya 2,5", "UMR sini 4,8 jt"): an
+    /// amount, or a bare number from 1 to 99 read as millions, within four words after a word
+    /// naming a minimum wage.
+    static func statedMinimum(in words: [Figures.Word]) -> Int? {
+        for (k, w) in words.enumerated() where minimumWords.contains(w.text) {
+            if let a = Figures.moneyAt(words).first(where: { $0.at > k && $0.at <= k + 4 && wageRange.contains($0.amount) }) {
+                return a.amount
+            }
+            for j in (k + 1)..<min(words.count, k + 5) {
+                guard let number = words[j].number else { continue }
+                let unit = Figures.unit(of: j, in: words)
+                guard words[j].scale == nil, words[j].unit == nil, !number.grouped, (1...99).contains(number.value),
+                      !Figures.unitWords.contains(unit), unit != "persen", unit != "percent", words[j - 1].text != "ke" else { break }
+                return Int((number.value * 1_000_000).rounded())
+            }
+        }
+        return nil
     }
 
     /// Words naming a minimum wage, whose amount is not the person's own.
