@@ -111,11 +111,7 @@ public enum Calculation: String, CaseIterable, Sendable {
             ]
         case .belowMinimum:
             var values: [String: Any] = ["wage": Self.rupiah(Double(wage), language)]
-            // The person named the minimum themselves ("gaji cuma 1,8 padahal umk kota saya 2,5")
-            // and no place was named: compared with that figure (`stated`).
-            guard let row else {
-                guard let minimum = Self.statedMinimum(in: words), minimum != wage else { return values }
-                values["stated"] = true
+            func compare(with minimum: Int) -> [String: Any] {
                 values["minimum"] = Self.rupiah(Double(minimum), language)
                 if wage < minimum {
                     values["below"] = true
@@ -125,18 +121,18 @@ public enum Calculation: String, CaseIterable, Sendable {
                 }
                 return values
             }
+            // The person named the minimum themselves ("gaji cuma 1,8 padahal umk kota saya 2,5")
+            // and no place was named: compared with that figure (`stated`).
+            guard let row else {
+                guard let minimum = Self.statedMinimum(in: words), minimum != wage else { return values }
+                values["stated"] = true
+                return compare(with: minimum)
+            }
             values["place"] = row["name"] ?? ""
             values["year"] = row["year"] ?? ""
             // Rows whose sources disagree have no single amount: no comparison.
             guard let minimum = row["amount"].flatMap({ Figures.money(in: $0).first }) else { return values }
-            values["minimum"] = Self.rupiah(Double(minimum), language)
-            if wage < minimum {
-                values["below"] = true
-                values["short"] = Self.rupiah(Double(minimum - wage), language)
-            } else {
-                values["above"] = true
-            }
-            return values
+            return compare(with: minimum)
         case .pkwtEarlyEnd:
             let stated = Figures.months(words)
             guard let contract = Self.contractLength(stated) ?? rememberedContract,
