@@ -67,6 +67,22 @@ import Testing
         #expect(r.last?.kind == .answer)
     }
 
+    @Test func anImpatientMessageLeavesTheFlow() {
+        // "skip" or "kelamaan" alone stops it, like "stop".
+        for word in ["skip", "kelamaan"] {
+            let r = play(["bingung mau kerja apa", "2", word])
+            #expect(r.last?.session.flow == nil, "\(word)")
+            #expect(r.last?.kind == .answer, "\(word)")
+        }
+        // A longer impatient request leaves and is answered as a question: it holds "tidak",
+        // which would otherwise be the answer "no".
+        let r = play(["bingung mau kerja apa", "2", "yes", "kelamaan, langsung aja berapa biaya pelatihan di blk tidak usah tes"])
+        #expect(r.last?.session.flow == nil)
+        #expect(r.last?.intent == "training_cost")
+        #expect(FlowRunner.impatient(["just", "tell", "me", "the", "jobs"]))
+        #expect(!FlowRunner.impatient(["tidak", "suka"]))
+    }
+
     @Test func nonsenseIsAskedAgainAndARealQuestionLeaves() {
         var r = play(["bingung mau kerja apa", "blablabla"])
         #expect(r.last?.kind == .flow)

@@ -61,6 +61,12 @@ enum FlowRunner {
         case nil:
             break
         }
+        // "kelamaan ah, langsung aja kasih contoh kerjaan …": an impatient request leaves the
+        // flow and is answered as a question (it held "gak" and was taken as the answer "no").
+        if impatient(words) {
+            turn.session.flow = nil
+            return nil
+        }
         let step = flow.steps[state.step]
         // A message of a few words or more is read as a question too (reused by the normal path
         // if the flow is left). A cry for help is never a quiz answer ("anak gadis sy dibawa
@@ -192,12 +198,25 @@ enum FlowRunner {
 
     static func command(_ words: [String], steps: Int) -> Command? {
         guard !words.isEmpty, words.count <= 4 else { return nil }
-        if words.contains(where: stopWords.contains) { return .stop }
+        if words.contains(where: stopWords.contains) || (words.count <= 2 && impatient(words)) { return .stop }
         if words.contains(where: restartWords.contains) || words == ["mulai", "lagi"] || words == ["start", "over"] { return .restart }
         if words.contains(where: backWords.contains) { return .back }
         if words.contains(where: changeWords.contains), let n = words.compactMap({ Int($0) }).first, n >= 1, n <= steps { return .change(n) }
         return nil
     }
+
+    /// Whether the message says the quiz takes too long or asks to skip it: "kelamaan",
+    /// "skip", "lewati", "langsung aja …", "just tell me …", "too long".
+    static func impatient(_ words: [String]) -> Bool {
+        if words.contains(where: impatientWords.contains) { return true }
+        return zip(words, words.dropFirst()).contains { pair in impatientPairs.contains([pair.0, pair.1]) }
+    }
+
+    static let impatientWords: Set<String> = ["kelamaan", "kepanjangan", "skip", "lewati", "lewatin", "bosen", "bosan"]
+    static let impatientPairs: Set<[String]> = [
+        ["langsung", "aja"], ["langsung", "saja"], ["langsung", "kasih"], ["just", "tell"], ["too", "long"], ["lama", "banget"],
+        ["usah", "tes"], ["usah", "kuis"],
+    ]
 
     static func parse(_ words: [String], step: FlowStep) -> String? {
         if step.scores != nil {
