@@ -78,6 +78,36 @@ import Testing
         #expect(read("") == nil)
     }
 
+    @Test func aMessageThatOnlyNamesAJobGetsTheMenuAboutThatJob() throws {
+        var files = try Self.files()
+        let smalltalk = "  - id: smalltalk\n    title: { id: Obrolan, en: Small talk }\n"
+        #expect(files["base.yaml"]?.contains(smalltalk) == true)
+        files["base.yaml"] = files["base.yaml"]?.replacingOccurrences(of: smalltalk, with: smalltalk
+            + "    menu:\n      words: [\"@occupation\"]\n      choices: [occupation_overview, training_register]\n")
+        let engine = try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts)
+        for text in ["tukang las", "kerja tukang las dong", "welder?"] {
+            let menu = engine.respond(to: text, in: Session(), explain: true)
+            #expect(menu.kind == .clarify, "\(text)")
+            #expect(menu.candidates.map(\.intent) == ["occupation_overview", "training_register"], "\(text)")
+            #expect(menu.session.slots["occupation"] == "welder", "\(text)")
+            #expect(menu.trace?.rule.contains("only names occupation `welder`") == true, "\(text)")
+            // The choice picked answers about the job named.
+            let picked = engine.respond(to: "1", in: menu.session)
+            #expect(picked.text.hasPrefix("Tukang las: Menyambung logam."), "\(text)")
+        }
+        // After an answer about one job, another job's name asks the same question about it.
+        let first = engine.respond(to: "ceritakan pekerjaan kasir", in: Session())
+        #expect(first.intent == "occupation_overview")
+        let next = engine.respond(to: "barista", in: first.session)
+        #expect(next.intent == "occupation_overview")
+        // Not a value's menu when the message says more than its name.
+        #expect(engine.respond(to: "jadi welder itu gimana", in: Session()).kind == .answer)
+        // A menu word naming no entity type is an error.
+        files["base.yaml"] = files["base.yaml"]?.replacingOccurrences(of: "\"@occupation\"", with: "\"@ocupation\"")
+        let (_, d) = KnowledgeLoader.load(folder: try Fixture.folder(files))
+        #expect(d.contains { $0.severity == .error && $0.message.contains("names no entity type") })
+    }
+
     @Test func aMenuNamingNoIntentIsAnErrorAtItsLine() throws {
         let broken = Self.menu.replacingOccurrences(of: "training_register]", with: "training_regster]")
         let dir = try Fixture.folder(Self.files(menu: broken))

@@ -192,6 +192,9 @@ struct Turn {
             rule = traced("same question, new \(followUp.entity.type)")
             return answer(intent: followUp.intent, score: max(top?.score ?? 0, settings.answerThreshold), entity: followUp.entity)
         }
+        // "operator produksi": a message that only names a value whose type opens a menu
+        // (`@occupation`) gets that menu about it, when it asks no last question again.
+        if let reply = topicMenu(values: true) { return reply }
 
         // Safety comes first: a high-priority intent wins when it is nearly as good as the best
         // candidate, and also, on a lower bar, when it is the best one; missing a cry for help

@@ -60,6 +60,10 @@ enum KnowledgeValidator {
                         hint: "keep it to two to four: a long list on a phone screen is read less than a short one")
             }
             for w in menu.words {
+                if w.value.hasPrefix("@"), kb.entities[String(w.value.dropFirst())] == nil {
+                    error(w, "menu word `\(w.value)` of topic `\(topic.id)` names no entity type",
+                          hint: "`@type` opens the menu for a message that only names a value of an entity type declared under `entities:`, e.g. `@occupation`")
+                }
                 let key = w.value.lowercased()
                 if let other = menuWords[key] {
                     error(w, "menu word `\(w.value)` of topic `\(topic.id)` already names topic `\(other)`", hint: "a word can open only one menu; remove it from one of them")
