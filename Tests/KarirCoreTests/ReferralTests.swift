@@ -22,6 +22,22 @@ import Testing
         return try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts)
     }
 
+    @Test func askingWhereToAskRightAfterAReferralGetsItsOfficeAgain() throws {
+        let engine = try engine(["referrals.yaml": Self.referrals])
+        let first = engine.respond(to: "gaji saya kena pajak penghasilan berapa ya", in: Session())
+        #expect(first.session.referral == "tax")
+        for text in ["ok ke mana nanyanya", "where do I ask then"] {
+            let again = engine.respond(to: text, in: first.session, explain: true)
+            #expect(again.referral == "tax", "\(text)")
+            #expect(again.text.hasPrefix("Soal pajak ditanyakan ke kantor pajak.") || again.text.hasPrefix("Ask the tax office"), "\(text)")
+            #expect(again.trace?.rule.contains("right after the referral `tax`") == true, "\(text)")
+        }
+        // Only right after it: another reply in between forgets it.
+        let between = engine.respond(to: "syarat bikin kartu kuning apa aja", in: first.session)
+        #expect(between.session.referral == nil)
+        #expect(engine.respond(to: "ok ke mana nanyanya", in: between.session).referral == nil)
+    }
+
     @Test func aQuestionNearAReferralExampleSaysWhereToAsk() throws {
         let engine = try engine(["referrals.yaml": Self.referrals])
         let reply = engine.respond(to: "gaji saya kena pajak penghasilan berapa ya", in: Session())

@@ -119,6 +119,8 @@ struct Turn {
     private mutating func decide() -> Reply {
         session.turn += 1
         session.language = language
+        let referredBefore = session.referral
+        session.referral = nil
         if rememberFigures(), let reply = computeAgain() ?? computeWithTheseFigures() { return reply }
         if let reply = placeForLastCalculation() ?? amountAgain() { return reply }
 
@@ -152,6 +154,8 @@ struct Turn {
                                 language: language, session: session))
         }
 
+        // "ok ke mana nanyanya" right after a referral: that office again.
+        if let id = referredBefore, let reply = referralAgain(id) { return reply }
         // "gaji", "soal kontrak dong": a message that only names a topic gets the topic's menu.
         if self.ranking == nil, let reply = topicMenu() { return reply }
 
@@ -905,6 +909,9 @@ struct Turn {
         // "who can help me", "siapa yang bisa bantu saya" (probe 21a a40 got the career
         // counsellors at Disnaker after the trafficking answer): ``helpWords``.
         "help", "bantu", "membantu", "menolong", "nolong",
+        // "ok ke mana nanyanya", "where do I ask then".
+        "tanya", "nanya", "nanyanya", "bertanya", "menanyakan", "ask", "asking", "go", "then", "ok", "oke", "jadi", "terus", "trus",
+        "lalu", "so",
     ]
 
     static let whoOrWhere: Set<String> = ["who", "whom", "where", "siapa", "mana", "dimana", "kemana"]

@@ -39,6 +39,11 @@ public struct Session: Codable, Sendable, Equatable {
     /// after it is read as part of the crisis unless it clearly asks something else.
     public var safetyTurn: Int?
 
+    /// The referral group (``OutOfScopeReferral``) the last reply named, an office that answers
+    /// a question Karir does not: the next message asking only where to ask ("ok ke mana
+    /// nanyanya") gets that office again. Cleared by every other reply.
+    public var referral: String?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -57,6 +62,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.monthsWorked = nil
         self.contractMonths = nil
         self.safetyTurn = nil
+        self.referral = nil
     }
 }
 

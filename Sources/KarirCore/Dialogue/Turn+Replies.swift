@@ -351,9 +351,26 @@ extension Turn {
                                    id: "Maaf, soal itu di luar yang bisa saya bantu. " + place,
                                    en: "Sorry, that is outside what I can help with. " + place)
         session.offeredChoices = []
+        session.referral = group.id
         var reply = Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                           confidence: r.candidates.first?.score ?? 0, language: language, suggestions: [], session: session)
         reply.referral = group.id
+        return finish(reply)
+    }
+
+    /// The office the last reply referred to, named again for a message that only asks where
+    /// to ask ("ok ke mana nanyanya", "where do I go then") right after it.
+    mutating func referralAgain(_ id: String) -> Reply? {
+        guard Self.words(analysis.tokens) <= Self.contactQuestionWords,
+              asksWhomToContact(analysis.tokens) || asksOnlyForAContact(analysis.tokens),
+              let group = kb.referrals.first(where: { $0.id == id }) else { return nil }
+        rule = traced("asking where to ask right after the referral `\(id)`: its office again")
+        session.offeredChoices = []
+        session.referral = id
+        var reply = Reply(text: group.text[language], kind: .fallback, topic: BuiltInTopic.fallback, intent: nil, confidence: 0,
+                          language: language, suggestions: [], session: session)
+        reply.referral = id
+        reply.repeated = true
         return finish(reply)
     }
 
