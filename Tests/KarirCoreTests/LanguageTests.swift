@@ -60,6 +60,16 @@ import Testing
         #expect(corrector.correct("12345") == nil)
     }
 
+    @Test func twoEditsKeepTheFirstLetter() {
+        let c = SpellingCorrector(vocabulary: ["report": 9, "pelatihan": 9])
+        // "freeport" is a name two letters and a first letter away from "report": left alone.
+        #expect(c.correct("freeport") == nil)
+        // Two edits after the first letter are still a typo.
+        #expect(c.correct("pelatiihaan") == "pelatihan")
+        // One edit may be at the first letter.
+        #expect(c.correct("xeport") == "report")
+    }
+
     @Test func expandsWordsTypedWithoutVowels() {
         let c = SpellingCorrector(vocabulary: ["caranya": 9, "pelatihan": 9, "pesangon": 4, "kerja": 9, "bukan": 20, "bikin": 3,
                                                "pasang": 2, "pusing": 6])

@@ -139,6 +139,9 @@ public struct SpellingCorrector: Sendable {
                 let candidate = words[Int(index)]
                 let d = Self.distance(word, candidate, limit: maxDistance)
                 guard d <= maxDistance else { continue }
+                // Two edits that also change the first letter are another word, not a typo:
+                // people rarely mistype the letter they start with ("freeport" is no "report").
+                if d == 2, candidate.utf8.first != letters.first { continue }
                 let f = frequency[candidate] ?? 0
                 if let b = best, (d, -f, candidate) >= (b.distance, -b.freq, b.word) { continue }
                 best = (candidate, d, f)
