@@ -21,6 +21,22 @@ import Testing
         #expect(strip("tanya dong kak, syarat ikut pelatihan apa aja").kept == "syarat ikut pelatihan apa aja")
     }
 
+    @Test func takingBackTheLastQuestionIsLeftOutAndLeavesTheConversation() {
+        // The mini lexicon reads "gak" as "tidak".
+        #expect(strip("gak jadi deh, mau nanya biaya pelatihan blk").kept == "biaya pelatihan blk")
+        #expect(strip("gak jadi deh, mau nanya biaya pelatihan blk").preamble == "tidak jadi deh mau nanya")
+        #expect(strip("never mind that, how much is blk training").kept == "how much is blk training")
+        #expect(strip("batal, syarat kartu kuning apa").kept == "syarat kartu kuning apa")
+        // Alone, or with too little after it, it is the message.
+        #expect(strip("gak jadi deh").preamble.isEmpty)
+        #expect(strip("gak jadi kak makasih").preamble.isEmpty)
+        // Inside a conversation, what follows is read without it.
+        let first = engine.respond(to: "berapa biaya kartu kuning", in: Session())
+        let next = engine.respond(to: "gak jadi deh, mau nanya biaya pelatihan blk", in: first.session, explain: true)
+        #expect(next.intent == "training_cost")
+        #expect(next.trace?.rule.contains("take back the last question: read without the conversation") == true)
+    }
+
     @Test func aQuestionThatOnlyStartsLikeOneStaysWhole() {
         // The asking word is the question's own ("ask for a raise"), a noun ("pertanyaan"), or
         // comes after a word that is not a greeting or a form of address.

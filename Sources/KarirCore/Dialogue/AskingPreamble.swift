@@ -12,6 +12,13 @@ enum AskingPreamble {
     /// "nih", "min", "sedikit", "something" …). It is left out only when at least
     /// ``leastQuestionWords`` words remain, of which two are not preamble words themselves.
     static func strip(_ tokens: [Token]) -> (kept: [Token], preamble: [Token]) {
+        // "gak jadi deh, mau nanya lowongan aja": taking back what was asked before opens a
+        // new question; the words that take it back are no part of it (they pulled it to the
+        // "no, never mind" pleasantry and a fallback, probe 21c c32).
+        if let n = cancelLength(tokens) {
+            let (kept, preamble) = strip(Array(tokens[n...]))
+            return (kept, Array(tokens[..<n]) + preamble)
+        }
         guard let ask = tokens.firstIndex(where: isAsking) else { return stripFiller(tokens) }
         guard tokens[..<ask].allSatisfy({ openers.contains($0.surface) }) else { return (tokens, []) }
         var end = ask + 1
@@ -40,6 +47,27 @@ enum AskingPreamble {
               rest.count(where: { !fillers.contains($0.surface) && !addressWords.contains($0.surface) }) >= 2 else { return (tokens, []) }
         return (Array(rest), Array(tokens[..<end]))
     }
+
+    /// How many opening words take back what was asked before ("gak jadi deh", "nggak jadi
+    /// kak", "never mind", "batal"), with the particles and forms of address after them, when
+    /// at least ``leastQuestionWords`` words follow, two of them not such words; nil otherwise.
+    static func cancelLength(_ tokens: [Token]) -> Int? {
+        let words = tokens.map(\.surface)
+        var end: Int
+        if words.starts(with: ["tidak", "jadi"]) || words.starts(with: ["never", "mind"]) { end = 2 }
+        else if words.first == "batal" || words.first == "nevermind" { end = 1 }
+        else { return nil }
+        while end < tokens.count, fillers.contains(words[end]) || addressWords.contains(words[end]) || cancelledThing.contains(words[end]) {
+            end += 1
+        }
+        let rest = words[end...]
+        guard rest.count >= leastQuestionWords,
+              rest.count(where: { !fillers.contains($0) && !addressWords.contains($0) && !openers.contains($0) }) >= 2 else { return nil }
+        return end
+    }
+
+    /// What a cancel points at ("never mind that", "gak jadi yang itu").
+    static let cancelledThing: Set<String> = ["that", "it", "itu", "yang", "tadi"]
 
     static let fillerHeads: Set<String> = ["oh", "ok", "oke", "okay", "okey"]
     static let fillers: Set<String> = fillerHeads.union(["ya", "iya", "yaa", "satu", "lagi", "sip", "deh"])

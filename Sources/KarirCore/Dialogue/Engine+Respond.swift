@@ -33,6 +33,9 @@ struct Turn {
     /// The opening words that only announce a question ("min, mau nanya dong"), left out of
     /// ``analysis`` (``AskingPreamble``).
     let preamble: [Token]
+    /// The message opens by taking back what was asked before ("gak jadi deh, …", "never mind
+    /// that. …"): what follows is read without the conversation.
+    let takesBack: Bool
     /// The correction negated the conversation's topic, or the last answer as a whole
     /// (``rejectedLastAnswer``): the message was read without the conversation.
     var leftConversation = false
@@ -87,6 +90,7 @@ struct Turn {
             (analysis.tokens, corrected) = Correction.read(analysis.tokens)
         }
         // "permisi, saya mau tanya. …": the words announcing a question are not part of it.
+        self.takesBack = AskingPreamble.cancelLength(analysis.tokens) != nil
         (analysis.tokens, self.preamble) = AskingPreamble.strip(analysis.tokens)
         self.corrected = corrected
         self.analysis = analysis
@@ -165,8 +169,8 @@ struct Turn {
         // So does one that rejects the last answer as a whole ("bukan itu, maksud sy skck itu
         // syarat wajib ga"): the answer was a misreading, and the suggestions it offered are no
         // better guesses at what the message means.
-        if self.ranking == nil, negatesConversationTopic() || rejectsLastAnswer() {
-            rejectedLastAnswer = rejectsLastAnswer()
+        if self.ranking == nil, negatesConversationTopic() || rejectsLastAnswer() || (takesBack && session.activeTopic != nil) {
+            rejectedLastAnswer = rejectsLastAnswer() || takesBack
             leftConversation = true
             session.activeTopic = nil
             session.lastIntent = nil

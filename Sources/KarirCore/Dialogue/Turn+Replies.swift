@@ -485,6 +485,7 @@ extension Turn {
             }
         }
         if !preamble.isEmpty { oos += "; left out the words announcing the question: \"\(preamble.map(\.surface).joined(separator: " "))\"" }
+        if takesBack, leftConversation, corrected.isEmpty { oos += ", which take back the last question: read without the conversation" }
         let unknown = analysis.tokens.filter { !$0.known }.map(\.surface)
         return Trace(normalized: analysis.normalized, tokens: analysis.tokens.map(\.surface), stems: stems,
                      entities: analysis.entities.map { "\($0.type)=\($0.id) (\"\($0.text)\")" }, language: language,
