@@ -62,9 +62,10 @@ extension IndonesianStemmer {
         // menteri (minister) is not me- + ter + -i, menang (win) not me- + nang, kelas not
         // ke- + las (welding), sepak not se- + pak, ternak not ter- + nak, peserta not
         // pe- + serta, kursi not kurs + -i, tunai not tuna + -i, pemalu not pe- + palu, terapi
-        // not ter- + api, melek not me- + lek, muntah not mun + -tah, gadai not gada + -i
+        // not ter- + api, melek not me- + lek, muntah not mun + -tah, gadai not gada + -i,
+        // polisi (police) not polis (an insurance policy) + -i
         "menteri", "menang", "kelas", "sepak", "ternak", "peserta", "kursi", "tunai", "pemalu", "terapi",
-        "melek", "muntah", "gadai", "membership",
+        "melek", "muntah", "gadai", "membership", "polisi",
         // acronyms that end like an English plural (KITAS is not "kita" + -s)
         "kitas", "kitap",
         // names that end like the colloquial -in suffix
