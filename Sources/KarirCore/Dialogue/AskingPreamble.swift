@@ -49,13 +49,13 @@ enum AskingPreamble {
     }
 
     /// How many opening words take back what was asked before ("gak jadi deh", "nggak jadi
-    /// kak", "never mind", "batal"), with the particles and forms of address after them, when
+    /// kak", "never mind"; not "batal", which opens "batal ikut magang nasional"), with the particles and forms of address after them, when
     /// at least ``leastQuestionWords`` words follow, two of them not such words; nil otherwise.
     static func cancelLength(_ tokens: [Token]) -> Int? {
         let words = tokens.map(\.surface)
         var end: Int
         if words.starts(with: ["tidak", "jadi"]) || words.starts(with: ["never", "mind"]) { end = 2 }
-        else if words.first == "batal" || words.first == "nevermind" { end = 1 }
+        else if words.first == "nevermind" { end = 1 }
         else { return nil }
         while end < tokens.count, fillers.contains(words[end]) || addressWords.contains(words[end]) || cancelledThing.contains(words[end]) {
             end += 1
