@@ -68,6 +68,8 @@ import Testing
         #expect(c.correct("pelatiihaan") == "pelatihan")
         // One edit may be at the first letter.
         #expect(c.correct("xeport") == "report")
+        // A two-letter prefix on a known word reads as the word.
+        #expect(SpellingCorrector(vocabulary: ["schedule": 5]).correct("reschedule") == "schedule")
     }
 
     @Test func expandsWordsTypedWithoutVowels() {

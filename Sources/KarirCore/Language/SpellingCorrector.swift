@@ -141,7 +141,8 @@ public struct SpellingCorrector: Sendable {
                 guard d <= maxDistance else { continue }
                 // Two edits that also change the first letter are another word, not a typo:
                 // people rarely mistype the letter they start with ("freeport" is no "report").
-                if d == 2, candidate.utf8.first != letters.first { continue }
+                // A prefix on a known word is read as that word ("reschedule": "schedule").
+                if d == 2, candidate.utf8.first != letters.first, !word.hasSuffix(candidate) { continue }
                 let f = frequency[candidate] ?? 0
                 if let b = best, (d, -f, candidate) >= (b.distance, -b.freq, b.word) { continue }
                 best = (candidate, d, f)
