@@ -32,6 +32,15 @@ import Testing
         let reply = engine.respond(to: text, in: Session(), explain: true)
         #expect(reply.intent == "training_cost")
         #expect(reply.trace?.rule.contains("the message's only question, read alone") == true)
+        // The conversation goes on from the answer given, keeping what came before.
+        var before = Session()
+        before.slots["province"] = "bali"
+        before.turn = 3
+        let later = engine.respond(to: text, in: before)
+        #expect(later.session.lastIntent == "training_cost")
+        #expect(later.session.activeTopic == "training")
+        #expect(later.session.slots["province"] == "bali")
+        #expect(later.session.turn == 4)
         // The venting sentence alone is the complaint; with a question it is only the mood.
         #expect(engine.respond(to: "dari tadi jawabannya tidak nyambung", in: Session()).intent == "bot_complaint")
     }

@@ -29,8 +29,8 @@ struct TopicMenus: Sendable {
     }
 
     /// The topic and the value a message of these tokens only names through an entity of a
-    /// type a menu names (`@occupation`): "operator produksi", "jadi barista?", "info kerja
-    /// satpam dong".
+    /// type a menu names (`@occupation`): "operator produksi", "barista?", "info kerja satpam
+    /// dong".
     func topic(namingAValue tokens: [Token]) -> (topic: Int, entity: EntityMention)? {
         guard !entityTopics.isEmpty, tokens.count <= Self.longestMessage else { return nil }
         let left = tokens.filter { !Self.framingWords.contains($0.surface) && !Self.valueFramingWords.contains($0.surface) }

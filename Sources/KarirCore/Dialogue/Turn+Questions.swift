@@ -115,9 +115,10 @@ extension Turn {
     /// A message of several sentences of which only one asks anything ("bot goblok dari tadi
     /// jawabannya ga nyambung. sy cuma mau tau cara cairin jht!!!"): when that sentence, read
     /// alone, answers on its own far more confidently than the whole message did, in another
-    /// topic, it is what the person wants answered; the other
-    /// sentences only vented or told the story (probe 21b b29 got the complaint form). Not after
-    /// a safety answer or a guided conversation, and only for an answer to the whole message.
+    /// topic, it is what the person wants answered; the other sentences only vented or told the
+    /// story (probe 21b b29 got the complaint form). Not after a safety answer or a guided
+    /// conversation, and only for an answer to the whole message. The conversation keeps what
+    /// the whole message's turn remembered (figures, places) and continues from that answer.
     func answerTheOnlyQuestion(_ reply: Reply, before: Session) -> Reply {
         guard reply.kind == .answer, !reply.repeated, reply.session.flow == nil, let main = reply.intent,
               let mainIndex = engine.knowledge.intentIndex[main], priority(of: mainIndex) != .high,
@@ -142,6 +143,18 @@ extension Turn {
         guard answersOnItsOwn(own), own.intent != main, own.topic != reply.topic, own.confidence >= Self.onlyQuestionBar,
               own.confidence >= reply.confidence + Self.onlyQuestionMargin else { return reply }
         var answered = own
+        // The sentence was read in a fresh session: the conversation goes on from the whole
+        // message's turn (what it remembered), at the sentence's answer.
+        var session = reply.session
+        session.activeTopic = own.session.activeTopic
+        session.lastIntent = own.session.lastIntent
+        session.offeredChoices = own.session.offeredChoices
+        session.subject = own.session.subject
+        session.pendingIntent = own.session.pendingIntent
+        session.collectingFor = own.session.collectingFor
+        session.flow = own.session.flow
+        for (type, id) in own.session.slots { session.slots[type] = id }
+        answered.session = session
         if explain, let rule = answered.trace?.rule {
             answered.trace?.rule = "the message's only question, read alone (\(fmt(own.confidence)) against \(fmt(reply.confidence)) for `\(main)`): " + rule
         }
