@@ -173,17 +173,10 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// amount, or a bare number from 1 to 99 read as millions, within four words after a word
     /// naming a minimum wage.
     static func statedMinimum(in words: [Figures.Word]) -> Int? {
+        let amounts = Figures.moneyAt(words)
         for (k, w) in words.enumerated() where minimumWords.contains(w.text) {
-            if let a = Figures.moneyAt(words).first(where: { $0.at > k && $0.at <= k + 4 && wageRange.contains($0.amount) }) {
-                return a.amount
-            }
-            for j in (k + 1)..<min(words.count, k + 5) {
-                guard let number = words[j].number else { continue }
-                let unit = Figures.unit(of: j, in: words)
-                guard words[j].scale == nil, words[j].unit == nil, !number.grouped, (1...99).contains(number.value),
-                      !Figures.unitWords.contains(unit), unit != "persen", unit != "percent", words[j - 1].text != "ke" else { break }
-                return Int((number.value * 1_000_000).rounded())
-            }
+            if let a = amounts.first(where: { $0.at > k && $0.at <= k + 4 && wageRange.contains($0.amount) }) { return a.amount }
+            if let millions = bareMillions(after: k, within: 4, in: words) { return millions }
         }
         return nil
     }
@@ -196,13 +189,22 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// Not "gaji ke-13", "gaji 2 bulan", "gaji 10%".
     static func millionsAfterWageWord(_ words: [Figures.Word]) -> Int? {
         for (k, w) in words.enumerated() where wageWords.contains(w.text) && !minimumWords.contains(w.text) {
-            for j in (k + 1)..<min(words.count, k + 4) {
-                guard let number = words[j].number else { continue }
-                let unit = Figures.unit(of: j, in: words)
-                guard words[j].scale == nil, words[j].unit == nil, !number.grouped, (1...99).contains(number.value),
-                      !Figures.unitWords.contains(unit), !["ke", "persen"].contains(words[j - 1].text), unit != "persen" else { break }
-                return Int((number.value * 1_000_000).rounded())
-            }
+            if let millions = bareMillions(after: k, within: 3, in: words) { return millions }
+        }
+        return nil
+    }
+
+    /// The first number within `within` words after word `k`, read as millions of rupiah when
+    /// it is bare: 1 to 99, no scale, unit or grouping of its own, not a count ("2 bulan"), an
+    /// ordinal ("ke-13") or a percentage. Nil when the first number is not such a one.
+    static func bareMillions(after k: Int, within: Int, in words: [Figures.Word]) -> Int? {
+        for j in (k + 1)..<min(words.count, k + 1 + within) {
+            guard let number = words[j].number else { continue }
+            let unit = Figures.unit(of: j, in: words)
+            guard words[j].scale == nil, words[j].unit == nil, !number.grouped, (1...99).contains(number.value),
+                  !Figures.unitWords.contains(unit), unit != "persen", unit != "percent", !["ke", "persen"].contains(words[j - 1].text)
+            else { return nil }
+            return Int((number.value * 1_000_000).rounded())
         }
         return nil
     }

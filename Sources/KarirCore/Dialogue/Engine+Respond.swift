@@ -169,8 +169,9 @@ struct Turn {
         // So does one that rejects the last answer as a whole ("bukan itu, maksud sy skck itu
         // syarat wajib ga"): the answer was a misreading, and the suggestions it offered are no
         // better guesses at what the message means.
-        if self.ranking == nil, negatesConversationTopic() || rejectsLastAnswer() || (takesBack && session.activeTopic != nil) {
-            rejectedLastAnswer = rejectsLastAnswer() || takesBack
+        let rejects = self.ranking == nil && (rejectsLastAnswer() || (takesBack && session.activeTopic != nil))
+        if self.ranking == nil, rejects || negatesConversationTopic() {
+            rejectedLastAnswer = rejects
             leftConversation = true
             session.activeTopic = nil
             session.lastIntent = nil
@@ -907,16 +908,13 @@ struct Turn {
     static let helpWords: Set<String> = ["help", "bantu", "membantu", "menolong", "nolong", "tolong"]
 
     /// Words that carry no matter of their own in a request for a contact.
-    static let contactRequestWords: Set<String> = [
+    static let contactRequestWords: Set<String> = Set([
         "is", "are", "there", "a", "an", "any", "the", "can", "could", "do", "does", "should", "to", "we", "me", "us", "you", "please",
         "ada", "bisa", "boleh", "harus", "mau", "minta", "tolong", "yang", "ke", "di", "dia", "kakak", "adik", "ya", "tidak", "nya", "ini",
-        // "who can help me", "siapa yang bisa bantu saya" (probe 21a a40 got the career
-        // counsellors at Disnaker after the trafficking answer): ``helpWords``.
-        "help", "bantu", "membantu", "menolong", "nolong",
         // "ok ke mana nanyanya", "where do I ask then".
         "tanya", "nanya", "nanyanya", "bertanya", "menanyakan", "ask", "asking", "go", "then", "ok", "oke", "jadi", "terus", "trus",
         "lalu", "so",
-    ]
+    ]).union(helpWords) // "who can help me", "siapa yang bisa bantu saya" (probe 21a a40)
 
     static let whoOrWhere: Set<String> = ["who", "whom", "where", "siapa", "mana", "dimana", "kemana"]
 

@@ -67,7 +67,7 @@ struct TopicMenus: Sendable {
         .union(AskingPreamble.fillers)
         .union(AskingPreamble.askingSurfaces)
         .union(["soal", "tentang", "masalah", "mengenai", "perihal", "seputar", "info", "informasi", "about", "regarding",
-                "tanya", "nanya", "pertanyaan", "help", "bantuan", "tolong", "the",
+                "pertanyaan", "help", "bantuan", "tolong", "the",
                 // "duit bpjs sy gimana", "how about my salary": asks about the topic without
                 // saying what.
                 "bagaimana", "gimana", "gmn", "how", "duit", "uang", "money", "my", "punya", "urusan"])

@@ -350,11 +350,18 @@ extension Turn {
         let text = engine.promptOr("fallback_referral", language, ["referral": place],
                                    id: "Maaf, soal itu di luar yang bisa saya bantu. " + place,
                                    en: "Sorry, that is outside what I can help with. " + place)
+        return referralReply(group.id, text: text, confidence: r.candidates.first?.score ?? 0)
+    }
+
+    /// A fallback naming referral group `id`'s office: no choices offered, and the session
+    /// remembers the referral for the next message (``Session/referral``).
+    mutating func referralReply(_ id: String, text: String, confidence: Double, repeated: Bool = false) -> Reply {
         session.offeredChoices = []
-        session.referral = group.id
-        var reply = Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
-                          confidence: r.candidates.first?.score ?? 0, language: language, suggestions: [], session: session)
-        reply.referral = group.id
+        session.referral = id
+        var reply = Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil, confidence: confidence,
+                          language: language, suggestions: [], session: session)
+        reply.referral = id
+        reply.repeated = repeated
         return finish(reply)
     }
 
@@ -365,13 +372,7 @@ extension Turn {
               asksWhomToContact(analysis.tokens) || asksOnlyForAContact(analysis.tokens),
               let group = kb.referrals.first(where: { $0.id == id }) else { return nil }
         rule = traced("asking where to ask right after the referral `\(id)`: its office again")
-        session.offeredChoices = []
-        session.referral = id
-        var reply = Reply(text: group.text[language], kind: .fallback, topic: BuiltInTopic.fallback, intent: nil, confidence: 0,
-                          language: language, suggestions: [], session: session)
-        reply.referral = id
-        reply.repeated = true
-        return finish(reply)
+        return referralReply(id, text: group.text[language], confidence: 0, repeated: true)
     }
 
     /// After a safety answer, a message Karir cannot answer ("ini pinjem hp orang", "i just need
@@ -382,8 +383,7 @@ extension Turn {
     /// long as that topic lasts. Nil when the prompt is not defined.
     mutating func safetyFollowUp() -> Reply? {
         guard let last = lastEligibleIntent(), priority(of: last) == .high, session.activeTopic == kb.intents[last].topic else { return nil }
-        var picks = [choice(last, number: 1)]
-        if let staff = engine.knowledge.intentIndex[Self.staffIntent] { picks.append(choice(staff, number: 2)) }
+        let picks = safetyChoices(last)
         let suggestions = picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }
         // Thanks that no pleasantry reads at the answer threshold ("thank you for listening to
         // me") are thanked warmly too (``safetyThanks(intent:score:)``).
@@ -414,14 +414,21 @@ extension Turn {
     mutating func safetyThanks(intent i: Int, score: Double) -> Reply? {
         guard Self.holdsThanks(analysis.tokens), let last = lastEligibleIntent(), priority(of: last) == .high,
               session.activeTopic == kb.intents[last].topic else { return nil }
-        var picks = [choice(last, number: 1)]
-        if let staff = engine.knowledge.intentIndex[Self.staffIntent] { picks.append(choice(staff, number: 2)) }
+        let picks = safetyChoices(last)
         let text = engine.prompt("safety_thanks", language, ["suggestions": picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }])
         guard !text.isEmpty else { return nil }
         if explain { rule += "; thanks right after a safety answer" }
         session.offeredChoices = picks.map(\.intent)
         return finish(Reply(text: text, kind: .answer, topic: kb.intents[i].topic, intent: kb.intents[i].id, confidence: score,
                             language: language, suggestions: picks, session: session))
+    }
+
+    /// The choices offered right after safety answer `last`: that answer again, and a staff
+    /// member (``staffIntent``) when the knowledge has one.
+    func safetyChoices(_ last: Int) -> [Choice] {
+        var picks = [choice(last, number: 1)]
+        if let staff = engine.knowledge.intentIndex[Self.staffIntent] { picks.append(choice(staff, number: 2)) }
+        return picks
     }
 
     /// Whether the message thanks: "makasih", "terima kasih", "thanks", "thank you", "suwun",
