@@ -49,8 +49,9 @@ enum AskingPreamble {
     }
 
     /// How many opening words take back what was asked before ("gak jadi deh", "nggak jadi
-    /// kak", "never mind"; not "batal", which opens "batal ikut magang nasional"), with the particles and forms of address after them, when
-    /// at least ``leastQuestionWords`` words follow, two of them not such words; nil otherwise.
+    /// kak", "never mind"; not "batal", which opens "batal ikut magang nasional"), with the
+    /// particles and forms of address after them, when at least ``leastQuestionWords`` words
+    /// follow, two of them not such words; nil otherwise.
     static func cancelLength(_ tokens: [Token]) -> Int? {
         let words = tokens.map(\.surface)
         var end: Int
