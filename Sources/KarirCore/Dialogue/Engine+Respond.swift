@@ -412,7 +412,7 @@ struct Turn {
         // "i forgot my siapkerja pasword" is a problem of its own, 0.79 near "forgot pasword".)
         let plainPleasantry = isPlainPleasantry(top)
         if session.activeTopic != nil, top.pattern == nil, top.example < Self.ownCaseHeldBar, !plainPleasantry, statesOwnCase(),
-           let reply = answerWithSubject(top, repeating: true) { return reply }
+           let reply = answerWithSubject(top, repeating: true, ownCase: true) { return reply }
         // "itu boleh gak sih" right after "ijazah sy ditahan pabrik …": a short question pointing
         // at what was just said, in words that tell no topic apart, asks about the subject. An
         // intent that reaches the answer threshold only through the conversation's boost ("orang
@@ -641,7 +641,7 @@ struct Turn {
     /// question about cats after a BLK question is not a BLK question).
     /// - Parameter repeating: whether the reading may land on the answer just given (said so
     ///   before it); when not, only another answer of the conversation is taken.
-    mutating func answerWithSubject(_ top: Candidate, repeating: Bool = true) -> Reply? {
+    mutating func answerWithSubject(_ top: Candidate, repeating: Bool = true, ownCase: Bool = false) -> Reply? {
         guard let subject = session.subject, session.activeTopic != nil, let ranking, !ranking.selfContained,
               top.knownFactor >= Self.subjectKnownFactor,
               // (Not a pleasantry said in so many words; "what should I do?" is only worded
@@ -680,6 +680,12 @@ struct Turn {
         // subject's).
         let repeats = kb.intents[best.intent].id == session.lastIntent
         guard best.score >= bar, !repeats || (repeating && ranking.outOfScope < top.example) else { return nil }
+        // Nor, for a statement of one's own case, the answer just given again when another
+        // answer holds the statement closely and reads it on its own, the conversation's boost
+        // aside ("sy cuma tamat sd" after a question about changing careers at 52: 0.57 near
+        // "buruh tani cuma tamat sd, …", the answer about manual work without a diploma).
+        if repeats, ownCase, top.intent != best.intent, priority(of: top.intent) == .normal, top.example >= Self.ownCaseOwnReading,
+           top.score - top.boost >= settings.answerThreshold * lengthScale(analysis.tokens) { return nil }
         rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
         readWithSubject = true
         var reply = answer(intent: best.intent, score: best.score, entity: nil)
@@ -830,6 +836,11 @@ struct Turn {
     static let ownCaseWords = 8
     /// A statement of one's case that an example holds at least this closely is read on its own.
     static let ownCaseHeldBar = 0.6
+    /// A statement of one's case that another answer than the last one holds this closely, and
+    /// reads at the answer threshold on its own, is not answered by repeating the last answer.
+    /// (Any such reading, whatever its nearest example: development the same, held-out −1, and
+    /// "aku tamat SMA nya" got the answer about having no diploma.)
+    static let ownCaseOwnReading = 0.5
 
     /// The least similarity of a pleasantry's example that holds every word of a message but
     /// its forms of address.

@@ -92,7 +92,15 @@ enum FlowRunner {
         // only start the flow again from its first question.
         let startIndex = turn.engine.knowledge.intentIndex[flow.startIntent]
         func readsAsStart(_ r: Matcher.Ranking?) -> Bool { startIndex != nil && r?.candidates.first?.intent == startIndex }
-        let clearQuestion = !readsAsStart(ranking) && (ranking?.candidates.first?.score ?? 0) >= bar
+        // A pleasantry that asks nothing never leaves the flow ("ya udh deh aku coba yg
+        // pertama", 0.39 near "oke deh aku cobain dulu"): leaving would drop the quiz without a
+        // word, for an "Oke!". The question is asked again, with the way out ("stop"). (One
+        // that asks, "kamu siapa sih", is answered.)
+        let asks = turn.text.contains("?") || words.contains(where: QuestionParts.questionWords.contains)
+        func pleasantry(_ r: Matcher.Ranking?) -> Bool {
+            !asks && (r?.candidates.first.map { turn.engine.knowledge.intentPriority[$0.intent] == .low } ?? false)
+        }
+        let clearQuestion = !readsAsStart(ranking) && !pleasantry(ranking) && (ranking?.candidates.first?.score ?? 0) >= bar
         if clearQuestion, words.count >= Self.longestAnswer {
             turn.session.flow = nil
             return nil
@@ -109,7 +117,7 @@ enum FlowRunner {
             // its first answer started): no quiz answer reads like that, and asking for a
             // number again would trap the user. (Leaving also on a message of five words or
             // more at the plain answer threshold cost two held-out rows: answers in words.)
-            let heldByExample = ranking.nearestExample >= Self.questionExample && !readsAsStart(ranking)
+            let heldByExample = ranking.nearestExample >= Self.questionExample && !readsAsStart(ranking) && !pleasantry(ranking)
             if words.count >= 3, clearQuestion || heldByExample {
                 turn.session.flow = nil
                 return nil
