@@ -741,7 +741,11 @@ struct Turn {
     /// message shares fewer of its words with any one short example, so its cosine is lower for
     /// the same evidence, and it gets a lower bar.
     func lengthScale(_ tokens: [Token]) -> Double {
-        let known = tokens.count { $0.known && !Self.fillers.contains($0.surface) }
+        // (A named place or job counts its words: "tukang listrik" is two words typed, one token.)
+        let known = tokens.reduce(0) { n, t in
+            guard t.known, !Self.fillers.contains(t.surface) else { return n }
+            return n + (t.entity.map { $0.text.split(separator: " ").count } ?? 1)
+        }
         return known >= settings.longMessageWords ? settings.longMessageFactor : 1
     }
 
