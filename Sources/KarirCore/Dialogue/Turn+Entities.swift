@@ -75,12 +75,8 @@ extension Turn {
     /// is named in wage questions). Cities and provinces count as one type here: both are places.
     func entitySwap(_ top: Candidate?) -> (intent: Int, entity: EntityMention)? {
         guard let i = lastEligibleIntent() else { return nil }
-        // (Nor when another answer reads the message at the answer threshold on its own, the
-        // conversation's boost aside: "kerjaan satpam itu ngapain aja?" asks what guards do,
-        // whatever was asked before.)
         if let top, top.pattern != nil
-            || (top.intent != i && kb.intents[top.intent].topic == kb.intents[i].topic && top.score >= settings.answerThreshold)
-            || (top.intent != i && top.score - top.boost >= settings.answerThreshold) { return nil }
+            || (top.intent != i && kb.intents[top.intent].topic == kb.intents[i].topic && top.score >= settings.answerThreshold) { return nil }
         guard let e = analysis.entities.first(where: { e in
             if let named = session.slots[e.type] { return named != e.id }
             // A city after a province, or a province after a city, is another place too
@@ -88,6 +84,12 @@ extension Turn {
             return PlaceReference.placeTypes.contains(e.type)
                 && PlaceReference.placeTypes.contains { $0 != e.type && session.slots[$0] != nil }
         }) else { return nil }
+        // Another job, when another answer reads the message at the answer threshold on its
+        // own, the conversation's boost aside, is that answer's question: "kerjaan satpam itu
+        // ngapain aja?" asks what guards do, whatever was asked before. (Another place is still
+        // the last question again: "kalau di sleman?" after where to get the AK/1 card in Jogja.)
+        if !PlaceReference.placeTypes.contains(e.type), let top, top.intent != i,
+           top.score - top.boost >= settings.answerThreshold { return nil }
         return (i, e)
     }
 
