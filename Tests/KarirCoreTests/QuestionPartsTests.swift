@@ -32,6 +32,17 @@ import Testing
         #expect(parts("?? ... !!") == [])
     }
 
+    @Test func numberedPointsWithoutMarksCutAfterAColonOrAtTheStart() {
+        #expect(parts("bro mau tanya 3 hal: 1 cara dapet sertifikat bnsp 2 brp lama berlaku 3 biayanya brp")
+            == ["bro mau tanya 3 hal:", "cara dapet sertifikat bnsp", "brp lama berlaku", "biayanya brp"])
+        #expect(parts("1 syarat ak1 2 biayanya berapa") == ["syarat ak1", "biayanya berapa"])
+        #expect(QuestionParts.mayAskSeveral("tanya: 1 syarat ak1 2 biayanya berapa"))
+        // Numbers in a story are no points: no colon or start before the 1, or not in order.
+        #expect(parts("kerja 1 tahun 2 bulan gaji brp") == ["kerja 1 tahun 2 bulan gaji brp"])
+        #expect(parts("catatan: 2 tahun 1 bulan kerja") == ["catatan: 2 tahun 1 bulan kerja"])
+        #expect(!QuestionParts.mayAskSeveral("kerja 1 tahun 2 bulan gaji brp"))
+    }
+
     @Test func aJoiningWordBeforeAQuestionWordStartsAnotherQuestion() {
         func pieces(_ text: String) -> [String] { QuestionParts.atJoinedQuestions(text[...]).map { String($0).trimmedWhitespace() } }
         #expect(pieces("What is JHT and when can I claim it?") == ["What is JHT", "when can I claim it?"])

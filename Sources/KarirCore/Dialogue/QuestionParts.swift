@@ -64,10 +64,13 @@ enum QuestionParts {
             if part.contains(where: { $0.isLetter }) { parts.append(part) }
             start = next
         }
+        let bare = barePoints(text)
         while i < text.endIndex {
             let c = text[i]
             let next = text.index(after: i)
-            if c == "\n" || c == "\r" {
+            if bare.contains(i) {
+                cut(at: i, next: next)
+            } else if c == "\n" || c == "\r" {
                 cut(at: i, next: next)
             } else if c == "?" || c == "？" || c == "!" || c == ";" || c == "." {
                 guard atSentenceEnds || (c == "." && isPointNumber(text, before: i)) else { i = next; continue }
@@ -181,6 +184,34 @@ enum QuestionParts {
         return nil
     }
 
+    /// The places of numbered points written without a mark ("mau tanya 3 hal: 1 cara dapet
+    /// sertifikat 2 brp lama berlaku 3 biayanya brp"): the digits 1, 2 (, 3, 4) in that order,
+    /// each standing alone before a word, the 1 at the start or after a colon. Empty for any
+    /// other message ("kerja 1 tahun 2 bulan" has no colon before its 1).
+    static func barePoints(_ text: String) -> [String.Index] {
+        var places: [String.Index] = []
+        var expected: Character = "1"
+        var previous: Character = " ", beforePrevious: Character = ":"
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            let next = text.index(after: i)
+            let alone = previous == " " && (next == text.endIndex ? false : text[next] == " ")
+            if c == expected, alone {
+                // (The start of the text counts as a colon.)
+                if expected != "1" || beforePrevious == ":" {
+                    places.append(i)
+                    expected = Character(UnicodeScalar(UInt8(expected.asciiValue ?? 48) + 1))
+                    if places.count == 4 { break }
+                }
+            }
+            if c != " " { beforePrevious = c }
+            previous = c
+            i = next
+        }
+        return places.count >= 2 ? places : []
+    }
+
     /// Whether the characters before `mark` are a point number: one digit standing alone
     /// ("1." or "2)" after a space or at the start).
     private static func isPointNumber(_ text: String, before mark: String.Index) -> Bool {
@@ -261,6 +292,7 @@ enum QuestionParts {
             previous = byte
         }
         return marks >= 2 || (marks == 1 && wordsAfterMark) || (marks == 0 && breaks) || joinsQuestions(text)
+            || ((text.utf8.first == UInt8(ascii: "1") || text.utf8.contains(UInt8(ascii: ":"))) && !barePoints(text).isEmpty)
     }
 
     /// Whether a joining word followed by a question word occurs (" and when ", " dan dmn "),
