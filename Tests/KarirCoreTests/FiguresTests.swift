@@ -115,6 +115,24 @@ import Testing
         #expect(Calculation.pkwtCompensation.values(message: "hitungin kompensasinya", rememberedWage: 3_200_000, rememberedMonths: 7, language: .id)?["amount"] as? String == "Rp 1.866.667")
     }
 
+    @Test func aFigureTakenBackIsReplacedByTheOneAfterTheCorrection() throws {
+        let v = try #require(Calculation.pkwtCompensation.values(message: "sy kerja 8 bulan gaji 4,5jt, eh salah, 10 bulan. dpt brp?",
+                                                                 rememberedWage: nil, language: .id))
+        #expect(v["months"] as? String == "10")
+        #expect(v["amount"] as? String == "Rp 3.750.000")
+        // An amount taken back: the one after the correction is the wage.
+        #expect(Calculation.wage(in: Figures.tokens("gaji 4 juta eh salah maksudnya 4,5 juta")) == 4_500_000)
+        // Without a correction word, nothing is left out.
+        #expect(Calculation.pkwtCompensation.values(message: "kerja 8 bulan gaji 4,5jt", rememberedWage: nil, language: .id)?["months"] as? String == "8")
+    }
+
+    @Test func anAmountWorkedOutFromTheWageIsNotTheWage() {
+        #expect(Calculation.wage(in: Figures.tokens("gajiku 7 juta, berarti dapet 4,2jt sebulan?")) == 7_000_000)
+        #expect(Calculation.wage(in: Figures.tokens("gajiku 9 juta, berarti jkp nya 5,4 juta sebulan ya?")) == 9_000_000)
+        // The only amount given is the wage, whatever stands before it.
+        #expect(Calculation.wage(in: Figures.tokens("sebulan dapet 4 juta")) == 4_000_000)
+    }
+
     @Test func jkpBenefitIsCappedAtTheWageCeiling() throws {
         let low = try #require(Calculation.jkpBenefit.values(message: "gaji 4,5 jt", rememberedWage: nil, language: .id))
         #expect(low["monthly"] as? String == "Rp 2.700.000")

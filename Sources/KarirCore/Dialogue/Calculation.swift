@@ -166,8 +166,19 @@ public enum Calculation: String, CaseIterable, Sendable {
         let own = Figures.moneyAt(words).filter { a in
             wageRange.contains(a.amount) && !words[max(0, a.at - 3)..<a.at].contains { minimumWords.contains($0.text) }
         }
-        return own.last?.amount ?? millionsAfterWageWord(words)
+        // Nor, when another amount is given, one the person works out from it ("gajiku 7 juta,
+        // berarti dapet 4,2jt sebulan?" earns 7 million: the 4.2 is their guess at the benefit).
+        // (A result word anywhere between the amount before and this one: "berarti jkp nya 5,4 juta".)
+        let all = Figures.moneyAt(words)
+        let stated = own.filter { a in
+            let from = all.last(where: { $0.at < a.at }).map { $0.at + 1 } ?? 0
+            return !words[min(from, a.at)..<a.at].contains { resultWords.contains($0.text) }
+        }
+        return (stated.isEmpty ? own : stated).last?.amount ?? millionsAfterWageWord(words)
     }
+
+    /// Words before an amount worked out from the wage, not the wage itself.
+    static let resultWords: Set<String> = ["berarti", "brarti", "brrti", "dapet", "dapat", "dpt", "so", "means", "get", "receive"]
 
     /// A minimum wage the person states ("padahal umk kota saya 2,5", "UMR sini 4,8 jt"): an
     /// amount, or a bare number from 1 to 99 read as millions, within four words after a word

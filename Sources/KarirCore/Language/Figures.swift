@@ -168,7 +168,7 @@ public enum Figures {
     /// "4,200,000" are grouped thousands, "4,2" and "4.2" a decimal.
     static func tokens(_ text: String) -> [Word] {
         // Most messages are plain ASCII: read as bytes, the same way (no grapheme breaking).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return withSpelledNumbers(asciiTokens(Array(text.utf8))) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return corrected(withSpelledNumbers(asciiTokens(Array(text.utf8)))) }
         var words: [Word] = []
         let chars = Array(text.lowercased())
         var i = 0
@@ -194,8 +194,33 @@ public enum Figures {
                 i += 1
             }
         }
-        return withSpelledNumbers(words)
+        return corrected(withSpelledNumbers(words))
     }
+
+    /// The words with a figure the person took back left out: after a correction ("8 bulan
+    /// gaji 4,5jt, eh salah, 10 bulan"), a length of time or an amount of money named after
+    /// the correction word replaces those of its kind named before it.
+    static func corrected(_ words: [Word]) -> [Word] {
+        guard let mark = words.lastIndex(where: { correctionWords.contains($0.text) }), mark > 0, mark + 1 < words.count else { return words }
+        let after = Array(words[(mark + 1)...])
+        let newLength = !months(after).isEmpty, newAmount = !moneyAt(after).isEmpty
+        guard newLength || newAmount else { return words }
+        var result = words
+        let lengths = Set((0..<mark).filter { k in
+            guard words[k].number != nil else { return false }
+            let unit = unit(of: k, in: words)
+            return monthWords.contains(unit) || yearWords.contains(unit)
+        })
+        let amounts = Set(moneyAt(Array(words[..<mark])).map(\.at))
+        for k in 0..<mark where (newLength && lengths.contains(k)) || (newAmount && amounts.contains(k)) {
+            result[k].number = nil
+            result[k].scale = nil
+        }
+        return result
+    }
+
+    /// Words that take back what was said just before ("eh salah", "ralat", "maksudnya").
+    static let correctionWords: Set<String> = ["salah", "ralat", "koreksi", "maksudnya", "maksudku", "maksud", "typo", "mean", "correction"]
 
     /// ``tokens(_:)`` of a plain ASCII text, from its bytes.
     static func asciiTokens(_ bytes: [UInt8]) -> [Word] {
