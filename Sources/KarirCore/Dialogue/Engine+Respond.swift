@@ -275,7 +275,7 @@ struct Turn {
         // a reporter's name secret, 0.6 near its example), asks for that answer's contacts
         // (the embassy, BP3MI …), not for the office-hours callback form: the safety answer
         // again, said to be the same.
-        if let last = lastEligibleIntent(), priorities[last] == .high,
+        if let last = safetyThread(),
            // (Another safety answer does not take a message asking for nothing but a contact:
            // "aku harus lapor kemana" after a child's forced work is no trafficking question.)
            top.map({ priorities[$0.intent] != .high || $0.score < settings.clarifyThreshold || asksOnlyForAContact(analysis.tokens) }) ?? true,
@@ -890,6 +890,16 @@ struct Turn {
 
     /// The safety answer `last` given again for a question about whom to contact: its contacts,
     /// said to be the same answer (a safety answer opens with its help).
+    /// The safety answer the conversation is about: the last answer when it is one, or the one
+    /// an answer given only after it continues ("police? no, too scared" after the harassment
+    /// answer: its `context` names that answer), so that "is there any hotline" gets its contacts.
+    func safetyThread() -> Int? {
+        guard let last = lastEligibleIntent() else { return nil }
+        let priorities = engine.knowledge.intentPriority
+        if priorities[last] == .high { return last }
+        return engine.knowledge.intentContexts[last].lazy.compactMap { self.engine.knowledge.intentIndex[$0] }.first { priorities[$0] == .high }
+    }
+
     mutating func contactsAgain(_ last: Int, score: Double) -> Reply {
         rule = traced("asking whom to contact right after a safety answer: its contacts again")
         var reply = answer(intent: last, score: max(score, settings.answerThreshold), entity: nil)

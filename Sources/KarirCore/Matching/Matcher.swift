@@ -64,7 +64,8 @@ struct Matcher: Sendable {
         var selfContained = false
         if let named {
             let words = analysis.tokens.count { !TopicNeutralFeatures.connectives.contains($0.surface) }
-            selfContained = !named.own && ((named.other && words >= Self.namingWords) || words >= Self.selfContainedWords)
+            selfContained = !named.own && ((named.other && words >= Self.namingWords)
+                || (words >= Self.selfContainedWords && !Self.pointsBack(analysis.tokens)))
         }
         var ranking = knowledge.index.scratch.withScratch { scratch in
             score(q, session: session, excluding: excludedExample, boosted: !selfContained, scratch: &scratch)
@@ -89,6 +90,22 @@ struct Matcher: Sendable {
     /// its own topic) and on the 185 follow-ups: anchoring words alone 93.8–94.3% / 86.5%;
     /// with 10 words 95.2–95.9% / 87.0%; 8 words the same pairs but 85.4% of the follow-ups.
     static let selfContainedWords = 10
+    /// Words by which a long message points back at what was said ("my friend already went
+    /// there, how can I help him"): it is not a question of its own for its length alone.
+    static let pointingBack: Set<String> = ["there", "sana", "disana", "kesana", "situ", "disitu", "tsb", "tersebut"]
+
+    /// Whether the message holds a word of ``pointingBack``; "there" only as a place ("went
+    /// there"), not in "is there any …", "there are".
+    static func pointsBack(_ tokens: [Token]) -> Bool {
+        tokens.indices.contains { k in
+            let w = tokens[k].surface
+            guard pointingBack.contains(w) else { return false }
+            guard w == "there" else { return true }
+            let before = k > 0 ? tokens[k - 1].surface : "", after = k + 1 < tokens.count ? tokens[k + 1].surface : ""
+            return !existentialBe.contains(before) && !existentialBe.contains(after)
+        }
+    }
+    private static let existentialBe: Set<String> = ["is", "are", "was", "were", "be", "been", "any"]
     /// A shorter message keeps the boosts even when it holds another topic's anchoring word:
     /// "baju apa yg cocok?" after an interview question is a follow-up, whatever topic "cocok"
     /// is most used in. Six, the length of the follow-ups the dialogue rules look at; on a blind
