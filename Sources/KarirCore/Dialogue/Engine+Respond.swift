@@ -385,6 +385,15 @@ struct Turn {
         // pendaftaran tes SIM di polres bisa booking lewat apa?", 0.55 near "halo selamat sore").
         if priority(of: top.intent) == .low, case let content = contentWords(analysis.tokens[...]), content >= Self.longForPleasantry {
             if top.example < Self.pleasantryExampleBar {
+                // Unless another answer holds the message clearly more closely than the
+                // pleasantry does ("BOT GAK GUNA!!! udah ngelamar 50 loker gak ada yg manggil …":
+                // 0.66 near a job-search example, 0.36 near an insult): the model, trained on
+                // single questions, favoured the insult's words; the person wants the help.
+                if let question = ranking.candidates.first(where: { priorities[$0.intent] == .normal && $0.example >= Self.pleasantryExampleBar
+                       && $0.example >= top.example + Self.heldMoreClosely && ranking.outOfScope <= $0.example }) {
+                    rule = traced("a long message held far more closely by `\(kb.intents[question.intent].id)` (nearest example \(fmt(question.example))) than by the pleasantry (\(fmt(top.example)))")
+                    return answer(intent: question.intent, score: max(question.score, settings.answerThreshold), entity: nil)
+                }
                 return fallback(reason: "a long message that only a pleasantry's words match (nearest example \(fmt(top.example)) < \(fmt(Self.pleasantryExampleBar)))")
             }
             if content >= Self.longForQuestionBeyond, let word = questionBeyond(top) {
@@ -788,6 +797,9 @@ struct Turn {
     /// question ("halo selamat pagi, jadwal tes SIM di Polres Bekasi …", 0.405 near "selamat
     /// pagi") is not a greeting; no evaluation answer was lost.
     static let longForPleasantry = 8
+    /// How much more closely another answer's example must hold a long message than the
+    /// pleasantry's does for that answer to be given instead of a fallback.
+    static let heldMoreClosely = 0.2
     /// A message of this many content words or more that asks with a question word its nearest
     /// pleasantry example does not hold is not that pleasantry (``questionBeyond(_:)``). Ten,
     /// not eight: "who are you? are you real person or robot?" asks about Karir itself.
