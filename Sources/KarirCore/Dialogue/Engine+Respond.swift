@@ -762,6 +762,10 @@ struct Turn {
     /// conversation's subject, and of one whose fallback says where to ask about the
     /// conversation's topic.
     static let subjectKnownFactor = 0.9
+    /// The least share of known words of a first question that falls back for it still to
+    /// start the conversation in its best reading's topic: regional speech leaves words unknown
+    /// ("beta su lulus kuliah S1 taong lalu, bisa iko magang nasional ka seng?").
+    static let fallbackTopicKnownFactor = 0.75
 
     /// Whether the message points back at something the conversation named: a possessive
     /// "-nya" on a word that has a root ("biayanya"), or "it", "its", "them", "the" ("what are

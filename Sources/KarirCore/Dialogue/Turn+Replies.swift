@@ -299,7 +299,7 @@ extension Turn {
         // words are what a short follow-up continues ("brkas nya apa aja" after "mau ambil jht
         // almarhum suami sy gmn caranya", which fell just short of the heirs' answer).
         if session.activeTopic == nil, let first = picks.first, let c = ranking?.candidates.first,
-           kb.intents[c.intent].id == first.intent, c.knownFactor >= Self.subjectKnownFactor {
+           kb.intents[c.intent].id == first.intent, c.knownFactor >= Self.fallbackTopicKnownFactor {
             session.activeTopic = kb.intents[c.intent].topic
             session.subject = String(self.text.prefix(Session.subjectLength))
         }
