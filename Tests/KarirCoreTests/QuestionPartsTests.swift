@@ -41,6 +41,11 @@ import Testing
         #expect(parts("kerja 1 tahun 2 bulan gaji brp") == ["kerja 1 tahun 2 bulan gaji brp"])
         #expect(parts("catatan: 2 tahun 1 bulan kerja") == ["catatan: 2 tahun 1 bulan kerja"])
         #expect(!QuestionParts.mayAskSeveral("kerja 1 tahun 2 bulan gaji brp"))
+        // Spoken numbers after the words announcing the questions, as voice typing gives them.
+        #expect(parts("ok saya mau tanya tiga hal satu cara daftar siapkerja dua lupa password siapkerja tiga cara lamar kerja di karirhub")
+            == ["ok saya mau tanya tiga hal", "cara daftar siapkerja", "lupa password siapkerja", "cara lamar kerja di karirhub"])
+        #expect(QuestionParts.mayAskSeveral("mau tanya dua hal satu syarat ak1 dua biayanya berapa"))
+        #expect(parts("kerja satu tahun dua bulan gaji belum dibayar") == ["kerja satu tahun dua bulan gaji belum dibayar"])
     }
 
     @Test func aJoiningWordBeforeAQuestionWordStartsAnotherQuestion() {

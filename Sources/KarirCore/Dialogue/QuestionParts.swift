@@ -22,6 +22,9 @@ enum QuestionParts {
         /// It was cut from its sentence at a joining word, so it must hold a question word
         /// itself to count as a question.
         var joined: Bool
+        /// It is a point of a list of questions written without marks (``barePoints(_:)``): a
+        /// question whatever its words ("dua lupa password siapkerja").
+        var listed = false
     }
 
     /// The message's pieces, in order: its parts (``split(_:atSentenceEnds:)``), each cut where
@@ -33,11 +36,17 @@ enum QuestionParts {
         let marked = marked(text)
         var pieces: [Piece] = []
         let parts = split(text, atSentenceEnds: marked)
+        // The parts after the first point of a list without marks are its points.
+        let firstPoint = barePoints(text).first.map { point in parts.firstIndex { $0.startIndex >= point.upperBound } ?? parts.count }
         for (k, part) in parts.enumerated() {
             // The last sentence of a message with question marks asks too when it has none of
             // its own but a question word or a yes-no tag at an end ("pelatihan las di bpvp brp
             // lama ya? dpt uang saku ga"): the mark is often left off the last question.
             let endsAsking = endsWithQuestionMark(part) || (marked && k == parts.count - 1 && asksByItsWords(part))
+            if let firstPoint, k >= firstPoint {
+                pieces.append(Piece(text: part, endsAsking: true, joined: false, listed: true))
+                continue
+            }
             let cut = atJoinedQuestions(part)
             pieces += cut.map { Piece(text: $0, endsAsking: endsAsking, joined: cut.count > 1) }
         }
@@ -49,6 +58,7 @@ enum QuestionParts {
     /// one (a piece cut at a joining word must also hold a question word); otherwise a piece
     /// opening or closing with a question word (``isQuestion(_:tokens:marked:)``).
     static func asks(_ piece: Piece, tokens: [Token], marked: Bool) -> Bool {
+        if piece.listed { return true }
         if marked && !piece.endsAsking { return false }
         return (marked && !piece.joined) || isQuestion(piece.text, tokens: tokens, marked: false)
     }
@@ -68,8 +78,10 @@ enum QuestionParts {
         while i < text.endIndex {
             let c = text[i]
             let next = text.index(after: i)
-            if bare.contains(i) {
-                cut(at: i, next: next)
+            if let point = bare.first(where: { $0.lowerBound == i }) {
+                cut(at: i, next: point.upperBound)
+                i = point.upperBound
+                continue
             } else if c == "\n" || c == "\r" {
                 cut(at: i, next: next)
             } else if c == "?" || c == "？" || c == "!" || c == ";" || c == "." {
@@ -184,33 +196,48 @@ enum QuestionParts {
         return nil
     }
 
-    /// The places of numbered points written without a mark ("mau tanya 3 hal: 1 cara dapet
-    /// sertifikat 2 brp lama berlaku 3 biayanya brp"): the digits 1, 2 (, 3, 4) in that order,
-    /// each standing alone before a word, the 1 at the start or after a colon. Empty for any
-    /// other message ("kerja 1 tahun 2 bulan" has no colon before its 1).
-    static func barePoints(_ text: String) -> [String.Index] {
-        var places: [String.Index] = []
-        var expected: Character = "1"
-        var previous: Character = " ", beforePrevious: Character = ":"
+    /// The numbers of points written without a mark ("mau tanya 3 hal: 1 cara dapet sertifikat
+    /// 2 brp lama berlaku 3 biayanya brp", and as voice typing gives them, "saya mau tanya tiga
+    /// hal satu cara daftar siapkerja dua lupa password tiga cara lamar kerja"): 1, 2 (, 3, 4) in
+    /// that order, as digits or words ("satu", "one"), each standing alone before another word;
+    /// the 1 at the start (a digit), after a colon, or right after the words announcing the
+    /// questions ("tiga hal", "2 pertanyaan", "three things"). Empty for any other message ("kerja
+    /// 1 tahun 2 bulan", "kerja satu tahun dua bulan": nothing announces their 1).
+    static func barePoints(_ text: String) -> [Range<String.Index>] {
+        var words: [(range: Range<String.Index>, word: Substring)] = []
         var i = text.startIndex
         while i < text.endIndex {
-            let c = text[i]
-            let next = text.index(after: i)
-            let alone = previous == " " && (next == text.endIndex ? false : text[next] == " ")
-            if c == expected, alone {
-                // (The start of the text counts as a colon.)
-                if expected != "1" || beforePrevious == ":" {
-                    places.append(i)
-                    expected = Character(UnicodeScalar(UInt8(expected.asciiValue ?? 48) + 1))
-                    if places.count == 4 { break }
-                }
+            guard text[i].isLetter || text[i].isNumber else { i = text.index(after: i); continue }
+            var j = i
+            while j < text.endIndex, text[j].isLetter || text[j].isNumber { j = text.index(after: j) }
+            words.append((i..<j, text[i..<j]))
+            i = j
+        }
+        var places: [Range<String.Index>] = []
+        for k in words.indices.dropLast() {
+            guard let n = pointNumbers[words[k].word.lowercased()], n == places.count + 1 else { continue }
+            // Standing alone: spaces around it (not "1,5", "2)" is a marked point already).
+            let before = words[k].range.lowerBound == text.startIndex ? " " : text[text.index(before: words[k].range.lowerBound)]
+            let after = text[words[k].range.upperBound]
+            guard before == " " || before == ":", after == " " else { continue }
+            if n == 1 {
+                let atStart = k == 0 && words[k].word.first?.isNumber == true
+                let afterColon = text[text.startIndex..<words[k].range.lowerBound].last(where: { $0 != " " }) == ":"
+                let announced = k > 0 && announcingWords.contains(words[k - 1].word.lowercased())
+                guard atStart || afterColon || announced else { continue }
             }
-            if c != " " { beforePrevious = c }
-            previous = c
-            i = next
+            places.append(words[k].range)
+            if places.count == 4 { break }
         }
         return places.count >= 2 ? places : []
     }
+
+    /// The numbers a point may be written with.
+    static let pointNumbers: [String: Int] = ["1": 1, "2": 2, "3": 3, "4": 4, "satu": 1, "dua": 2, "tiga": 3, "empat": 4,
+                                              "one": 1, "two": 2, "three": 3, "four": 4]
+    /// Words that announce how many questions follow ("tiga hal", "2 pertanyaan").
+    static let announcingWords: Set<String> = ["hal", "pertanyaan", "pertanyaannya", "things", "questions"]
+    private static let announcingPhrases: [String] = announcingWords.map { " " + $0 + " " }
 
     /// Whether the characters before `mark` are a point number: one digit standing alone
     /// ("1." or "2)" after a space or at the start).
@@ -292,7 +319,14 @@ enum QuestionParts {
             previous = byte
         }
         return marks >= 2 || (marks == 1 && wordsAfterMark) || (marks == 0 && breaks) || joinsQuestions(text)
-            || ((text.utf8.first == UInt8(ascii: "1") || text.utf8.contains(UInt8(ascii: ":"))) && !barePoints(text).isEmpty)
+            || (mayHoldBarePoints(text) && !barePoints(text).isEmpty)
+    }
+
+    /// Whether the message may hold points without marks (``barePoints(_:)``), read cheaply: it
+    /// opens with "1", or holds a colon or a word announcing questions.
+    static func mayHoldBarePoints(_ text: String) -> Bool {
+        text.utf8.first == UInt8(ascii: "1") || text.utf8.contains(UInt8(ascii: ":"))
+            || announcingPhrases.contains { text.contains($0) }
     }
 
     /// Whether a joining word followed by a question word occurs (" and when ", " dan dmn "),
