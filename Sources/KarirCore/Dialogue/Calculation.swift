@@ -163,13 +163,13 @@ public enum Calculation: String, CaseIterable, Sendable {
     static func wage(in words: [Figures.Word]) -> Int? {
         // Not an amount that a minimum wage word stands just before: "gaji sy 1,5jt padahal umr
         // jakarta 5 jutaan" earns 1.5 million.
-        let own = Figures.moneyAt(words).filter { a in
+        let all = Figures.moneyAt(words)
+        let own = all.filter { a in
             wageRange.contains(a.amount) && !words[max(0, a.at - 3)..<a.at].contains { minimumWords.contains($0.text) }
         }
         // Nor, when another amount is given, one the person works out from it ("gajiku 7 juta,
         // berarti dapet 4,2jt sebulan?" earns 7 million: the 4.2 is their guess at the benefit).
         // (A result word anywhere between the amount before and this one: "berarti jkp nya 5,4 juta".)
-        let all = Figures.moneyAt(words)
         let stated = own.filter { a in
             let from = all.last(where: { $0.at < a.at }).map { $0.at + 1 } ?? 0
             return !words[min(from, a.at)..<a.at].contains { resultWords.contains($0.text) }

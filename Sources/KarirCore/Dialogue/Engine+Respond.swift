@@ -904,8 +904,6 @@ struct Turn {
         }
     }
 
-    /// The safety answer `last` given again for a question about whom to contact: its contacts,
-    /// said to be the same answer (a safety answer opens with its help).
     /// The safety answer the conversation is about: the last answer when it is one, or the one
     /// an answer given only after it continues ("police? no, too scared" after the harassment
     /// answer: its `context` names that answer), so that "is there any hotline" gets its contacts.
@@ -916,6 +914,8 @@ struct Turn {
         return engine.knowledge.intentContexts[last].lazy.compactMap { self.engine.knowledge.intentIndex[$0] }.first { priorities[$0] == .high }
     }
 
+    /// The safety answer `last` given again for a question about whom to contact: its contacts,
+    /// said to be the same answer (a safety answer opens with its help).
     mutating func contactsAgain(_ last: Int, score: Double) -> Reply {
         rule = traced("asking whom to contact right after a safety answer: its contacts again")
         var reply = answer(intent: last, score: max(score, settings.answerThreshold), entity: nil)

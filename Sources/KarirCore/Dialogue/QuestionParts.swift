@@ -35,9 +35,10 @@ enum QuestionParts {
         guard mayAskSeveral(text) else { return ([], false) }
         let marked = marked(text)
         var pieces: [Piece] = []
-        let parts = split(text, atSentenceEnds: marked)
+        let points = barePoints(text)
+        let parts = split(text, atSentenceEnds: marked, points: points)
         // The parts after the first point of a list without marks are its points.
-        let firstPoint = barePoints(text).first.map { point in parts.firstIndex { $0.startIndex >= point.upperBound } ?? parts.count }
+        let firstPoint = points.first.map { point in parts.firstIndex { $0.startIndex >= point.upperBound } ?? parts.count }
         for (k, part) in parts.enumerated() {
             // The last sentence of a message with question marks asks too when it has none of
             // its own but a question word or a yes-no tag at an end ("pelatihan las di bpvp brp
@@ -66,6 +67,12 @@ enum QuestionParts {
     /// The raw texts of the message's parts, in order; one part (the whole message) when it
     /// has no boundary. Without `atSentenceEnds`, only line breaks and numbered points cut.
     static func split(_ text: String, atSentenceEnds: Bool = true) -> [Substring] {
+        split(text, atSentenceEnds: atSentenceEnds, points: barePoints(text))
+    }
+
+    /// ``split(_:atSentenceEnds:)`` with the message's points without marks already found
+    /// (``barePoints(_:)``).
+    private static func split(_ text: String, atSentenceEnds: Bool, points bare: [Range<String.Index>]) -> [Substring] {
         var parts: [Substring] = []
         var start = text.startIndex
         var i = text.startIndex
@@ -74,7 +81,6 @@ enum QuestionParts {
             if part.contains(where: { $0.isLetter }) { parts.append(part) }
             start = next
         }
-        let bare = barePoints(text)
         while i < text.endIndex {
             let c = text[i]
             let next = text.index(after: i)
@@ -237,7 +243,6 @@ enum QuestionParts {
                                               "one": 1, "two": 2, "three": 3, "four": 4]
     /// Words that announce how many questions follow ("tiga hal", "2 pertanyaan").
     static let announcingWords: Set<String> = ["hal", "pertanyaan", "pertanyaannya", "things", "questions"]
-    private static let announcingPhrases: [String] = announcingWords.map { " " + $0 + " " }
 
     /// Whether the characters before `mark` are a point number: one digit standing alone
     /// ("1." or "2)" after a space or at the start).
@@ -323,11 +328,12 @@ enum QuestionParts {
     }
 
     /// Whether the message may hold points without marks (``barePoints(_:)``), read cheaply: it
-    /// opens with "1", or holds a colon or a word announcing questions.
+    /// opens with "1", or holds a colon or a word announcing questions between spaces.
     static func mayHoldBarePoints(_ text: String) -> Bool {
         text.utf8.first == UInt8(ascii: "1") || text.utf8.contains(UInt8(ascii: ":"))
             || announcingPhrases.contains { text.contains($0) }
     }
+    private static let announcingPhrases: [String] = announcingWords.map { " " + $0 + " " }
 
     /// Whether a joining word followed by a question word occurs (" and when ", " dan dmn "),
     /// read from the bytes without making a string (words are compared by a hash of their

@@ -112,3 +112,10 @@ public struct Trace: Codable, Sendable, Equatable {
         public var detail: String
     }
 }
+
+extension Choice {
+    /// The choices as a prompt template lists them (`number`, `title`).
+    static func templateValues(_ choices: [Choice]) -> [[String: Any]] {
+        choices.map { ["number": $0.number, "title": $0.title] }
+    }
+}

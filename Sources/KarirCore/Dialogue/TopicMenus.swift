@@ -103,7 +103,7 @@ extension Turn {
         session.subject = nil
         session.pendingIntent = nil
         let name = entity.map { mention($0.type, $0.id)?.text ?? $0.text } ?? topic.title[language]
-        let values: [String: Any] = ["topic": name, "choices": choices.map { ["number": $0.number, "title": $0.title] }]
+        let values: [String: Any] = ["topic": name, "choices": Choice.templateValues(choices)]
         var text = engine.prompt("topic_menu", language, values)
         if text.isEmpty { text = engine.prompt("clarify", language, values) }
         return finish(Reply(text: text, kind: .clarify, topic: BuiltInTopic.clarify, intent: nil, confidence: 1,

@@ -266,7 +266,7 @@ extension Turn {
                    title: kb.intents[c.intent].title[language], confidence: (c.score * 1000).rounded() / 1000)
         }
         session.offeredChoices = choices.map(\.intent)
-        let text = engine.prompt("clarify", language, ["choices": choices.map { ["number": $0.number, "title": $0.title] }])
+        let text = engine.prompt("clarify", language, ["choices": Choice.templateValues(choices)])
         return finish(Reply(text: text, kind: .clarify, topic: BuiltInTopic.clarify, intent: nil,
                             confidence: candidates.first?.score ?? 0, language: language, candidates: choices, session: session))
     }
@@ -325,7 +325,7 @@ extension Turn {
             }
         }
         session.offeredChoices = picks.map(\.intent)
-        let suggestions = picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }
+        let suggestions = Choice.templateValues(picks)
         var text = ""
         if let (topic, place) = askElsewhere {
             text = engine.prompt("fallback_in_topic", language, ["topic": topic.title[language], "where_to_ask": place, "suggestions": suggestions])
@@ -384,7 +384,7 @@ extension Turn {
     mutating func safetyFollowUp() -> Reply? {
         guard let last = lastEligibleIntent(), priority(of: last) == .high, session.activeTopic == kb.intents[last].topic else { return nil }
         let picks = safetyChoices(last)
-        let suggestions = picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }
+        let suggestions = Choice.templateValues(picks)
         // Thanks that no pleasantry reads at the answer threshold ("thank you for listening to
         // me") are thanked warmly too (``safetyThanks(intent:score:)``).
         let thanks = Self.holdsThanks(analysis.tokens) && engine.knowledge.prompts["safety_thanks"] != nil
@@ -415,7 +415,7 @@ extension Turn {
         guard Self.holdsThanks(analysis.tokens), let last = lastEligibleIntent(), priority(of: last) == .high,
               session.activeTopic == kb.intents[last].topic else { return nil }
         let picks = safetyChoices(last)
-        let text = engine.prompt("safety_thanks", language, ["suggestions": picks.map { ["number": $0.number, "title": $0.title] as [String: Any] }])
+        let text = engine.prompt("safety_thanks", language, ["suggestions": Choice.templateValues(picks)])
         guard !text.isEmpty else { return nil }
         if explain { rule += "; thanks right after a safety answer" }
         session.offeredChoices = picks.map(\.intent)

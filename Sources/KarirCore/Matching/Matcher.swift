@@ -90,22 +90,14 @@ struct Matcher: Sendable {
     /// its own topic) and on the 185 follow-ups: anchoring words alone 93.8–94.3% / 86.5%;
     /// with 10 words 95.2–95.9% / 87.0%; 8 words the same pairs but 85.4% of the follow-ups.
     static let selfContainedWords = 10
-    /// Words by which a long message points back at what was said ("my friend already went
-    /// there, how can I help him"): it is not a question of its own for its length alone.
-    static let pointingBack: Set<String> = ["there", "sana", "disana", "kesana", "situ", "disitu", "tsb", "tersebut"]
-
-    /// Whether the message holds a word of ``pointingBack``; "there" only as a place ("went
-    /// there"), not in "is there any …", "there are".
+    /// Whether a long message points back at what was said ("my friend already went there, how
+    /// can I help him"): a word pointing at a place (``PlaceReference/pointsAtPlace(_:at:)``:
+    /// "sana", "situ", "there" but not "is there any …") or at the matter ("tersebut"). Such a
+    /// message is not a question of its own for its length alone.
     static func pointsBack(_ tokens: [Token]) -> Bool {
-        tokens.indices.contains { k in
-            let w = tokens[k].surface
-            guard pointingBack.contains(w) else { return false }
-            guard w == "there" else { return true }
-            let before = k > 0 ? tokens[k - 1].surface : "", after = k + 1 < tokens.count ? tokens[k + 1].surface : ""
-            return !existentialBe.contains(before) && !existentialBe.contains(after)
-        }
+        tokens.indices.contains { k in pointingWords.contains(tokens[k].surface) || PlaceReference.pointsAtPlace(tokens, at: k) }
     }
-    private static let existentialBe: Set<String> = ["is", "are", "was", "were", "be", "been", "any"]
+    private static let pointingWords: Set<String> = ["kesana", "tsb", "tersebut"]
     /// A shorter message keeps the boosts even when it holds another topic's anchoring word:
     /// "baju apa yg cocok?" after an interview question is a follow-up, whatever topic "cocok"
     /// is most used in. Six, the length of the follow-ups the dialogue rules look at; on a blind
