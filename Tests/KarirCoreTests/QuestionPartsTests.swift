@@ -48,6 +48,22 @@ import Testing
         #expect(parts("kerja satu tahun dua bulan gaji belum dibayar") == ["kerja satu tahun dua bulan gaji belum dibayar"])
     }
 
+    @Test func theByteGatesNeverMissWhatTheFullReadingFinds() {
+        // Without a "2" in any spelling there is no second point.
+        #expect(!QuestionParts.mayHoldSecondPoint("mau tanya 1 hal: cara daftar siapkerja"))
+        #expect(QuestionParts.mayHoldSecondPoint("tiga hal satu cara daftar DUA lupa password"))
+        #expect(QuestionParts.mayHoldSecondPoint("Two questions: one …"))
+        #expect(QuestionParts.mayHoldSecondPoint("1 cara 2 biaya"))
+        #expect(QuestionParts.barePoints("mau tanya 3 hal: 1 cara dapet sertifikat 2 brp lama berlaku 3 biayanya brp").count == 3)
+        #expect(QuestionParts.barePoints("saya mau tanya tiga hal satu cara daftar siapkerja dua lupa password").count == 2)
+        #expect(QuestionParts.barePoints("kerja 1 tahun 2 bulan").isEmpty)
+        // The plain byte search.
+        #expect(QuestionParts.containsBytes("mau tanya dua hal ya", Array(" hal ".utf8)))
+        #expect(!QuestionParts.containsBytes("mau tanya dua halnya", Array(" hal ".utf8)))
+        #expect(QuestionParts.containsBytes("ada ada apa", Array("ada apa".utf8)))
+        #expect(!QuestionParts.containsBytes("", Array("x".utf8)))
+    }
+
     @Test func aJoiningWordBeforeAQuestionWordStartsAnotherQuestion() {
         func pieces(_ text: String) -> [String] { QuestionParts.atJoinedQuestions(text[...]).map { String($0).trimmedWhitespace() } }
         #expect(pieces("What is JHT and when can I claim it?") == ["What is JHT", "when can I claim it?"])

@@ -54,11 +54,17 @@ enum AskingPreamble {
     /// follow, two of them not such words; nil otherwise.
     static func cancelLength(_ tokens: [Token]) -> Int? {
         let words = tokens.map(\.surface)
+        // (After an opening "ok"/"oh": "ok nevermind lol. how to get job in game industry?",
+        // probe 23c c23.)
+        var start = 0
+        while start < words.count, fillerHeads.contains(words[start]) { start += 1 }
+        let opening = words[start...]
         var end: Int
-        if words.starts(with: ["tidak", "jadi"]) || words.starts(with: ["never", "mind"]) { end = 2 }
-        else if words.first == "nevermind" { end = 1 }
+        if opening.starts(with: ["tidak", "jadi"]) || opening.starts(with: ["never", "mind"]) { end = start + 2 }
+        else if opening.first == "nevermind" { end = start + 1 }
         else { return nil }
-        while end < tokens.count, fillers.contains(words[end]) || addressWords.contains(words[end]) || cancelledThing.contains(words[end]) {
+        while end < tokens.count, fillers.contains(words[end]) || addressWords.contains(words[end]) || cancelledThing.contains(words[end])
+                || laughs.contains(words[end]) {
             end += 1
         }
         let rest = words[end...]
@@ -66,6 +72,9 @@ enum AskingPreamble {
               rest.count(where: { !fillers.contains($0) && !addressWords.contains($0) && !openers.contains($0) }) >= 2 else { return nil }
         return end
     }
+
+    /// Laughter typed after a cancel ("never mind lol").
+    static let laughs: Set<String> = ["lol", "haha", "hahaha", "hehe", "wkwk", "wkwkwk", "lmao"]
 
     /// What a cancel points at ("never mind that", "gak jadi yang itu").
     static let cancelledThing: Set<String> = ["that", "it", "itu", "yang", "tadi"]

@@ -312,8 +312,13 @@ struct Turn {
            let safetyTurn = session.safetyTurn, session.turn == safetyTurn + 1,
            let top, top.pattern == nil, priorities[top.intent] == .normal, top.score >= settings.clarifyThreshold,
            top.score - top.boost < settings.answerThreshold || startsFlow(top.intent), ranking.outOfScope <= top.example,
-           // (The safety answer's own next step, read at the answer threshold, answers instead.)
-           !(top.score >= settings.answerThreshold && isOfferedNext(top)) {
+           // (The safety answer's own next step, read at the answer threshold, answers instead:
+           // one written for this situation, only eligible after it, on the boost too, "I'm
+           // scared, what should I do" after the harassment answer; a general one such as the
+           // counsellor form only on its own reading, not "no one can help me" after thoughts of
+           // ending one's life, probe 23c c20.)
+           !(top.score >= settings.answerThreshold && isOfferedNext(top)
+             && (top.score - top.boost >= settings.answerThreshold || engine.knowledge.hasContext[top.intent])) {
             rule = traced("right after a safety answer, a message that asks nothing on its own: the safety answer again")
             var reply = answer(intent: last, score: max(top.score, settings.answerThreshold), entity: nil)
             if reply.kind == .answer { sayItIsTheSame(&reply) }
@@ -447,7 +452,11 @@ struct Turn {
             // (Not when it names another topic and not the conversation's: "daftar prakerja
             // step2nya gimana" after a BLK question is about Prakerja.)
             if short, !ranking.anchorsOnlyAnotherTopic, let inTopic = bestCandidate(in: active, ranking),
-               inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score {
+               inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score,
+               // (Not when the other topic's answer reads the message twice as well on its own:
+               // "lulusan sma bisa?" after a factory job search asks what SMA graduates can do,
+               // 0.53 on its own against the job fair's 0.22 without the boost, probe 23b b07.)
+               !readsTwiceAsWellAlone(top, than: inTopic) {
                 rule = traced("short follow-up kept in the conversation's topic `\(active)`")
                 return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
             }
@@ -493,7 +502,12 @@ struct Turn {
                 // than jump to another topic's answer that merely shares the generic words.
                 if inTopic.example >= Self.ellipticalExampleBar / 2 {
                     if let reply = answerWithSubject(top, repeating: true) { return reply }
-                    return clarify([inTopic, top], reason: "follow-up that the conversation's topic `\(active)` holds only loosely (nearest example \(fmt(inTopic.example))) and another reading holds better: asking which")
+                    // (Only a plausible other reading is offered: "trus aku hrs gmn" after the
+                    // answer for a 16-year-old got a choice with "how to press a claim with HR",
+                    // 0.05, probe 23a a13. Below the clarify threshold the rules below decide.)
+                    if top.score >= settings.clarifyThreshold {
+                        return clarify([inTopic, top], reason: "follow-up that the conversation's topic `\(active)` holds only loosely (nearest example \(fmt(inTopic.example))) and another reading holds better: asking which")
+                    }
                 }
             }
             // "berapa lama prosesnya?" after questions about working in Taiwan, "berapa biayanya?"
@@ -695,6 +709,12 @@ struct Turn {
         // "buruh tani cuma tamat sd, …", the answer about manual work without a diploma).
         if repeats, ownCase, top.intent != best.intent, priority(of: top.intent) == .normal, top.example >= Self.ownCaseOwnReading,
            top.score - top.boost >= settings.answerThreshold * lengthScale(analysis.tokens) { return nil }
+        // Nor when the statement names a place and an answer of the conversation's topic reads it
+        // at the answer threshold: "i'm in Kupang" after free language courses asks where the
+        // training centres there are (0.38), not for the courses again (probe 23c c29).
+        if repeats, ownCase, top.intent != best.intent, priority(of: top.intent) == .normal,
+           kb.intents[top.intent].topic == session.activeTopic, top.score >= settings.answerThreshold * lengthScale(analysis.tokens),
+           analysis.entities.contains(where: { PlaceReference.placeTypes.contains($0.type) }) { return nil }
         rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
         readWithSubject = true
         var reply = answer(intent: best.intent, score: best.score, entity: nil)
@@ -1020,6 +1040,16 @@ struct Turn {
     /// In a `priority: high` topic only the last answer's intent counts as the topic's reading:
     /// "sy takut pak" after the answer about violence at work is not the sexual-harassment answer
     /// merely because that sibling holds "takut" more closely.
+    /// Whether `top` reads the message at the answer threshold on its own (the conversation's
+    /// boost aside) and at least twice as well as `inTopic` does on its own, through a nearer
+    /// example. ("yg shift malem ada?" after a job search: night work for women reads it 0.33
+    /// on its own against part-time jobs' 0.19, less than twice: the conversation keeps it.)
+    func readsTwiceAsWellAlone(_ top: Candidate, than inTopic: Candidate) -> Bool {
+        top.intent != inTopic.intent && top.score - top.boost >= settings.answerThreshold
+            && top.score - top.boost >= 2 * (inTopic.score - inTopic.boost)
+            && top.example > inTopic.example
+    }
+
     func bestCandidate(in topic: String, _ ranking: Matcher.Ranking) -> Candidate? {
         if engine.knowledge.topicIndex[topic]?.priority == .high {
             let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }

@@ -82,7 +82,8 @@ extension Turn {
             // A city after a province, or a province after a city, is another place too
             // ("kalau di Sleman?" after AK/1 in Jogja).
             return PlaceReference.placeTypes.contains(e.type)
-                && PlaceReference.placeTypes.contains { $0 != e.type && session.slots[$0] != nil }
+                && (PlaceReference.placeTypes.contains { $0 != e.type && session.slots[$0] != nil }
+                    || onlyNamesAPlace(after: i))
         }) else { return nil }
         // Another job, when another answer reads the message at the answer threshold on its
         // own, the conversation's boost aside, is that answer's question: "kerjaan satpam itu
@@ -91,6 +92,16 @@ extension Turn {
         if !PlaceReference.placeTypes.contains(e.type), let top, top.intent != i,
            top.score - top.boost >= settings.answerThreshold { return nil }
         return (i, e)
+    }
+
+    /// "jakarta" typed alone after the answer about where to look for work: a message naming
+    /// only a place, after an ordinary answer that takes no place and while the conversation
+    /// names none, asks that answer again for the place (it said how to search in a given
+    /// city); read alone, every place name goes to its minimum wage (probe 23c c01, c36).
+    func onlyNamesAPlace(after i: Int) -> Bool {
+        kb.intents[i].slot == nil && priority(of: i) == .normal
+            && !PlaceReference.placeTypes.contains { session.slots[$0] != nil }
+            && contentWords(analysis.tokens[...]) <= 2
     }
 
     /// The last answered intent, when it may be answered again here (its context holds).
