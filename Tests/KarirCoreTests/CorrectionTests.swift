@@ -22,6 +22,10 @@ import Testing
         #expect(read("I mean the training, not the card") == ("the training", "not the card i mean"))
         // A "yang" right after "bukan" belongs to the negated part.
         #expect(read("bukan yang hari tua, maksudnya yang pengganti gaji") == ("yang pengganti gaji", "bukan yang hari tua maksudnya"))
+        // "So it is not X, then …": the negated part ends where the next question starts.
+        #expect(read("oh jadi bukan bpjs kesehatan ya, terus klaimnya lewat mana") == ("oh jadi terus klaimnya lewat mana", "bukan bpjs kesehatan ya"))
+        // "lalu" also means "ago": it does not end a negated part.
+        #expect(read("bukan, aku udah resign 2 bulan lalu, hrd nya yg belum laporin").dropped.isEmpty)
     }
 
     @Test func ordinaryNegationsStay() {

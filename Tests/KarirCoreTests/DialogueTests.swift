@@ -348,10 +348,15 @@ import Testing
         #expect(!first.text.hasPrefix("Untuk"))
     }
 
-    @Test func noSwapWithoutAnEarlierValueOrWithOtherWords() {
-        // The conversation named no province: the ranking decides.
+    @Test func aPlaceAloneAsksTheLastAnswerForItButNotAQuestionWithOtherWords() {
+        // The conversation named no place, and its answer takes none: a place typed alone asks
+        // that answer for the place (it does not depend on it, and says so), not for the
+        // place's minimum wage.
         let first = ask("cara daftar pelatihan")
-        #expect(ask("jatim?", first.session).trace?.rule.contains("another province") != true)
+        let alone = ask("jatim?", first.session)
+        #expect(alone.intent == first.intent)
+        #expect(alone.trace?.rule.contains("another province") == true)
+        #expect(alone.text.hasPrefix("Untuk Jawa Timur sama:\n"))
         // A question with its own words about the new province is not a swap.
         let named = ask("cara daftar pelatihan di jawa tengah")
         let other = ask("berapa ump jawa timur", named.session)

@@ -58,7 +58,8 @@ enum Correction {
     /// Whether the message says what it means or opens with "bukan".
     static func isCorrection(_ tokens: [Token]) -> Bool {
         if tokens.indices.contains(where: { meaningWords(tokens, at: $0) > 0 }) { return true }
-        let first = tokens.first { !interjections.contains($0.surface) }
+        // ("oh jadi bukan bpjs kesehatan ya, terus klaimnya lewat mana": "so it is not …".)
+        let first = tokens.first { !interjections.contains($0.surface) && $0.surface != "jadi" }
         return first?.surface == "bukan"
     }
 
@@ -79,7 +80,7 @@ enum Correction {
     static let negators: Set<String> = ["bukan", "not"]
     /// Roots that say what the message means.
     static let markers: Set<String> = ["maksud", "melainkan"]
-    static let segmentEnds: Set<String> = ["tapi", "tetapi", "namun", "yang", "but", "rather", "instead"]
+    static let segmentEnds: Set<String> = ["tapi", "tetapi", "namun", "yang", "but", "rather", "instead", "terus", "trus", "then"]
     /// Words that ask rather than say what is meant.
     static let askingWords: Set<String> = ["apa", "bagaimana", "gimana", "kenapa", "mengapa", "mana", "saya", "aku", "sy", "kamu",
                                            "what", "how", "why", "you", "do", "does", "is", "it", "that", "itu", "ini", "sih", "dong"]
