@@ -28,6 +28,9 @@ import Testing
         ("gaji 2 juta 300", [2_300_000]),
         ("uang saku seratus lima puluh ribu", [150_000]),
         ("gaji 2 juta 3 bulan", [2_000_000]),
+        // A word of rate after the hundreds does not make them a count (probe 23d d34).
+        ("gajinya cuma satu juta dua ratus sebulan", [1_200_000]),
+        ("gaji 2 juta 300 per bulan", [2_300_000]),
         ("dua tiga juta", []),
         ("satu pertanyaan lagi", []),
     ])

@@ -138,6 +138,15 @@ extension Turn {
         let computing = ranking.candidates.filter { c in
             c.example >= Self.figuresExampleBar && calculated(kb.intents[c.intent], words: figures) != nil
         }
+        // The last answer computes with them and holds the message about as closely as any: the
+        // conversation goes on ("kerja 8 bulan jd dapet brp, gaji 3,5jt" right after PKWT
+        // compensation: 0.56 there, 0.56 near a JKP example; probe 23d d12).
+        let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
+        if let bestExample = computing.map(\.example).max(),
+           let going = computing.first(where: { $0.intent == last && bestExample - $0.example < Self.figuresAsClose }) {
+            rule = traced("figures for the last answer, which computes with them (nearest example \(fmt(going.example)))")
+            return answer(intent: going.intent, score: max(going.score, settings.answerThreshold), entity: nil)
+        }
         // Not against the conversation's own reading when that holds the message about as well
         // ("gaji aku 4,2jt sebulan" right after choosing the THR amount: 0.46 near "gajiku 3,6 jt
         // sebulan" there, 0.54 near an overtime example).
@@ -167,6 +176,9 @@ extension Turn {
 
     /// How closely an example must hold a message of figures for its intent to compute with them.
     static let figuresExampleBar = 0.5
+    /// How much less closely than the best the last answer's example may hold a message of
+    /// figures for the last answer to compute with them.
+    static let figuresAsClose = 0.05
     /// How much more closely than the best reading's an example must hold a message of figures
     /// for its calculation to answer instead (probes: 0.24 and 0.25 for the JKP benefit after a
     /// PHK and a JHT answer; 0.08 for overtime against the THR amount just chosen).
