@@ -505,6 +505,14 @@ struct Turn {
                     // (Only a plausible other reading is offered: "trus aku hrs gmn" after the
                     // answer for a 16-year-old got a choice with "how to press a claim with HR",
                     // 0.05, probe 23a a13. Below the clarify threshold the rules below decide.)
+                    // (Nor asked when the other reading answers on its own and holds the words
+                    // closely: "uang bisa balik gak??" after a trafficking answer about an agent
+                    // who took the money is the question about getting paid money back, 0.64 near
+                    // "ketipu loker, uangku bisa balik gak", probe 23d d36.)
+                    if top.score - top.boost >= settings.answerThreshold, top.example >= Self.answersOnItsOwnExample {
+                        rule = traced("a follow-up the conversation's topic `\(active)` holds only loosely; `\(kb.intents[top.intent].id)` answers on its own (nearest example \(fmt(top.example)))")
+                        return answer(intent: top.intent, score: top.score, entity: nil)
+                    }
                     if top.score >= settings.clarifyThreshold {
                         return clarify([inTopic, top], reason: "follow-up that the conversation's topic `\(active)` holds only loosely (nearest example \(fmt(inTopic.example))) and another reading holds better: asking which")
                     }
