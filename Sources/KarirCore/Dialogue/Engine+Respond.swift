@@ -1044,10 +1044,6 @@ struct Turn {
         return engine.knowledge.followUpIndices[l].contains(intent)
     }
 
-    /// The best-ranked candidate of `topic` among the best ten, if any.
-    /// In a `priority: high` topic only the last answer's intent counts as the topic's reading:
-    /// "sy takut pak" after the answer about violence at work is not the sexual-harassment answer
-    /// merely because that sibling holds "takut" more closely.
     /// Whether `top` reads the message at the answer threshold on its own (the conversation's
     /// boost aside) and at least twice as well as `inTopic` does on its own, through a nearer
     /// example. ("yg shift malem ada?" after a job search: night work for women reads it 0.33
@@ -1058,6 +1054,10 @@ struct Turn {
             && top.example > inTopic.example
     }
 
+    /// The best-ranked candidate of `topic` among the best ten, if any.
+    /// In a `priority: high` topic only the last answer's intent counts as the topic's reading:
+    /// "sy takut pak" after the answer about violence at work is not the sexual-harassment answer
+    /// merely because that sibling holds "takut" more closely.
     func bestCandidate(in topic: String, _ ranking: Matcher.Ranking) -> Candidate? {
         if engine.knowledge.topicIndex[topic]?.priority == .high {
             let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
