@@ -99,7 +99,12 @@ struct Turn {
         // "bye") keeps the conversation's language: "thanks" after four Indonesian questions is
         // answered "Sama-sama!".
         let courtesy = analysis.tokens.count <= 2 && analysis.tokens.allSatisfy { Self.courtesyWords.contains($0.surface) }
-        let detected = forced ?? (analysis.tokens.isEmpty || courtesy ? (session.language ?? analysis.language) : analysis.language)
+        var detected = forced ?? (analysis.tokens.isEmpty || courtesy ? (session.language ?? analysis.language) : analysis.language)
+        // In an Indonesian conversation, a message mixing English words with at least two
+        // Indonesian function words is an Indonesian speaker's code-mixing ("any recommendation
+        // training yg legit dan affordable?", probe 23d d26): the answer stays Indonesian.
+        if forced == nil, session.language == .id, detected == .en,
+           analysis.tokens.count(where: { Self.indonesianFunctionWords.contains($0.surface) }) >= 2 { detected = .id }
         let languages = engine.knowledge.base.settings.languages
         self.language = languages.contains(detected) ? detected : (languages.first ?? detected)
     }
@@ -868,6 +873,11 @@ struct Turn {
         if c.example >= Self.plainPleasantryExample { return true }
         return c.example >= Self.addressedPleasantryExample && holdsEveryWord(c, besides: AskingPreamble.addressWords)
     }
+
+    /// Indonesian words that carry no subject (as the analyser spells them): two of them mark a
+    /// code-mixed message as Indonesian inside an Indonesian conversation.
+    static let indonesianFunctionWords: Set<String> = ["yang", "dan", "aja", "saja", "sih", "dong", "tidak", "bagaimana", "kalau",
+                                                       "juga", "sudah", "tapi", "deh", "kok", "atau", "gitu", "banget"]
 
     /// Courtesies typed alike in Indonesian and English chats.
     static let courtesyWords: Set<String> = ["thanks", "thank", "you", "thx", "tq", "sorry", "bye", "please", "pls", "ok", "oke", "okay", "sip", "hi", "hello", "halo"]
