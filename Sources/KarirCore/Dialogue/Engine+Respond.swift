@@ -95,10 +95,10 @@ struct Turn {
         self.corrected = corrected
         self.analysis = analysis
         self.askedEntities = OwnRole.asked(in: analysis)
-        // A courtesy of a word or two that both languages' speakers type ("thanks", "sorry",
+        // A courtesy of up to three words that both languages' speakers type ("thanks", "sorry",
         // "bye") keeps the conversation's language: "thanks" after four Indonesian questions is
-        // answered "Sama-sama!".
-        let courtesy = analysis.tokens.count <= 2 && analysis.tokens.allSatisfy { Self.courtesyWords.contains($0.surface) }
+        // answered "Sama-sama!", and so is "oke noted, thanks" (probe 23e e34).
+        let courtesy = analysis.tokens.count <= 3 && analysis.tokens.allSatisfy { Self.courtesyWords.contains($0.surface) }
         var detected = forced ?? (analysis.tokens.isEmpty || courtesy ? (session.language ?? analysis.language) : analysis.language)
         // In an Indonesian conversation, a message mixing English words with at least two
         // Indonesian function words is an Indonesian speaker's code-mixing ("any recommendation
@@ -362,6 +362,16 @@ struct Turn {
             if let reply = computeInsteadOfPattern(top) { return reply }
             rule = traced("pattern \(pattern)")
             return answer(intent: top.intent, score: 1, entity: nil)
+        }
+        // A pleasantry's words are no pleasantry where an answer written for this very point of
+        // the conversation (one with a `context`, eligible only here) reads the message at the
+        // clarify threshold: "iya" after the safety follow-up's offer of a staff member accepts
+        // the offer (`handoff_accept_offer`, "ya mau"), it is no "Oke!" (probe 23e e36).
+        if priority(of: top.intent) == .low,
+           let written = ranking.candidates.first(where: { engine.knowledge.hasContext[$0.intent] && priorities[$0.intent] != .low
+               && $0.score >= settings.clarifyThreshold }) {
+            rule = traced("`\(kb.intents[written.intent].id)`, written for this point of the conversation, reads the message (\(fmt(written.score))): no pleasantry")
+            return answer(intent: written.intent, score: max(written.score, settings.answerThreshold), entity: nil)
         }
         // A message of a few words nearest to a pleasantry's example, and at least
         // ``plainPleasantryExample`` near it, is that pleasantry whatever the model and the
@@ -880,7 +890,8 @@ struct Turn {
                                                        "juga", "sudah", "tapi", "deh", "kok", "atau", "gitu", "banget"]
 
     /// Courtesies typed alike in Indonesian and English chats.
-    static let courtesyWords: Set<String> = ["thanks", "thank", "you", "thx", "tq", "sorry", "bye", "please", "pls", "ok", "oke", "okay", "sip", "hi", "hello", "halo"]
+    static let courtesyWords: Set<String> = ["thanks", "thank", "you", "thx", "tq", "sorry", "bye", "please", "pls", "ok", "oke", "okay", "sip", "hi", "hello", "halo",
+                                             "noted"]
 
     /// Whether the message states the writer's own case rather than asking: it opens with "I"
     /// or "my" ("saya", "aku", …), has no question mark and no question word, and has at most
