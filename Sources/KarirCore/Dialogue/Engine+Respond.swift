@@ -727,17 +727,19 @@ struct Turn {
         let repeats = kb.intents[best.intent].id == session.lastIntent
         guard best.score >= bar, !repeats || (repeating && ranking.outOfScope < top.example) else { return nil }
         // Nor, for a statement of one's own case, the answer just given again when another
-        // answer holds the statement closely and reads it on its own, the conversation's boost
-        // aside ("sy cuma tamat sd" after a question about changing careers at 52: 0.57 near
-        // "buruh tani cuma tamat sd, …", the answer about manual work without a diploma).
-        if repeats, ownCase, top.intent != best.intent, priority(of: top.intent) == .normal, top.example >= Self.ownCaseOwnReading,
-           top.score - top.boost >= settings.answerThreshold * lengthScale(analysis.tokens) { return nil }
-        // Nor when the statement names a place and an answer of the conversation's topic reads it
-        // at the answer threshold: "i'm in Kupang" after free language courses asks where the
-        // training centres there are (0.38), not for the courses again (probe 23c c29).
-        if repeats, ownCase, top.intent != best.intent, priority(of: top.intent) == .normal,
-           kb.intents[top.intent].topic == session.activeTopic, top.score >= settings.answerThreshold * lengthScale(analysis.tokens),
-           analysis.entities.contains(where: { PlaceReference.placeTypes.contains($0.type) }) { return nil }
+        // answer reads the statement well enough: one that holds it closely and reads it on its
+        // own, the conversation's boost aside ("sy cuma tamat sd" after a question about changing
+        // careers at 52: 0.57 near "buruh tani cuma tamat sd, …", the answer about manual work
+        // without a diploma), or, for a statement naming a place, one of the conversation's topic
+        // at the answer threshold ("i'm in Kupang" after free language courses asks where the
+        // training centres there are, 0.38, not for the courses again; probe 23c c29).
+        if repeats, ownCase, top.intent != best.intent, priority(of: top.intent) == .normal {
+            let ownBar = settings.answerThreshold * lengthScale(analysis.tokens)
+            let heldClosely = top.example >= Self.ownCaseOwnReading && top.score - top.boost >= ownBar
+            let placeInTopic = kb.intents[top.intent].topic == session.activeTopic && top.score >= ownBar
+                && analysis.entities.contains(where: { PlaceReference.placeTypes.contains($0.type) })
+            if heldClosely || placeInTopic { return nil }
+        }
         rule = traced("read with the conversation's subject \"\(subject)\" (score \(fmt(best.score)) ≥ \(fmt(bar)))")
         readWithSubject = true
         var reply = answer(intent: best.intent, score: best.score, entity: nil)

@@ -31,8 +31,7 @@ public enum Figures {
                     used += words[k + used].scale == nil ? 2 : 1
                 } else if scale >= 1_000_000, k + used < words.count, let rest = words[k + used].number, words[k + used].scale == nil,
                           words[k + used].unit == nil, rest.value >= 100, rest.value < 1_000, rest.value == rest.value.rounded(),
-                          !(k + used + 1 < words.count && unitWords.contains(words[k + used + 1].text)
-                            && !rateWords.contains(words[k + used + 1].text)) {
+                          !(k + used + 1 < words.count && countingUnitWords.contains(words[k + used + 1].text)) {
                     // "2 juta 300", "dua juta tiga ratus": the hundreds after millions are thousands.
                     amount += rest.value * 1_000
                     used += 1
@@ -97,10 +96,11 @@ public enum Figures {
     /// more than figures.
     static let unitWords: Set<String> = Set(scales.keys).union(hourWords).union(monthWords).union(yearWords).union(dayWords)
         .union(periodWords).union(overtimeWords).union(["per", "sehari", "perhari", "rupiah", "rp"])
-    /// Words after an amount that say what it is paid per or in ("dua juta tiga ratus sebulan"):
-    /// they do not make the hundreds after millions a count of hours or months.
-    static let rateWords: Set<String> = ["sebulan", "seminggu", "sehari", "perhari", "perbulan", "per", "monthly", "weekly",
-                                         "rupiah", "rp", "total", "totalnya"]
+    /// Units that make the number before them a count (hours, months …), not the hundreds after
+    /// millions: every unit but the words saying what an amount is paid per or in ("dua juta
+    /// tiga ratus sebulan" is 2,300,000 a month; "gaji 2 juta 3 bulan" is 2 million for 3 months).
+    static let countingUnitWords: Set<String> = unitWords.subtracting(["sebulan", "seminggu", "sehari", "perhari", "per", "monthly",
+                                                                        "weekly", "rupiah", "rp", "total", "totalnya"])
     static let periodWords: Set<String> = ["bulan", "bln", "month", "months", "minggu", "mgg", "week", "weeks", "sebulan", "seminggu",
                                            "weekly", "monthly", "total", "totalnya"]
 
