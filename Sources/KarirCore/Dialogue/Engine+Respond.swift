@@ -122,6 +122,8 @@ struct Turn {
         reply = answerOtherQuestions(reply)
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
+        // A fallback's choices are guesses at a message Karir could not answer (``Session/choicesAreGuesses``).
+        reply.session.choicesAreGuesses = reply.kind == .fallback && !reply.session.offeredChoices.isEmpty ? true : nil
         return reply
     }
 
@@ -378,11 +380,24 @@ struct Turn {
         // conversation favour ("good night!" after interview tips: 0.72 near "good night, bye",
         // while the interview intent only holds "the night before an interview"). (A longer one,
         // "oh iya, cara bikin kartu kuning gimana ya?", is a question with a pleasantry around it.)
+        // (When the best reading is a pleasantry already, only one scoring at least half as
+        // well: "makasih yo" is thanks, 0.51, though the greeting holds a bare "yo" at 0.80 and
+        // scores 0.09; probe 24a b16.)
         if top.pattern == nil, priority(of: top.intent) != .high,
            Self.words(analysis.tokens) <= 3,
            let pleasantry = ranking.candidates.first(where: { priorities[$0.intent] == .low && isPlainPleasantry($0) }),
-           pleasantry.intent != top.intent, pleasantry.example >= ranking.nearestExample {
+           pleasantry.intent != top.intent, pleasantry.example >= ranking.nearestExample,
+           priority(of: top.intent) == .normal || pleasantry.score >= 0.5 * top.score {
             rule = traced("a pleasantry said in so many words (nearest example \(fmt(pleasantry.example)))")
+            return answer(intent: pleasantry.intent, score: max(pleasantry.score, settings.answerThreshold), entity: nil)
+        }
+        // "ok nanti sy tanya disnaker aja", "oke saya coba dulu": an acknowledgement that says
+        // what the person will do next, asking nothing, closes the exchange. It is no follow-up
+        // to read with the conversation's subject (that gave the minimum wage again, probe 24a
+        // b10): the pleasantry that reads it best answers.
+        if session.activeTopic != nil, top.pattern == nil, closesTheExchange(),
+           let pleasantry = ranking.candidates.first(where: { priorities[$0.intent] == .low && $0.score >= Self.closingPleasantryScore }) {
+            rule = traced("an acknowledgement saying what the person will do next, asking nothing: `\(kb.intents[pleasantry.intent].id)`")
             return answer(intent: pleasantry.intent, score: max(pleasantry.score, settings.answerThreshold), entity: nil)
         }
         // Pleasantries around a question never hide it: a low-priority topic (smalltalk) yields
@@ -726,6 +741,13 @@ struct Turn {
         // subject's).
         let repeats = kb.intents[best.intent].id == session.lastIntent
         guard best.score >= bar, !repeats || (repeating && ranking.outOfScope < top.example) else { return nil }
+        // Nor the answer just given again when another answer of the conversation's topic reads
+        // the message itself at the answer threshold (with the conversation's boost) and at the
+        // clarify threshold without it: "itu brp" after "prakerja masih ada ga 2026" asks for the
+        // Prakerja amounts (0.44), not for the programme again (probe 24b u25).
+        if repeats, !ownCase, top.intent != best.intent, kb.intents[top.intent].id != session.lastIntent,
+           priority(of: top.intent) == .normal, top.score >= settings.answerThreshold, kb.intents[top.intent].topic == session.activeTopic,
+           top.score - top.boost >= settings.clarifyThreshold { return nil }
         // Nor, for a statement of one's own case, the answer just given again when another
         // answer reads the statement well enough: one that holds it closely and reads it on its
         // own, the conversation's boost aside ("sy cuma tamat sd" after a question about changing
@@ -885,6 +907,27 @@ struct Turn {
         if c.example >= Self.plainPleasantryExample { return true }
         return c.example >= Self.addressedPleasantryExample && holdsEveryWord(c, besides: AskingPreamble.addressWords)
     }
+
+    /// Whether the message is an acknowledgement announcing the person's next step ("ok nanti
+    /// saya coba", "siap, besok saya ke disnaker aja", "ok I'll try that"): it opens with "ok"
+    /// (or "oke", "siap", "baik" …), holds a word of intention (``intentionWords``), has no
+    /// question mark and no question word, and at most ``closingWords`` words.
+    func closesTheExchange() -> Bool {
+        let words = analysis.tokens.map(\.surface)
+        guard let first = words.first, Self.acknowledgementWords.contains(first), words.count <= Self.closingWords,
+              !text.contains("?"), words.contains(where: { Self.intentionWords.contains($0) }) else { return false }
+        return !words.contains { QuestionParts.questionWords.contains($0) || Self.askingWords.contains($0) }
+    }
+
+    /// Words that make a message without a question mark ask ("ok nanti bisa daftar lagi").
+    static let askingWords: Set<String> = ["bisa", "boleh", "ada", "kah", "can", "could", "should", "do", "does", "is", "are"]
+
+    static let acknowledgementWords: Set<String> = AskingPreamble.fillerHeads.union(["siap", "sip", "baik", "baiklah", "noted", "alright"])
+    /// Words announcing what one will do ("nanti", "coba", "dulu", "aja", "will", "try", "later").
+    static let intentionWords: Set<String> = ["nanti", "coba", "dulu", "besok", "aja", "saja", "will", "try", "later", "tomorrow", "first"]
+    static let closingWords = 8
+    /// The least score of the pleasantry that answers a closing (``closesTheExchange()``).
+    static let closingPleasantryScore = 0.1
 
     /// Indonesian words that carry no subject (as the analyser spells them): two of them mark a
     /// code-mixed message as Indonesian inside an Indonesian conversation.
@@ -1136,6 +1179,10 @@ struct Turn {
     /// ("how long until the money comes in?" after a JKP answer shares "how long" with an
     /// out-of-scope question about basketball).
     func conversationMargin(_ c: Candidate) -> Double {
+        // After a fallback the conversation holds only its guesses: no margin ("it's for my wife
+        // giving birth, BPJS kesehatan" after a fallback that guessed the JKP claim is nearer the
+        // out-of-scope BPJS Kesehatan example than any JKP example; probe 24c u14).
+        if session.choicesAreGuesses == true { return 0 }
         guard let active = session.activeTopic, kb.intents[c.intent].topic == active else { return c.boost }
         return max(c.boost, Self.conversationOutOfScopeMargin)
     }

@@ -44,6 +44,12 @@ public struct Session: Codable, Sendable, Equatable {
     /// nanyanya") gets that office again. Cleared by every other reply.
     public var referral: String?
 
+    /// The numbered choices were offered by a fallback, as guesses at a message Karir could not
+    /// answer: a number picks one and they still raise the reading of the next message, but the
+    /// conversation then gives no margin against out-of-scope examples (an intent lifted only by
+    /// a guess is no reason to answer a message nearer an out-of-scope example). Nil otherwise.
+    public var choicesAreGuesses: Bool?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -63,6 +69,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.contractMonths = nil
         self.safetyTurn = nil
         self.referral = nil
+        self.choicesAreGuesses = nil
     }
 }
 
