@@ -652,6 +652,14 @@ struct Turn {
             if let second = others.first, top.score - second.score < settings.clarifyMargin {
                 if alsoSuggest == nil { alsoSuggest = second.intent }
             }
+            // A reading of another topic that answers the message on its own too is most likely
+            // a second question in it ("cara bikin cv sama tips interview sama gaji fresh grad
+            // brp yg wajar": the pay answers, the CV reads it at 0.35): offered first among the
+            // suggestions, so one number answers it (probe 24b u27).
+            if alsoSuggest == nil, let other = others.first(where: { kb.intents[$0.intent].topic != kb.intents[top.intent].topic
+                && priority(of: $0.intent) == .normal && $0.score - $0.boost >= settings.answerThreshold }) {
+                alsoSuggest = other.intent
+            }
             rule = traced("nearest examples (score \(fmt(top.score)) ≥ answer threshold \(fmt(answerBar)))")
             return answer(intent: top.intent, score: top.score, entity: nil)
         }
