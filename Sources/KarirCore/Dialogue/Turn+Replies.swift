@@ -49,6 +49,13 @@ extension Turn {
             if let lookup = def.lookup?.value {
                 if let row = kb.tables[lookup]?.rows[valueID] {
                     values["row"] = row
+                    // The year the message asks about ("ump jambi 2025"), and whether the row
+                    // holds that year, so that an answer can say when it gives another year's
+                    // figure.
+                    if let year = askedYear {
+                        values["asked_year"] = year
+                        if row["year"] == year { values["asked_row_year"] = true }
+                    }
                 } else {
                     session.pendingIntent = nil
                     session.lastIntent = def.id
@@ -251,6 +258,13 @@ extension Turn {
             guard let j = engine.knowledge.intentIndex[id] else { return nil }
             return choice(j, number: n + 1)
         }
+    }
+
+    /// The year the message names (a number from 2000 to 2099), if any.
+    var askedYear: String? {
+        analysis.tokens.first { t in
+            t.surface.utf8.count == 4 && t.surface.hasPrefix("20") && t.surface.allSatisfy(\.isASCII) && Int(t.surface) != nil
+        }?.surface
     }
 
     /// Intent `i` offered as numbered choice `number`.
