@@ -112,8 +112,8 @@ extension Turn {
         }
         if safetyAgain {
             let lead = engine.promptOr("safety_again", language,
-                                       id: "Saya dengar kamu, dan saya masih di sini. Kamu tidak harus menanggung ini sendirian. Yang paling penting sekarang:",
-                                       en: "I hear you, and I'm still here. You don't have to carry this alone. What matters most right now:")
+                                       id: "Saya dengar kamu, dan saya masih di sini.",
+                                       en: "I hear you, and I'm still here.")
             reply.text = lead + "\n" + reply.text
         }
         return finish(reply)
@@ -441,7 +441,13 @@ extension Turn {
     /// member (``staffIntent``) when the knowledge has one.
     func safetyChoices(_ last: Int) -> [Choice] {
         var picks = [choice(last, number: 1)]
-        if let staff = engine.knowledge.intentIndex[Self.staffIntent] { picks.append(choice(staff, number: 2)) }
+        // The way to a person the safety answer itself offers (a handoff written for a crisis,
+        // which keeps the emergency advice), else the general one.
+        let staff = engine.knowledge.intentIndex[Self.staffIntent]
+        let handoffTopic = staff.map { kb.intents[$0].topic }
+        let own = kb.intents[last].followUps.lazy.compactMap { self.engine.knowledge.intentIndex[$0.value] }
+            .first { self.kb.intents[$0].topic == handoffTopic }
+        if let person = own ?? staff { picks.append(choice(person, number: 2)) }
         return picks
     }
 
