@@ -130,8 +130,9 @@ struct Turn {
     private mutating func decide() -> Reply {
         session.turn += 1
         session.language = language
-        let referredBefore = session.referral
+        let referredBefore = session.referral, referredQuestion = session.referralQuestion
         session.referral = nil
+        session.referralQuestion = nil
         if rememberFigures(), let reply = computeAgain() ?? computeWithTheseFigures() { return reply }
         if let reply = placeForLastCalculation() ?? amountAgain() { return reply }
 
@@ -187,6 +188,9 @@ struct Turn {
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
         let top = ranking.candidates.first
+        if let id = referredBefore, let question = referredQuestion, let reply = referralFollowUp(id, question: question, top: top) {
+            return reply
+        }
 
         if let pending = session.pendingIntent, let i = engine.knowledge.intentIndex[pending], let slot = kb.intents[i].slot?.value {
             if let e = slotMention(slot) {

@@ -43,6 +43,10 @@ public struct Session: Codable, Sendable, Equatable {
     /// a question Karir does not: the next message asking only where to ask ("ok ke mana
     /// nanyanya") gets that office again. Cleared by every other reply.
     public var referral: String?
+    /// The message that reply referred (at most ``Session/subjectLength`` characters): a short
+    /// follow-up right after it ("is there a penalty if I'm late?" after the tax office was named
+    /// for "how do i lapor SPT tahunan?") is read together with it. Cleared like ``referral``.
+    public var referralQuestion: String?
 
     /// The numbered choices were offered by a fallback, as guesses at a message Karir could not
     /// answer: a number picks one and they still raise the reading of the next message, but the
@@ -69,6 +73,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.contractMonths = nil
         self.safetyTurn = nil
         self.referral = nil
+        self.referralQuestion = nil
         self.choicesAreGuesses = nil
     }
 }

@@ -372,12 +372,40 @@ extension Turn {
     mutating func referralReply(_ id: String, text: String, confidence: Double, repeated: Bool = false) -> Reply {
         session.offeredChoices = []
         session.referral = id
+        session.referralQuestion = String(self.text.prefix(Session.subjectLength))
         var reply = Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil, confidence: confidence,
                           language: language, suggestions: [], session: session)
         reply.referral = id
         reply.repeated = repeated
         return finish(reply)
     }
+
+    /// A short follow-up right after a referral ("is there a penalty if I'm late?" after the tax
+    /// office was named for "how do i lapor SPT tahunan?") that, read together with the question
+    /// referred, is nearer an example of the same referral group than any intent's, goes to that
+    /// office again, unless an intent's example holds the follow-up itself closely, it holds a
+    /// word anchoring a topic, or an intent answers it alone without asking back (a new
+    /// question of Karir's: "how about JKP then?", "PKWT maximum is how many years?").
+    mutating func referralFollowUp(_ id: String, question: String, top: Candidate?) -> Reply? {
+        guard Self.words(analysis.tokens) <= Self.referralFollowUpWords, (top?.example ?? 0) < Self.answersOnItsOwnExample,
+              !engine.knowledge.topicNeutral.anchors(engine.knowledge.index.query(analysis.tokens), topic: -1).other else { return nil }
+        // Read alone, it answers nothing, or it would only ask back between topics.
+        if let top, top.score - top.boost >= settings.answerThreshold {
+            guard let second = ranking?.candidates.dropFirst().first, top.score - second.score < settings.clarifyMargin,
+                  kb.intents[second.intent].topic != kb.intents[top.intent].topic else { return nil }
+        }
+        let before = engine.knowledge.analyzer.analyze(question, sessionLanguage: session.language)
+        let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
+        let reading = engine.matcher.rank(joined, session: Session(language: session.language), patterns: false)
+        guard reading.outOfScope >= reading.nearestExample,
+              let example = reading.outOfScopeExample, let k = engine.knowledge.referralOfExample[example],
+              kb.referrals[k].id == id else { return nil }
+        rule = traced("a follow-up of the question referred to `\(id)`, read with it (nearest out-of-scope example \(fmt(reading.outOfScope))): that office again")
+        return referralReply(id, text: kb.referrals[k].text[language], confidence: top?.score ?? 0, repeated: true)
+    }
+
+    /// The most words of a follow-up read with the question referred (``referralFollowUp(_:question:top:)``).
+    static let referralFollowUpWords = 8
 
     /// The office the last reply referred to, named again for a message that only asks where
     /// to ask ("ok ke mana nanyanya", "where do I go then") right after it.
