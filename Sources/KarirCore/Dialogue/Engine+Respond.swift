@@ -248,9 +248,22 @@ struct Turn {
         func offeredNext(_ safety: Candidate, _ top: Candidate) -> Bool {
             safety.intent == lastSafety && top.intent != safety.intent && top.score > safety.score && isOfferedNext(top)
         }
+        // Nor does one that would give the last safety answer again only on the conversation's
+        // boost, over an ordinary reading that answers the message on its own and reads it better
+        // ("ada tips biar lamaran ga ditolak trs?" after the self-harm answer and its follow-up
+        // is a question about applications, 0.36 on its own against the answer's 0.15; probe 24d
+        // u29). Not for a message asking where to report or whom to call: "sy harus lapor
+        // kemana" after a trafficking answer asks how to report that. A message that itself
+        // reads as the crisis keeps its safety answer.
+        let bestOrdinary = ranking.candidates.first { priorities[$0.intent] == .normal }
+        func repeatsOnBoost(_ safety: Candidate) -> Bool {
+            guard safety.intent == lastSafety, let other = bestOrdinary else { return false }
+            return other.score - other.boost >= settings.answerThreshold && other.score - other.boost > safety.score - safety.boost
+                && !asksToReport(analysis.tokens) && !asksWhomToContact(analysis.tokens) && !asksWhoCanHelp(analysis.tokens)
+        }
         let safetyWinsOnScores = bestSafety.map { safety in
             guard let top else { return false }
-            if offeredNext(safety, top) { return false }
+            if offeredNext(safety, top) || repeatsOnBoost(safety) { return false }
             // Below the answer threshold and behind another reading, a safety reading needs a
             // word of its own topic: "can i claim it all?" is near "I want to end it all" only
             // through common words. (Looked at last: it reads the message's features again.)
@@ -272,6 +285,12 @@ struct Turn {
             }
             rule = traced(safety.pattern.map { "pattern \($0)" } ?? "high-priority topic")
             return answer(intent: safety.intent, score: safety.score, entity: nil)
+        }
+        // The same holds when the safety answer is the best reading only through the boost.
+        if let safety = bestSafety, safety.intent == top?.intent, repeatsOnBoost(safety), let other = bestOrdinary {
+            rule = traced("`\(kb.intents[other.intent].id)` reads the message on its own (\(fmt(other.score - other.boost))) better than the last safety answer does without the conversation's boost (\(fmt(safety.score - safety.boost)))")
+            alsoSuggest = safety.intent
+            return answer(intent: other.intent, score: other.score, entity: nil)
         }
         // A plausible safety reading that did not win is still offered, first among the
         // suggestions, whatever else answers (on the lower bar too when one of its examples is

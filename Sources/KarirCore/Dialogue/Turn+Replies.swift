@@ -345,6 +345,13 @@ extension Turn {
             text = engine.prompt("fallback_in_topic", language, ["topic": topic.title[language], "where_to_ask": place, "suggestions": suggestions])
             if explain, !text.isEmpty { rule += "; said where to ask about `\(topic.id)`" }
         }
+        // A message clearly about another matter (nearer an out-of-scope example than any
+        // intent's) gets an honest decline that does not invite a rephrasing ("resep rendang yg
+        // enak gmn"; probe 24d u30).
+        if text.isEmpty, let r = ranking, r.outOfScope > 0, r.outOfScope >= r.nearestExample {
+            text = engine.prompt("fallback_out_of_scope", language, ["suggestions": suggestions])
+            if explain, !text.isEmpty { rule += "; declined as another matter" }
+        }
         if text.isEmpty { text = engine.prompt("fallback", language, ["suggestions": suggestions]) }
         return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
