@@ -108,6 +108,21 @@ extension Turn {
         return answer(intent: last, score: settings.answerThreshold, entity: nil)
     }
 
+    /// "eh maksudnya 2026", "kalo 2025?" right after an answer read from a table whose rows hold a
+    /// year (the minimum wage of a province): the same answer again for the year named, which
+    /// the answer receives as `asked_year` (it got the city minimum wage through "umk pasuruan
+    /// 2026"; probe 24d u26). Nil for a message with more than the year and joining words.
+    mutating func yearForLastLookup() -> Reply? {
+        guard askedYear != nil, let last = lastEligibleIntent(), kb.intents[last].slot != nil,
+              let table = kb.intents[last].lookup.flatMap({ kb.tables[$0.value] }), table.rows.values.first?["year"] != nil,
+              analysis.tokens.allSatisfy({ $0.surface == askedYear || $0.surface.count <= 2 || Self.fillers.contains($0.surface)
+                  || Self.yearFollowUpWords.contains($0.surface) }) else { return nil }
+        rule = traced("the year \(askedYear ?? "") for the last answer's table")
+        return answer(intent: last, score: settings.answerThreshold, entity: nil)
+    }
+
+    static let yearFollowUpWords: Set<String> = ["kalau", "yang", "tahun", "maksud", "maksudnya", "maksudku", "eh", "what", "about", "how", "and", "year", "for", "in", "the", "terus", "lalu", "bagaimana", "sih"]
+
     /// "gaji terakhir 5jt" inside a conversation, after an answer that computes nothing: a
     /// message that is hardly more than a wage gives figures, so the intent that computes with
     /// them and whose example holds the message closely, far more closely than the best
