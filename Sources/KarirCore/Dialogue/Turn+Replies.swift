@@ -396,10 +396,13 @@ extension Turn {
     mutating func referralFollowUp(_ id: String, question: String, top: Candidate?) -> Reply? {
         guard Self.words(analysis.tokens) <= Self.referralFollowUpWords, (top?.example ?? 0) < Self.answersOnItsOwnExample,
               !engine.knowledge.topicNeutral.anchors(engine.knowledge.index.query(analysis.tokens), topic: -1).other else { return nil }
-        // Read alone, it answers nothing, or it would only ask back between topics.
-        if let top, top.score - top.boost >= settings.answerThreshold {
-            guard let second = ranking?.candidates.dropFirst().first, top.score - second.score < settings.clarifyMargin,
-                  kb.intents[second.intent].topic != kb.intents[top.intent].topic else { return nil }
+        // Read alone, without the conversation's boosts, it answers nothing, or it would only ask
+        // back between topics.
+        // (A ranking of its own: the boosts also move the model's odds. Only right after a referral.)
+        let alone = engine.matcher.rank(analysis, session: Session(language: session.language)).candidates
+        if let first = alone.first, first.score >= settings.answerThreshold {
+            guard alone.count > 1, first.score - alone[1].score < settings.clarifyMargin,
+                  kb.intents[alone[1].intent].topic != kb.intents[first.intent].topic else { return nil }
         }
         let before = engine.knowledge.analyzer.analyze(question, sessionLanguage: session.language)
         let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
