@@ -49,6 +49,13 @@ import Testing
         #expect(strip("mau tanya dong min").preamble.isEmpty)
     }
 
+    @Test func twoWordsSayingWhatTheQuestionIsAboutAreEnough() {
+        #expect(strip("mau tanya soal pelatihan").kept == "soal pelatihan")
+        #expect(strip("i want to ask about prakerja").kept == "about prakerja")
+        // Two words that do not name a subject are still too little.
+        #expect(strip("mau tanya dong min").preamble.isEmpty)
+    }
+
     @Test func anOpeningFillerIsLeftOutBeforeALongerMessage() {
         #expect(strip("oh iya bang, cara cek bansos pkh gmn ya, mamak sy blm dapet").preamble == "oh iya bang")
         #expect(strip("oke, kalau saya resign dapat jkp ga sih kak").preamble == "oke")
