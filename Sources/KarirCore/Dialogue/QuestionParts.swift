@@ -304,8 +304,17 @@ enum QuestionParts {
         let words = Array(typed.drop(while: leadingJoins.contains))
         guard let first = words.first, let last = words.last, typed.count >= Self.trailingQuestionWords,
               !words.contains(where: pointingBack.contains) else { return false }
+        // (Or next to the end: "… berlaku brp lama", "… bayar brp ya"; probe 24e u22.)
+        let nextToLast = words.count >= 2 ? words[words.count - 2] : ""
         return typedQuestionWords.contains(first) || typedQuestionWords.contains(last) || yesNoTags.contains(last)
+            || (typedQuestionWords.contains(nextToLast) && !auxiliaries.contains(nextToLast) && !vagueEnds.contains(last))
     }
+
+    /// Words that make a question word vague rather than asking ("jadi apa gitu": something or other).
+    static let vagueEnds: Set<String> = ["gitu", "gt", "gtu", "begitu", "deh"]
+
+    /// English auxiliaries, question words only where they open a question ("my contract is over").
+    static let auxiliaries: Set<String> = ["is", "are", "can", "could", "do", "does", "did", "should", "will"]
 
     /// Joining words a last sentence may open with.
     static let leadingJoins: Set<String> = joining.union(["also", "then", "sama", "trs", "tp", "tapi", "but"])
