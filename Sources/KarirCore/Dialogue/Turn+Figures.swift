@@ -113,11 +113,11 @@ extension Turn {
     /// the answer receives as `asked_year` (it got the city minimum wage through "umk pasuruan
     /// 2026"; probe 24d u26). Nil for a message with more than the year and joining words.
     mutating func yearForLastLookup() -> Reply? {
-        guard askedYear != nil, let last = lastEligibleIntent(), kb.intents[last].slot != nil,
+        guard let year = askedYear, let last = lastEligibleIntent(), kb.intents[last].slot != nil,
               let table = kb.intents[last].lookup.flatMap({ kb.tables[$0.value] }), table.rows.values.first?["year"] != nil,
-              analysis.tokens.allSatisfy({ $0.surface == askedYear || $0.surface.count <= 2 || Self.fillers.contains($0.surface)
+              analysis.tokens.allSatisfy({ $0.surface == year || $0.surface.count <= 2 || Self.fillers.contains($0.surface)
                   || Self.yearFollowUpWords.contains($0.surface) }) else { return nil }
-        rule = traced("the year \(askedYear ?? "") for the last answer's table")
+        rule = traced("the year \(year) for the last answer's table")
         return answer(intent: last, score: settings.answerThreshold, entity: nil)
     }
 

@@ -262,9 +262,7 @@ extension Turn {
 
     /// The year the message names (a number from 2000 to 2099), if any.
     var askedYear: String? {
-        analysis.tokens.first { t in
-            t.surface.utf8.count == 4 && t.surface.hasPrefix("20") && t.surface.allSatisfy(\.isASCII) && Int(t.surface) != nil
-        }?.surface
+        analysis.tokens.first { $0.surface.utf8.count == 4 && $0.surface.hasPrefix("20") && Int($0.surface) != nil }?.surface
     }
 
     /// Intent `i` offered as numbered choice `number`.
@@ -483,8 +481,7 @@ extension Turn {
         // which keeps the emergency advice), else the general one.
         let staff = engine.knowledge.intentIndex[Self.staffIntent]
         let handoffTopic = staff.map { kb.intents[$0].topic }
-        let own = kb.intents[last].followUps.lazy.compactMap { self.engine.knowledge.intentIndex[$0.value] }
-            .first { self.kb.intents[$0].topic == handoffTopic }
+        let own = engine.knowledge.followUpIndices[last].first { kb.intents[$0].topic == handoffTopic }
         if let person = own ?? staff { picks.append(choice(person, number: 2)) }
         return picks
     }
