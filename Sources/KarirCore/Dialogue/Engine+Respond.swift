@@ -1,4 +1,3 @@
-import Foundation
 
 extension Engine {
     /// Answers one message in the given session.
@@ -177,6 +176,7 @@ struct Turn {
         // So does one that rejects the last answer as a whole ("bukan itu, maksud sy skck itu
         // syarat wajib ga"): the answer was a misreading, and the suggestions it offered are no
         // better guesses at what the message means.
+        let answeredBefore = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
         let rejects = self.ranking == nil && (rejectsLastAnswer() || (takesBack && session.activeTopic != nil))
         if self.ranking == nil, rejects || negatesConversationTopic() {
             rejectedLastAnswer = rejects
@@ -275,6 +275,20 @@ struct Turn {
                 || (top.score < settings.answerThreshold && closeOnLowerBar(safety) && anchored())
             return (strong || weak) && ranking.outOfScope <= safety.example
         } ?? false
+        // A safety pattern that would give the last safety answer again, in a message that
+        // denies the danger ("aku ga mau nyakitin diri kok, cuma capek aja. gimana biar cepet
+        // dapet kerja" after the self-harm answer, probe 25a u26), lets an ordinary reading
+        // that answers the message on its own answer it, the safety answer offered first.
+        // (The denial may have set the conversation's topic aside: the answer given before counts.)
+        // The rest of the message is read without the denied words.
+        if let safety = bestSafety, let pattern = safety.pattern, safety.intent == answeredBefore,
+           let rest = withoutDeniedDanger(ofPattern: pattern),
+           let other = engine.matcher.rank(rest, session: session, patterns: false).candidates.first(where: { priorities[$0.intent] == .normal }),
+           other.score - other.boost >= settings.answerThreshold {
+            rule = traced("the message denies the danger of pattern \(pattern) after its answer; `\(kb.intents[other.intent].id)` reads it on its own (\(fmt(other.score - other.boost)))")
+            alsoSuggest = safety.intent
+            return answer(intent: other.intent, score: other.score, entity: nil)
+        }
         if let safety = bestSafety, safetyWinsOnScores || nearSafetyExample {
             // A message asking for nothing but a contact, right after another safety answer, asks
             // for that answer's contacts: "aku harus lapor kemana" after a child's forced work

@@ -13,6 +13,8 @@ public struct ConversationTestSuite: Sendable {
         /// Texts the reply must not hold (case-insensitive), such as a paragraph given twice
         /// or a place the user said they did not mean.
         public var lacks: [String] = []
+        /// Intents the reply must offer among its numbered suggestions or choices.
+        public var suggests: [String] = []
         public var lang: Language?
         public var location: Located<String>
     }
@@ -60,7 +62,7 @@ public struct ConversationTestSuite: Sendable {
                 var turns: [Turn] = []
                 if let t = f["turns"], let ts = r.sequence(t, what: "turns of \(name)") {
                     for tn in ts {
-                        guard let tf = r.mapping(tn, what: "a turn", allowed: ["say", "topic", "intent", "kind", "contains", "lacks", "lang"]) else { continue }
+                        guard let tf = r.mapping(tn, what: "a turn", allowed: ["say", "topic", "intent", "kind", "contains", "lacks", "suggests", "lang"]) else { continue }
                         let d = Dictionary(tf.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                         guard let sayNode = d["say"], case .scalar(let s) = sayNode else {
                             r.error(tn, "a turn needs `say:`", hint: "write what the user types after `say:`"); continue
@@ -70,6 +72,7 @@ public struct ConversationTestSuite: Sendable {
                                           kind: d["kind"].flatMap { r.string($0, what: "kind") },
                                           contains: d["contains"].map { r.strings($0, what: "contains").map(\.value) } ?? [],
                                           lacks: d["lacks"].map { r.strings($0, what: "lacks").map(\.value) } ?? [],
+                                          suggests: d["suggests"].map { r.strings($0, what: "suggests").map(\.value) } ?? [],
                                           lang: d["lang"].flatMap { r.string($0, what: "lang") }.flatMap { Language(code: $0) },
                                           location: r.located(s.string, sayNode)))
                     }
@@ -100,6 +103,10 @@ public struct ConversationTestSuite: Sendable {
                 }
                 for c in turn.lacks where reply.text.localizedCaseInsensitiveContains(c) {
                     problems.append("expected the reply not to contain \"\(c)\"")
+                }
+                let offered = (reply.suggestions + reply.candidates).map(\.intent)
+                for i in turn.suggests where !offered.contains(i) {
+                    problems.append("expected \(i) among the numbered choices, got [\(offered.joined(separator: ", "))]")
                 }
                 if problems.isEmpty { passed += 1 } else {
                     failures.append(Failure(test: test.name, turnNumber: n + 1, location: turn.location, problems: problems, reply: reply.text))
