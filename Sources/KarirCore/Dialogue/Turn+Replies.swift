@@ -159,12 +159,17 @@ extension Turn {
     /// (not small talk) is answered and passed on as well ("pesangon saya belum dibayar 3
     /// bulan"). Not a message nearer an out-of-scope example than any intent's ("rekomendasi
     /// drakor" after "minta petugas"): that is declined as usual. A message with a phone number
-    /// or an e-mail address (``ContactDetails``) is always taken, unless it is a cry for help.
+    /// or an e-mail address (``ContactDetails``) is always taken, unless it is a cry for help:
+    /// that gets its safety answer and is passed on too.
     func messageForStaff(asked: String, reply: Reply) -> Reply {
         guard !analysis.tokens.isEmpty, let askingIntent = engine.knowledge.intentIndex[asked] else { return reply }
         // A phone number or e-mail address is the details asked for, unless the message is a
         // cry for help.
         if !answersSafety(reply), ContactDetails.present(in: text) { return takeMessage(for: askingIntent, after: reply) }
+        // A cry for help keeps its safety answer, and is passed on too: staff were asked for
+        // ("Siti, Johor Bahru, WA +60…, majikan tahan paspor" after the offer to notify staff,
+        // probe 25b u04).
+        if answersSafety(reply) { return passedOn(reply, asked: asked) }
         guard ranking?.outOfScopeIsNearer != true else { return reply }
         let asking = kb.intents[askingIntent].topic
         // So is a message read as the asking answer given again ("sy di kota medan" right after
@@ -210,6 +215,10 @@ extension Turn {
         taken.pendingIntent = nil
         taken.offeredChoices = []
         taken.collectingFor = nil
+        // The request for a person is settled: a later question is not read together with it
+        // ("meanwhile, what training can I take for data analytics?" after the message was
+        // taken is no second request for a person, probe 25b u18).
+        taken.subject = nil
         let quoted = String(text.trimmedWhitespace().prefix(Self.quotedMessageLength))
         var body = engine.promptOr("message_taken", language, ["message": quoted],
                                    id: "Terima kasih, pesanmu sudah diteruskan ke petugas:\n\"\(quoted)\"",
