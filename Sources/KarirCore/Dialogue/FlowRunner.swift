@@ -39,6 +39,7 @@ enum FlowRunner {
         switch command(words, steps: flow.steps.count) {
         case .stop?:
             turn.session.flow = nil
+            turn.session.stoppedFlow = flow.id
             turn.rule = turn.traced("flow \(flow.id): stopped")
             return reply(turn, text: turn.engine.promptOr("flow_stopped", turn.language,
                                                          id: "Baik, tes minat dihentikan. Kamu bisa bertanya apa saja, atau ketik \"mulai tes minat\" untuk mengulang.",
@@ -159,6 +160,30 @@ enum FlowRunner {
         turn.session.flow = next
         turn.rule = turn.traced("flow \(flow.id): step \(state.step + 1) answered")
         return reply(turn, text: question(flow, next.step, turn), flow: flow)
+    }
+
+    /// Words that ask for a guided conversation by name ("mulai tes minat", "start the quiz"):
+    /// a flow the person stopped starts again only on one of them.
+    static let askingForFlow: Set<String> = ["tes", "test", "kuis", "quiz", "mulai", "start", "ulang", "restart"]
+
+    /// The reply in place of starting `flow` again after the person stopped it ("aku suka excel
+    /// sama analisis data, kerjaan apa yg cocok" right after "stop", probe 25a u16): the start
+    /// intent is answered by the `flow_not_again` prompt, which says the quiz stays stopped and
+    /// how to ask about a job by name, with the intent's suggestions; nil when the message asks
+    /// for the flow by name, or when it was not stopped.
+    static func notAgain(_ flow: FlowDefinition, after answer: Reply, turn: inout Turn) -> Reply? {
+        guard turn.session.stoppedFlow == flow.id else { return nil }
+        let words = turn.analysis.tokens.map { $0.typed ?? $0.surface }
+        if words.contains(where: askingForFlow.contains) {
+            turn.session.stoppedFlow = nil
+            return nil
+        }
+        var r = answer
+        r.text = turn.engine.promptOr("flow_not_again", turn.language,
+                                      id: "Tes minatnya tidak saya mulai lagi karena tadi kamu hentikan. Tanyakan langsung nama pekerjaannya, misalnya \"admin syaratnya apa\" atau \"pelatihan desain grafis di mana\", atau ketik \"mulai tes minat\" kalau mau mencobanya lagi.",
+                                      en: "I won't start the interest quiz again, since you stopped it. Ask about a job by name, for example \"admin requirements\" or \"graphic design training\", or type \"start interest quiz\" if you want to try it again.")
+        r.session = turn.session
+        return r
     }
 
     /// Starts `flow` right after the answer of its start intent.

@@ -54,6 +54,10 @@ public struct Session: Codable, Sendable, Equatable {
     /// a guess is no reason to answer a message nearer an out-of-scope example). Nil otherwise.
     public var choicesAreGuesses: Bool?
 
+    /// The guided conversation (``FlowState/flowID``) the person stopped: its start intent no
+    /// longer starts it again, unless the message asks for it by name ("mulai tes minat").
+    public var stoppedFlow: String?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -75,6 +79,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.referral = nil
         self.referralQuestion = nil
         self.choicesAreGuesses = nil
+        self.stoppedFlow = nil
     }
 }
 
