@@ -650,10 +650,13 @@ struct Turn {
             // A guided conversation (an interest quiz) is not started on the conversation's
             // boost alone when another topic's reading answers on its own ("ada pelatihannya
             // gratis gak?" after career questions is about free training, not a quiz).
+            // (On the clarify threshold: a quiz started by mistake traps the person. "aku pengen
+            // ngobrol sama orang aja kak" after career answers asks for a person, 0.21, not the
+            // quiz that only the boost lifted; probe 25a u39.)
             if top.score - top.boost < answerBar, startsFlow(top.intent),
-               let other = others.first(where: { kb.intents[$0.intent].topic != kb.intents[top.intent].topic && $0.score >= answerBar }) {
-                rule = traced("`\(kb.intents[top.intent].id)` starts a guided conversation only on the conversation's boost; `\(kb.intents[other.intent].id)` answers on its own (\(fmt(other.score)))")
-                return answer(intent: other.intent, score: other.score, entity: nil)
+               let other = others.first(where: { kb.intents[$0.intent].topic != kb.intents[top.intent].topic && $0.score >= clarifyBar }) {
+                rule = traced("`\(kb.intents[top.intent].id)` starts a guided conversation only on the conversation's boost; `\(kb.intents[other.intent].id)` reads the message on its own (\(fmt(other.score)))")
+                return answer(intent: other.intent, score: max(other.score, answerBar), entity: nil)
             }
             // Within one topic the conversation cannot tell two answers apart: only the last
             // answer's follow-up link lifts the best one. Another answer of the same topic that
