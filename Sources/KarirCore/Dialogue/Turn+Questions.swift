@@ -119,10 +119,14 @@ extension Turn {
     /// story (probe 21b b29 got the complaint form). Not after a safety answer or a guided
     /// conversation, and only for an answer to the whole message. The conversation keeps what
     /// the whole message's turn remembered (figures, places) and continues from that answer.
+    /// So is such a message that Karir could not answer as a whole ("udah ngomong ke bos katanya
+    /// nanti nanti terus. disnaker dimana" fell back at 0.22; probe 25a u29).
     func answerTheOnlyQuestion(_ reply: Reply, before: Session) -> Reply {
-        guard reply.kind == .answer, !reply.repeated, reply.session.flow == nil, let main = reply.intent,
-              let mainIndex = engine.knowledge.intentIndex[main], priority(of: mainIndex) != .high,
-              reply.confidence < Self.onlyQuestionBar else { return reply }
+        let fellBack = reply.kind == .fallback && reply.session.flow == nil && before.safetyTurn.map({ $0 < before.turn }) ?? true
+        let answeredWeakly = reply.kind == .answer && !reply.repeated && reply.session.flow == nil
+            && (reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) != .high } ?? false)
+        guard fellBack || answeredWeakly, reply.confidence < Self.onlyQuestionBar else { return reply }
+        let main = reply.intent ?? reply.topic
         let parts = QuestionParts.split(text, atSentenceEnds: true)
         guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
         var asking: [Turn] = []
