@@ -121,6 +121,7 @@ struct Turn {
         reply = answerOtherQuestions(reply)
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
+        reply.session.previousMessage = String(text.prefix(Session.subjectLength))
         // A fallback's choices are guesses at a message Karir could not answer (``Session/choicesAreGuesses``).
         reply.session.choicesAreGuesses = reply.kind == .fallback && !reply.session.offeredChoices.isEmpty ? true : nil
         return reply
@@ -391,6 +392,7 @@ struct Turn {
             return reply
         }
 
+        if let reply = lastQuestionAbout(top) { return reply }
         if let i = connectiveFollowUp(top) {
             rule = traced("a follow-up opening with a joining word stays in the last answer's topic")
             return answer(intent: i, score: max(top?.score ?? 0, settings.answerThreshold), entity: nil)

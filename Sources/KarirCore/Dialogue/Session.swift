@@ -58,6 +58,10 @@ public struct Session: Codable, Sendable, Equatable {
     /// longer starts it again, unless the message asks for it by name ("mulai tes minat").
     public var stoppedFlow: String?
 
+    /// The message before this one (at most ``Session/subjectLength`` characters): "kalau JHT
+    /// nya?" right after "cara klaimnya gimana" about JKP asks that question about JHT.
+    public var previousMessage: String?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -80,6 +84,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.referralQuestion = nil
         self.choicesAreGuesses = nil
         self.stoppedFlow = nil
+        self.previousMessage = nil
     }
 }
 
