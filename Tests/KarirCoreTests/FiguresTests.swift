@@ -30,6 +30,10 @@ import Testing
         ("gaji 2 juta 3 bulan", [2_000_000]),
         // A word of rate after the hundreds does not make them a count (probe 23d d34).
         ("gajinya cuma satu juta dua ratus sebulan", [1_200_000]),
+        // Half of the scale after it (probe 25c u22 read "satu juta setengah" as one million).
+        ("gaji saya cuma satu juta setengah", [1_500_000]),
+        ("gaji 2 juta setengah", [2_500_000]),
+        ("gajinya 4 jt setengah sebulan", [4_500_000]),
         ("gaji 2 juta 300 per bulan", [2_300_000]),
         ("dua tiga juta", []),
         ("satu pertanyaan lagi", []),

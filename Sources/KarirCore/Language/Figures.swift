@@ -36,6 +36,11 @@ public enum Figures {
                     amount += rest.value * 1_000
                     used += 1
                 }
+                // "satu juta setengah", "2 juta setengah": half of the scale more (1.5 million).
+                if scale >= 1_000, k + used < words.count, words[k + used].number == nil, halfWords.contains(words[k + used].text) {
+                    amount += scale / 2
+                    used += 1
+                }
                 if let whole = whole(amount) { amounts.append((whole, k)) }
                 k += used
                 continue
@@ -47,6 +52,9 @@ public enum Figures {
         }
         return amounts
     }
+
+    /// "setengah", "half" right after a scale ("satu juta setengah"): half of that scale more.
+    static let halfWords: Set<String> = ["setengah", "half"]
 
     /// The numbers of hours the text names ("3 jam", "2 hours", "3h"), each with whether an
     /// overtime word ("lembur", "overtime") stands next to it, and whether it counts the hours of
