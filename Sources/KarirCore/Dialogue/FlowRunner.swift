@@ -166,23 +166,58 @@ enum FlowRunner {
     /// a flow the person stopped starts again only on one of them.
     static let askingForFlow: Set<String> = ["tes", "test", "kuis", "quiz", "mulai", "start", "ulang", "restart"]
 
-    /// The reply in place of starting `flow` again after the person stopped it ("aku suka excel
-    /// sama analisis data, kerjaan apa yg cocok" right after "stop", probe 25a u16): the start
-    /// intent is answered by the `flow_not_again` prompt, which says the quiz stays stopped and
-    /// how to ask about a job by name, with the intent's suggestions; nil when the message asks
-    /// for the flow by name, or when it was not stopped.
-    static func notAgain(_ flow: FlowDefinition, after answer: Reply, turn: inout Turn) -> Reply? {
-        guard turn.session.stoppedFlow == flow.id else { return nil }
+    /// The reply to the answer of `flow`'s start intent: the flow started, or, when the message
+    /// does not call for it clearly, an offer to start it.
+    ///
+    /// The flow starts when the message asks for it by name ("mulai tes minat", "start the
+    /// quiz": one of ``askingForFlow``), when the person picked the start intent by its number,
+    /// or when the message read on its own, without the conversation, is best answered by the
+    /// start intent at the answer threshold ("bingung mau kerja apa"). A quiz started on the
+    /// conversation's evidence alone traps a person who asked something concrete ("saya lebih
+    /// suka masak, ada kerjaan di dapur hotel gitu?" after career questions, "Maybe something
+    /// with data? What jobs are there?"; probes 25c, 25d): such a message gets the
+    /// `flow_offer` prompt, with the start intent offered as choice 1 (one keystroke starts the
+    /// quiz) before its suggestions. After the person stopped the flow ("stop"), only a message
+    /// asking for it by name or the number starts it again; otherwise the start intent gets the
+    /// `flow_not_again` prompt.
+    static func startOrOffer(_ flow: FlowDefinition, after answer: Reply, turn: inout Turn) -> Reply {
         let words = turn.analysis.tokens.map { $0.typed ?? $0.surface }
-        if words.contains(where: askingForFlow.contains) {
+        if words.contains(where: askingForFlow.contains) || turn.pickedByNumber {
             turn.session.stoppedFlow = nil
-            return nil
+            return start(flow, after: answer, turn: &turn)
         }
+        if turn.session.stoppedFlow == flow.id {
+            return prompted(answer, turn: turn, offering: false,
+                            text: turn.engine.promptOr("flow_not_again", turn.language,
+                                                       id: "Tes minatnya tidak saya mulai lagi karena tadi kamu hentikan. Ketik \"mulai tes minat\" kalau mau mencobanya lagi.",
+                                                       en: "I won't start the interest quiz again, since you stopped it. Type \"start interest quiz\" if you want to try it again."))
+        }
+        let alone = turn.engine.matcher.rank(turn.analysis, session: Session(language: turn.session.language)).candidates.first
+        if let alone, turn.kb.intents[alone.intent].id == flow.startIntent, alone.score >= turn.settings.answerThreshold {
+            return start(flow, after: answer, turn: &turn)
+        }
+        return prompted(answer, turn: turn, offering: true,
+                        text: turn.engine.promptOr("flow_offer", turn.language,
+                                                   id: "Saya bisa bantu mencari pekerjaan yang cocok lewat tes minat singkat: ketik 1 untuk mulai. Atau tanyakan langsung pekerjaan yang kamu minati, misalnya \"syarat jadi juru masak\".",
+                                                   en: "I can help you find suitable jobs with a short interest quiz: type 1 to start. Or ask about a job you are interested in, for example \"requirements to be a cook\"."))
+    }
+
+    /// The start intent's answer replaced by a prompt; `offering` puts the start intent first
+    /// among the numbered choices.
+    private static func prompted(_ answer: Reply, turn: Turn, offering: Bool, text: String) -> Reply {
         var r = answer
-        r.text = turn.engine.promptOr("flow_not_again", turn.language,
-                                      id: "Tes minatnya tidak saya mulai lagi karena tadi kamu hentikan. Tanyakan langsung nama pekerjaannya, misalnya \"admin syaratnya apa\" atau \"pelatihan desain grafis di mana\", atau ketik \"mulai tes minat\" kalau mau mencobanya lagi.",
-                                      en: "I won't start the interest quiz again, since you stopped it. Ask about a job by name, for example \"admin requirements\" or \"graphic design training\", or type \"start interest quiz\" if you want to try it again.")
-        r.session = turn.session
+        r.text = text
+        if offering, let i = turn.engine.knowledge.intentIndex[answer.intent ?? ""] {
+            let others = answer.suggestions.filter { $0.intent != answer.intent }.prefix(3)
+            r.suggestions = [turn.choice(i, number: 1)] + others.enumerated().map { n, c in
+                var c = c
+                c.number = n + 2
+                return c
+            }
+        }
+        var session = turn.session
+        session.offeredChoices = r.suggestions.map(\.intent)
+        r.session = session
         return r
     }
 

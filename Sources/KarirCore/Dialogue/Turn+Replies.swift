@@ -108,7 +108,7 @@ extension Turn {
         var reply = Reply(text: text, kind: .answer, topic: topic, intent: def.id, confidence: min(1, max(0, score)),
                           language: language, suggestions: suggestions, source: def.source, asOf: def.asOf, session: session)
         if let flow = kb.flows.first(where: { $0.startIntent == def.id }) {
-            reply = FlowRunner.notAgain(flow, after: reply, turn: &self) ?? FlowRunner.start(flow, after: reply, turn: &self)
+            reply = FlowRunner.startOrOffer(flow, after: reply, turn: &self)
         }
         if safetyAgain {
             let lead = engine.promptOr("safety_again", language,
