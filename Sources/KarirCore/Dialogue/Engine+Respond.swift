@@ -426,7 +426,10 @@ struct Turn {
            Self.words(analysis.tokens) <= 3,
            let pleasantry = ranking.candidates.first(where: { priorities[$0.intent] == .low && isPlainPleasantry($0) }),
            pleasantry.intent != top.intent, pleasantry.example >= ranking.nearestExample,
-           priority(of: top.intent) == .normal || pleasantry.score >= 0.5 * top.score {
+           priority(of: top.intent) == .normal || pleasantry.score >= 0.5 * top.score,
+           // (Not one asking with a question word its example lacks: "oh gitu. kalo daftarnya
+           // gmn" after a Prakerja answer asks how to register; probe 25c u05.)
+           priority(of: top.intent) == .low || questionBeyond(pleasantry) == nil {
             rule = traced("a pleasantry said in so many words (nearest example \(fmt(pleasantry.example)))")
             return answer(intent: pleasantry.intent, score: max(pleasantry.score, settings.answerThreshold), entity: nil)
         }

@@ -4,6 +4,9 @@ import Foundation
 /// context boosts.
 struct Matcher: Sendable {
     let knowledge: CompiledKnowledge
+    /// The numbers of the low-priority topics (small talk): their words ("thanks", "ok") name no
+    /// matter, so they never make a message a question of its own.
+    let quietTopics: Set<Int>
     /// Look up every reached intent's best example instead of only those that can still make
     /// the best ten. The ranking is the same either way; tests compare the two.
     var examinesEveryIntent = false
@@ -42,6 +45,11 @@ struct Matcher: Sendable {
         var outOfScopeIsNearer: Bool { outOfScope > nearestExample }
     }
 
+    init(knowledge: CompiledKnowledge) {
+        self.knowledge = knowledge
+        self.quietTopics = Set(knowledge.topicIndex.compactMap { id, topic in topic.priority == .low ? knowledge.topicNumber[id] : nil })
+    }
+
     /// - Parameter patterns: whether the deterministic patterns are tried first (not for a
     ///   message joined with an earlier one: a pattern the earlier one matches says nothing new).
     func rank(_ analysis: Analysis, session: Session, excluding excludedExample: Int32? = nil, patterns: Bool = true) -> Ranking {
@@ -60,7 +68,7 @@ struct Matcher: Sendable {
         // do not apply ("Is the minimum wage figure before or after tax?" after a question about
         // working hours; a long story about a career change after a question about late wages).
         let active = session.activeTopic.flatMap { knowledge.topicNumber[$0] }
-        let named = active.map { knowledge.topicNeutral.anchors(q, topic: $0) }
+        let named = active.map { knowledge.topicNeutral.anchors(q, topic: $0, ignoring: quietTopics) }
         var selfContained = false
         if let named {
             let words = analysis.tokens.count { !TopicNeutralFeatures.connectives.contains($0.surface) }

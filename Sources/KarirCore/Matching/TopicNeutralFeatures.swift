@@ -80,12 +80,13 @@ struct TopicNeutralFeatures: Sendable {
     }
 
     /// Whether the message holds a word anchoring `topic`, and one anchoring another topic.
-    func anchors(_ q: SimilarityIndex.Query, topic: Int) -> (own: Bool, other: Bool) {
+    /// Words anchoring one of the `ignoring` topics count for neither.
+    func anchors(_ q: SimilarityIndex.Query, topic: Int, ignoring: Set<Int> = []) -> (own: Bool, other: Bool) {
         var own = false, other = false
         for (f, _) in q.modelTerms {
             let i = Int(f)
             // Word pairs and connectives are neutral, whatever topic happens to hold them.
-            guard i < anchor.count, anchor[i] >= 0, !neutral[i] else { continue }
+            guard i < anchor.count, anchor[i] >= 0, !neutral[i], !ignoring.contains(Int(anchor[i])) else { continue }
             if Int(anchor[i]) == topic { own = true } else { other = true }
         }
         return (own, other)
