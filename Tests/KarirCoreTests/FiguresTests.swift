@@ -201,18 +201,6 @@ import Testing
         #expect(Calculation.statedContract(in: Figures.tokens("sy kontrak pkwt 1 thn, baru jalan 8 bln")) == 12)
     }
 
-    @Test func holidayAllowanceProratedOrFull() throws {
-        let short = try #require(Calculation.thr.values(message: "baru kerja 4 bulan, gaji 5,2 jt", rememberedWage: nil, language: .id))
-        #expect(short["prorated"] as? Bool == true)
-        #expect(short["amount"] as? String == "Rp 1.733.333")
-        let full = try #require(Calculation.thr.values(message: "salary 5.2 million", rememberedWage: nil, rememberedMonths: 18, language: .en))
-        #expect(full["full"] as? Bool == true)
-        #expect(full["amount"] as? String == "Rp 5,200,000")
-        // Without the months worked, only the wage.
-        let wageOnly = try #require(Calculation.thr.values(message: "gaji 4 jt", rememberedWage: nil, language: .id))
-        #expect(wageOnly["amount"] == nil)
-    }
-
     @Test func wageAgainstTheMinimumOfThePlace() throws {
         let row = ["name": "Jawa Tengah", "year": "2026", "amount": "Rp 2.327.386"]
         let below = try #require(Calculation.belowMinimum.values(message: "gaji sy 2,1jt", rememberedWage: nil, row: row, language: .id))

@@ -27,11 +27,6 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// Without a place, a minimum the message states itself ("padahal umk kota saya 2,5") gives
     /// `stated`, `minimum` and `below`/`short` or `above`.
     case belowMinimum = "below_minimum"
-    /// THR, the religious holiday allowance (Permenaker 6/2016 as in the fact sheet): one
-    /// month's wage after 12 months of service, months worked ÷ 12 × the monthly wage before
-    /// that (from one month). Values: `wage`, and with the months worked `months`, `amount` and
-    /// `prorated` (under 12 months) or `full`.
-    case thr = "thr"
 
     /// Whether it computes with hours of work (overtime).
     var usesHours: Bool { self == .overtimeWorkday }
@@ -138,18 +133,6 @@ public enum Calculation: String, CaseIterable, Sendable {
             // Rows whose sources disagree have no single amount: no comparison.
             guard let minimum = row["amount"].flatMap({ Figures.money(in: $0).first }) else { return values }
             return compare(with: minimum)
-        case .thr:
-            var values: [String: Any] = ["wage": Self.rupiah(Double(wage), language)]
-            guard let months = Self.monthsWorked(Figures.months(words)) ?? rememberedMonths, Self.monthsRange.contains(months) else { return values }
-            values["months"] = Self.number(months, language)
-            if months >= 12 {
-                values["full"] = true
-                values["amount"] = Self.rupiah(Double(wage), language)
-            } else {
-                values["prorated"] = true
-                values["amount"] = Self.rupiah(months / 12 * Double(wage), language)
-            }
-            return values
         case .pkwtEarlyEnd:
             let stated = Figures.months(words)
             guard let contract = Self.contractLength(stated) ?? rememberedContract,
