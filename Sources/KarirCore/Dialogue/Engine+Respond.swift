@@ -1,4 +1,4 @@
-
+import Foundation
 extension Engine {
     /// Answers one message in the given session.
     /// - Parameters:
@@ -762,8 +762,7 @@ struct Turn {
               // like small talk's "what should I ask".)
               !isPlainPleasantry(top),
               ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
-        let before = engine.knowledge.analyzer.analyze(subject, sessionLanguage: session.language)
-        let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
+        let joined = joined(after: subject)
         let reading = engine.matcher.rank(joined, session: session, patterns: false)
         // The reading continues the conversation, or it agrees with the message read alone,
         // which answers on its own ("berlaku brp lama" after a barista's BNSP certificate: the
@@ -835,12 +834,7 @@ struct Turn {
         // number: one keystroke, not a phrase to type.
         var values: [String: Any] = [:]
         if let staff = engine.knowledge.intentIndex[Self.staffIntent], reply.intent != Self.staffIntent {
-            let others = reply.suggestions.filter { $0.intent != Self.staffIntent }.prefix(3)
-            reply.suggestions = [choice(staff, number: 1)] + others.enumerated().map { n, c in
-                var c = c
-                c.number = n + 2
-                return c
-            }
+            reply.suggestions = choices(leadingWith: staff, reply.suggestions)
             reply.session.offeredChoices = reply.suggestions.map(\.intent)
             values["staff_number"] = 1
         }

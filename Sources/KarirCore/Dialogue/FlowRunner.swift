@@ -208,12 +208,7 @@ enum FlowRunner {
         var r = answer
         r.text = text
         if offering, let i = turn.engine.knowledge.intentIndex[answer.intent ?? ""] {
-            let others = answer.suggestions.filter { $0.intent != answer.intent }.prefix(3)
-            r.suggestions = [turn.choice(i, number: 1)] + others.enumerated().map { n, c in
-                var c = c
-                c.number = n + 2
-                return c
-            }
+            r.suggestions = turn.choices(leadingWith: i, answer.suggestions)
         }
         var session = turn.session
         session.offeredChoices = r.suggestions.map(\.intent)

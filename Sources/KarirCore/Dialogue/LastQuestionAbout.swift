@@ -10,15 +10,27 @@ extension Turn {
         guard let top, top.pattern == nil, let ranking, ranking.anchorsOnlyAnotherTopic,
               let previous = session.previousMessage, let last = lastEligibleIntent(),
               kb.intents[top.intent].topic != kb.intents[last].topic, priority(of: top.intent) == .normal else { return nil }
-        let words = analysis.tokens.map(\.surface)
-        guard let opener = Self.followUpOpeners.first(where: { words.starts(with: $0) }),
-              contentWords(analysis.tokens.dropFirst(opener.count)) <= 3 else { return nil }
-        let before = engine.knowledge.analyzer.analyze(previous, sessionLanguage: session.language)
-        let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
-        let reading = engine.matcher.rank(joined, session: Session(language: session.language), patterns: false)
+        guard isShortJoiningFollowUp() else { return nil }
+        let reading = engine.matcher.rank(joined(after: previous), session: Session(language: session.language), patterns: false)
         guard let best = reading.candidates.first, best.intent != top.intent, kb.intents[best.intent].topic == kb.intents[top.intent].topic,
               priority(of: best.intent) == .normal, best.score >= settings.answerThreshold, reading.outOfScope <= best.example else { return nil }
         rule = traced("the last question (\"\(previous)\") asked about the topic the message names: `\(kb.intents[best.intent].id)` (\(fmt(best.score)))")
         return answer(intent: best.intent, score: best.score, entity: nil)
+    }
+
+    /// An earlier message (the subject, the question referred, the previous message) read
+    /// together with this one, in this message's language.
+    func joined(after earlier: String) -> Analysis {
+        let before = engine.knowledge.analyzer.analyze(earlier, sessionLanguage: session.language)
+        return Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
+    }
+
+    /// Whether the message opens with a joining phrase (``followUpOpeners``: "kalau", "what
+    /// about" …) followed by at most three words of content: "kalau JHT nya?", "what about
+    /// someone who's 60?".
+    func isShortJoiningFollowUp() -> Bool {
+        let words = analysis.tokens.map(\.surface)
+        guard let opener = Self.followUpOpeners.first(where: { words.starts(with: $0) }) else { return false }
+        return contentWords(analysis.tokens.dropFirst(opener.count)) <= 3
     }
 }

@@ -31,9 +31,7 @@ extension Turn {
     /// else, when the ranking would take it to another topic without a clear reason.
     func connectiveFollowUp(_ top: Candidate?) -> Int? {
         guard let i = lastEligibleIntent() else { return nil }
-        let words = analysis.tokens.map(\.surface)
-        guard let opener = Self.followUpOpeners.first(where: { words.starts(with: $0) }),
-              contentWords(analysis.tokens.dropFirst(opener.count)) <= 3 else { return nil }
+        guard isShortJoiningFollowUp() else { return nil }
         // Another intent of the same topic is another question about the same subject ("what
         // about meals and pocket money?" after the cost of training); one of another topic that
         // answers on its own by a wide margin is a new question.

@@ -122,10 +122,11 @@ extension Turn {
     /// So is such a message that Karir could not answer as a whole ("udah ngomong ke bos katanya
     /// nanti nanti terus. disnaker dimana" fell back at 0.22; probe 25a u29).
     func answerTheOnlyQuestion(_ reply: Reply, before: Session) -> Reply {
-        let fellBack = reply.kind == .fallback && reply.session.flow == nil && before.safetyTurn.map({ $0 < before.turn }) ?? true
-        let answeredWeakly = reply.kind == .answer && !reply.repeated && reply.session.flow == nil
+        // (Not right after a safety answer: the fallback there is the safety follow-up.)
+        let fellBack = reply.kind == .fallback && before.safetyTurn.map({ $0 < before.turn }) ?? true
+        let answeredWeakly = reply.kind == .answer && !reply.repeated
             && (reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) != .high } ?? false)
-        guard fellBack || answeredWeakly, reply.confidence < Self.onlyQuestionBar else { return reply }
+        guard fellBack || answeredWeakly, reply.session.flow == nil, reply.confidence < Self.onlyQuestionBar else { return reply }
         let main = reply.intent ?? reply.topic
         let parts = QuestionParts.split(text, atSentenceEnds: true)
         guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }

@@ -274,6 +274,16 @@ extension Turn {
         analysis.tokens.first { $0.surface.utf8.count == 4 && $0.surface.hasPrefix("20") && Int($0.surface) != nil }?.surface
     }
 
+    /// Intent `i` offered as choice 1, before up to three of `others` (without it), renumbered.
+    func choices(leadingWith i: Int, _ others: [Choice]) -> [Choice] {
+        let rest = others.filter { $0.intent != kb.intents[i].id }.prefix(3)
+        return [choice(i, number: 1)] + rest.enumerated().map { n, c in
+            var c = c
+            c.number = n + 2
+            return c
+        }
+    }
+
     /// Intent `i` offered as numbered choice `number`.
     func choice(_ i: Int, number: Int) -> Choice {
         Choice(number: number, intent: kb.intents[i].id, topic: kb.intents[i].topic, title: kb.intents[i].title[language])
@@ -411,9 +421,7 @@ extension Turn {
             guard alone.count > 1, first.score - alone[1].score < settings.clarifyMargin,
                   kb.intents[alone[1].intent].topic != kb.intents[first.intent].topic else { return nil }
         }
-        let before = engine.knowledge.analyzer.analyze(question, sessionLanguage: session.language)
-        let joined = Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
-        let reading = engine.matcher.rank(joined, session: Session(language: session.language), patterns: false)
+        let reading = engine.matcher.rank(joined(after: question), session: Session(language: session.language), patterns: false)
         guard reading.outOfScope >= reading.nearestExample,
               let example = reading.outOfScopeExample, let k = engine.knowledge.referralOfExample[example],
               kb.referrals[k].id == id else { return nil }
