@@ -162,4 +162,20 @@ extension Turn {
     func mention(_ type: String, _ id: String) -> EntityMention? {
         engine.entityValues[type]?[id].map { EntityMention(type: type, id: id, text: $0.names.first ?? id) }
     }
+
+    /// An earlier message (the subject, the question referred, the previous message) read
+    /// together with this one, in this message's language.
+    func joined(after earlier: String) -> Analysis {
+        let before = engine.knowledge.analyzer.analyze(earlier, sessionLanguage: session.language)
+        return Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
+    }
+
+    /// Whether the message opens with a joining phrase (``followUpOpeners``: "kalau", "what
+    /// about" …) followed by at most three words of content: "kalau JHT nya?", "what about
+    /// someone who's 60?".
+    func isShortJoiningFollowUp() -> Bool {
+        let words = analysis.tokens.map(\.surface)
+        guard let opener = Self.followUpOpeners.first(where: { words.starts(with: $0) }) else { return false }
+        return contentWords(analysis.tokens.dropFirst(opener.count)) <= 3
+    }
 }
