@@ -28,6 +28,32 @@ import Testing
         #expect(read("bukan, aku udah resign 2 bulan lalu, hrd nya yg belum laporin").dropped.isEmpty)
     }
 
+    @Test func aCommaEndsTheNegatedPart() {
+        func readWithClauses(_ text: String) -> (kept: String, dropped: String) {
+            let starts = Correction.clauseStarts(of: text) { engine.knowledge.analyzer.analyze($0, sessionLanguage: nil).tokens.count }
+            return Fixture.split(text) { tokens in
+                let (kept, leftOut) = Correction.read(tokens, clauseStarts: starts)
+                return (kept, leftOut.all)
+            }
+        }
+        #expect(readWithClauses("bukan luar negeri, pabrik di karawang").dropped == "bukan luar negeri")
+        // Without the comma the whole rest would be the negated part, which leaves nothing: kept whole.
+        #expect(read("bukan luar negeri, pabrik di karawang").dropped.isEmpty)
+        #expect(Correction.clauseStarts(of: "bukan luar negeri, pabrik di karawang") { engine.knowledge.analyzer.analyze($0, sessionLanguage: nil).tokens.count } == [3])
+        #expect(Correction.clauseStarts(of: "no marks here") { _ in 5 }.isEmpty)
+    }
+
+    @Test func bukanSetAgainstTapiIsACorrection() {
+        // The contrasting word opening what is meant is left out with the negated part.
+        #expect(read("gajinya bukan kurang, tapi ga dibayar sama sekali") == ("gajinya ga dibayar sama sekali", "bukan kurang tapi"))
+        #expect(read("bukan kontrak tapi tetap").dropped == "bukan kontrak tapi")
+        // A "bukan" with no contrast after it, inside the message, stays an ordinary negation.
+        #expect(read("kalau bukan lulusan sma bisa daftar blk?").dropped.isEmpty)
+    }
+
+    // (What these corrections then answer is tested on the shipped knowledge, in
+    // knowledge/tests/probe26_engine.yaml: the mini knowledge here has no such intents.)
+
     @Test func ordinaryNegationsStay() {
         // Not a correction: "bukan" and "not" are plain negations.
         #expect(read("kalau bukan lulusan sma bisa daftar blk?").dropped.isEmpty)

@@ -18,9 +18,11 @@ enum Correction {
     /// "I meant") or opens with "bukan" (after an interjection such as "eh" or "sorry"). In a
     /// correction, "bukan" or "not" and the words after it up to the next word that starts the
     /// meant part ("maksudnya", "melainkan", "tapi", "yang", "but", "I") or the end of the message
-    /// are its negated part, when that part is one to ``longestNegated`` words long. Outside a
+    /// are its negated part, when that part is one to ``longestNegated`` words long. A comma or
+    /// a sentence end ends it too: `clauseStarts` are the places of the tokens that follow one
+    /// ("bukan luar negeri, pabrik di karawang" negates "luar negeri" only). Outside a
     /// correction, "bukan" and "not" are ordinary negations ("kalau bukan WNI bisa?") and stay.
-    static func read(_ tokens: [Token]) -> (kept: [Token], leftOut: LeftOut) {
+    static func read(_ tokens: [Token], clauseStarts: Set<Int> = []) -> (kept: [Token], leftOut: LeftOut) {
         guard isCorrection(tokens) else { return (tokens, LeftOut()) }
         var kept: [Token] = []
         var out = LeftOut()
@@ -36,11 +38,16 @@ enum Correction {
                 // "bukan yang hari tua, maksudnya …": a "yang" right after the negator belongs
                 // to the negated part, not to the meant one.
                 if end < tokens.count, tokens[end].surface == "yang" { end += 1 }
-                while end < tokens.count && !startsMeantPart(tokens, at: end) { end += 1 }
+                while end < tokens.count && !startsMeantPart(tokens, at: end) && !clauseStarts.contains(end) { end += 1 }
                 let length = end - i - 1
                 if length >= 1 && length <= longestNegated {
                     out.negated.append(contentsOf: tokens[i..<end])
                     i = end
+                    // "bukan kurang, tapi ga dibayar": the "tapi" opening what is meant says
+                    // nothing of it (and would pull the message toward examples that hold it).
+                    if i < tokens.count, contrastWords.contains(tokens[i].surface) {
+                        out.markers.append(tokens[i]); i += 1
+                    }
                     continue
                 }
             }
@@ -55,13 +62,37 @@ enum Correction {
         return (kept, out)
     }
 
-    /// Whether the message says what it means or opens with "bukan".
+    /// Whether the message says what it means, opens with "bukan", or sets what it is not against
+    /// what it is ("gajinya bukan kurang, tapi ga dibayar sama sekali": "bukan" and a contrasting
+    /// "tapi" at most ``longestNegated`` words later).
     static func isCorrection(_ tokens: [Token]) -> Bool {
         if tokens.indices.contains(where: { meaningWords(tokens, at: $0) > 0 }) { return true }
+        let contrasted = tokens.indices.contains { k in
+            let end = min(tokens.count, k + 2 + longestNegated)
+            return negators.contains(tokens[k].surface) && k + 2 < end && tokens[(k + 2)..<end].contains { contrastWords.contains($0.surface) }
+        }
+        if contrasted { return true }
         // ("oh jadi bukan bpjs kesehatan ya, terus klaimnya lewat mana": "so it is not …".)
         let first = tokens.first { !interjections.contains($0.surface) && $0.surface != "jadi" }
         return first?.surface == "bukan"
     }
+
+    /// Where in a message's tokens the clauses after its first ones start: for each comma,
+    /// semicolon or sentence end in `text` (at most ``clauseMarks`` of them), how many tokens the
+    /// text before it has (`tokenCount` analyses a text; only called for a correction).
+    static func clauseStarts(of text: String, tokenCount: (String) -> Int) -> Set<Int> {
+        var starts: Set<Int> = []
+        var index = text.startIndex
+        while starts.count < clauseMarks, let mark = text[index...].firstIndex(where: { ",;.!?".contains($0) }) {
+            let before = tokenCount(String(text[..<mark]))
+            if before > 0 { starts.insert(before) }
+            index = text.index(after: mark)
+        }
+        return starts
+    }
+
+    /// The most punctuation marks looked at for ``clauseStarts(of:tokenCount:)``.
+    static let clauseMarks = 3
 
     /// How many words at `k` say what is meant: 1 for "maksud …" or "melainkan", 2 for "I mean" or
     /// "I meant", else 0.
@@ -80,6 +111,8 @@ enum Correction {
     static let negators: Set<String> = ["bukan", "not"]
     /// Roots that say what the message means.
     static let markers: Set<String> = ["maksud", "melainkan"]
+    /// Words contrasting what is meant with what was negated ("bukan X tapi Y").
+    static let contrastWords: Set<String> = ["tapi", "tetapi", "namun", "but", "rather", "instead", "melainkan"]
     static let segmentEnds: Set<String> = ["tapi", "tetapi", "namun", "yang", "but", "rather", "instead", "terus", "trus", "then"]
     /// Words that ask rather than say what is meant.
     static let askingWords: Set<String> = ["apa", "bagaimana", "gimana", "kenapa", "mengapa", "mana", "saya", "aku", "sy", "kamu",

@@ -39,6 +39,9 @@ struct Turn {
     /// (``rejectedLastAnswer``): the message was read without the conversation.
     var leftConversation = false
     var rejectedLastAnswer = false
+    /// A correction negated what the last answer was about, within the conversation's topic
+    /// (``negatesLastAnswer()``): the message was read without that answer's lift.
+    var misreadLastAnswer = false
     /// A close runner-up to offer first among the suggestions.
     var alsoSuggest: Int?
     /// The message was answered by reading it together with the conversation's subject.
@@ -86,7 +89,10 @@ struct Turn {
         // BPJS Kesehatan referral).
         var corrected = Correction.LeftOut()
         if session.lastIntent != nil || session.turn > 0 {
-            (analysis.tokens, corrected) = Correction.read(analysis.tokens)
+            let clauses = Correction.isCorrection(analysis.tokens)
+                ? Correction.clauseStarts(of: text) { engine.knowledge.analyzer.analyze($0, sessionLanguage: session.language).tokens.count }
+                : []
+            (analysis.tokens, corrected) = Correction.read(analysis.tokens, clauseStarts: clauses)
         }
         // "permisi, saya mau tanya. …": the words announcing a question are not part of it.
         self.takesBack = AskingPreamble.cancelLength(analysis.tokens) != nil
@@ -185,6 +191,12 @@ struct Turn {
             session.activeTopic = nil
             session.lastIntent = nil
             session.subject = nil
+            // (Nor do the choices the misread answer offered lift a reading.)
+            session.offeredChoices = []
+        } else if self.ranking == nil, negatesLastAnswer() {
+            misreadLastAnswer = true
+            session.lastIntent = nil
+            session.offeredChoices = []
         }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
@@ -846,10 +858,45 @@ struct Turn {
     /// itu kak", "not that" before what it does mean.
     func rejectsLastAnswer() -> Bool {
         guard !corrected.negated.isEmpty, session.lastIntent != nil else { return false }
-        return corrected.negated.allSatisfy { t in
-            Correction.negators.contains(t.surface) || Correction.pointingWords.contains(t.surface)
-                || AskingPreamble.addressWords.contains(t.surface)
+        return negatedWords().isEmpty && !corrected.negated.contains { $0.entity != nil }
+    }
+
+    /// Whether what a correction negated, read on its own, is best answered by the last answer:
+    /// "gajinya bukan kurang, tapi ga dibayar sama sekali" after the answer about pay below the
+    /// minimum. The conversation's topic stands (the message refines it); the last answer and
+    /// the choices it offered lift no reading.
+    func negatesLastAnswer() -> Bool {
+        guard let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }) else { return false }
+        let words = negatedWords()
+        guard !words.isEmpty else { return false }
+        let alone = engine.matcher.rank(Analysis(tokens: words, language: analysis.language, languageScore: analysis.languageScore),
+                                        session: Session(language: session.language)).candidates.first
+        return alone.map { $0.intent == last && $0.score >= Self.negatedReadingFloor } ?? false
+    }
+
+    /// The words a correction negated that say what was negated: not the negating words, words
+    /// pointing at the last answer ("itu", "yang") or addressing Karir ("kak"), nor places and
+    /// jobs. Empty for "bukan itu", "bukan jakarta".
+    func negatedWords() -> [Token] {
+        corrected.negated.filter { t in
+            t.entity == nil && !Correction.negators.contains(t.surface) && !Correction.pointingWords.contains(t.surface)
+                && !AskingPreamble.addressWords.contains(t.surface)
         }
+    }
+
+    /// A word or two negated in a correction reads low against any example ("kurang" alone: 0.17
+    /// for pay below the minimum); from this score, the plausibility floor of a context boost, its
+    /// best reading counts.
+    static let negatedReadingFloor = 0.15
+
+    /// The words a correction negated, places, jobs and the negating words aside, ranked on
+    /// their own (no candidates when nothing is left: "bukan jakarta, bekasi").
+    func negatedReading() -> [Candidate] {
+        let words = corrected.negated.filter { $0.entity == nil && !Correction.negators.contains($0.surface)
+            && !AskingPreamble.addressWords.contains($0.surface) }
+        guard !words.isEmpty else { return [] }
+        return engine.matcher.rank(Analysis(tokens: words, language: analysis.language, languageScore: analysis.languageScore),
+                                   session: Session(language: session.language)).candidates
     }
 
     /// Whether the words a correction negated (``corrected``) hold a word anchoring the

@@ -72,7 +72,10 @@ extension Turn {
     /// rule only overrides a ranking that the entity alone drags to another topic (every city
     /// is named in wage questions). Cities and provinces count as one type here: both are places.
     func entitySwap(_ top: Candidate?) -> (intent: Int, entity: EntityMention)? {
-        guard let i = lastEligibleIntent() else { return nil }
+        // A correction that negates more than a place says the last question was misread, so
+        // the message is not that question again ("bukan luar negeri, pabrik di karawang" after
+        // pay abroad); one negating only a place still is ("bukan jakarta, bekasi").
+        guard let i = lastEligibleIntent(), negatedWords().isEmpty else { return nil }
         if let top, top.pattern != nil
             || (top.intent != i && kb.intents[top.intent].topic == kb.intents[i].topic && top.score >= settings.answerThreshold) { return nil }
         guard let e = analysis.entities.first(where: { e in

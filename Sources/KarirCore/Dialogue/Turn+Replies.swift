@@ -561,6 +561,8 @@ extension Turn {
             if leftConversation {
                 oos += rejectedLastAnswer ? ", which rejects the last answer: read without the conversation"
                     : ", which names the conversation's topic: read without the conversation"
+            } else if misreadLastAnswer {
+                oos += ", which the last answer answers: read without that answer's lift"
             }
         }
         if !preamble.isEmpty { oos += "; left out the words announcing the question: \"\(preamble.map(\.surface).joined(separator: " "))\"" }
