@@ -58,6 +58,10 @@ import Testing
         // Not a correction: "bukan" and "not" are plain negations.
         #expect(read("kalau bukan lulusan sma bisa daftar blk?").dropped.isEmpty)
         #expect(read("is the training not free?").dropped.isEmpty)
+        // In a correction too, "not" after "do", "is", "can" … negates a verb: nothing of what is
+        // meant is left out ("I mean I don't want to live anymore", probe 26a u13).
+        #expect(read("I mean I do not want to live anymore") == ("i do not want to live anymore", "i mean"))
+        #expect(read("I mean it is not about the card, but the training").dropped == "i mean")
         // A correction that negates a long stretch, or nothing but its own words, keeps them.
         #expect(read("maksudnya bukan yang itu tadi karena saya sudah punya kartu kuning").dropped == "maksudnya")
         #expect(read("bukan itu").dropped.isEmpty)

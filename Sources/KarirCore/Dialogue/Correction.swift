@@ -33,7 +33,9 @@ enum Correction {
             if marker > 0 {
                 out.markers.append(contentsOf: tokens[i..<i + marker]); i += marker; continue
             }
-            if negators.contains(tokens[i].surface) {
+            // ("I mean I don't want to live anymore": "not" after "do", "is", "can" … negates a
+            // verb, not what the last answer took the message to mean.)
+            if negates(tokens, at: i) {
                 var end = i + 1
                 // "bukan yang hari tua, maksudnya …": a "yang" right after the negator belongs
                 // to the negated part, not to the meant one.
@@ -69,7 +71,7 @@ enum Correction {
         if tokens.indices.contains(where: { meaningWords(tokens, at: $0) > 0 }) { return true }
         let contrasted = tokens.indices.contains { k in
             let end = min(tokens.count, k + 2 + longestNegated)
-            return negators.contains(tokens[k].surface) && k + 2 < end && tokens[(k + 2)..<end].contains { contrastWords.contains($0.surface) }
+            return negates(tokens, at: k) && k + 2 < end && tokens[(k + 2)..<end].contains { contrastWords.contains($0.surface) }
         }
         if contrasted { return true }
         // ("oh jadi bukan bpjs kesehatan ya, terus klaimnya lewat mana": "so it is not …".)
@@ -111,6 +113,14 @@ enum Correction {
     static let negators: Set<String> = ["bukan", "not"]
     /// Roots that say what the message means.
     static let markers: Set<String> = ["maksud", "melainkan"]
+    /// Whether the word at `k` is "bukan" or "not" negating what is meant, not a verb ("do not").
+    static func negates(_ tokens: [Token], at k: Int) -> Bool {
+        negators.contains(tokens[k].surface) && !(k > 0 && auxiliaries.contains(tokens[k - 1].surface))
+    }
+
+    /// English words after which "not" negates a verb ("do not", "is not", "can not").
+    static let auxiliaries: Set<String> = ["do", "does", "did", "is", "am", "are", "was", "were", "can", "could", "will", "would",
+                                           "should", "shall", "must", "may", "might", "have", "has", "had"]
     /// Words contrasting what is meant with what was negated ("bukan X tapi Y").
     static let contrastWords: Set<String> = ["tapi", "tetapi", "namun", "but", "rather", "instead", "melainkan"]
     static let segmentEnds: Set<String> = ["tapi", "tetapi", "namun", "yang", "but", "rather", "instead", "terus", "trus", "then"]

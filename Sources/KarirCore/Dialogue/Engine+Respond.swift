@@ -336,7 +336,9 @@ struct Turn {
            // (Another safety answer does not take a message asking for nothing but a contact:
            // "aku harus lapor kemana" after a child's forced work is no trafficking question.)
            top.map({ priorities[$0.intent] != .high || $0.score < settings.clarifyThreshold || asksOnlyForAContact(analysis.tokens) }) ?? true,
-           Self.words(analysis.tokens) <= Self.contactQuestionWords,
+           // (Longer when it asks for nothing but a contact: "I'm in Bandung. is there a number
+           // I can call?" after the self-harm answer, probe 26a u13.)
+           Self.words(analysis.tokens) <= Self.contactQuestionWords || asksOnlyForAContact(analysis.tokens),
            // (A reading that would only ask back which channel is meant, the contact menu, does
            // not answer on its own: the safety answer's contacts are the ones meant.)
            // Nor does a general contact answer for a message that asks for nothing but a contact
@@ -1142,7 +1144,7 @@ struct Turn {
         "ada", "bisa", "boleh", "harus", "mau", "minta", "tolong", "yang", "ke", "di", "dia", "kakak", "adik", "ya", "tidak", "nya", "ini",
         // "ok ke mana nanyanya", "where do I ask then".
         "tanya", "nanya", "nanyanya", "bertanya", "menanyakan", "ask", "asking", "go", "then", "ok", "oke", "jadi", "terus", "trus",
-        "lalu", "so",
+        "lalu", "so", "am", "in",
     ]).union(helpWords) // "who can help me", "siapa yang bisa bantu saya" (probe 21a a40)
 
     static let whoOrWhere: Set<String> = ["who", "whom", "where", "siapa", "mana", "dimana", "kemana"]
