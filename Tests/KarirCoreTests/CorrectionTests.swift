@@ -54,6 +54,14 @@ import Testing
     // (What these corrections then answer is tested on the shipped knowledge, in
     // knowledge/tests/probe26_engine.yaml: the mini knowledge here has no such intents.)
 
+    @Test func aMessageDenyingItIsAboutWorkingAbroadLeavesThoseWordsOut() {
+        #expect(read("sy di jakarta bukan di luar negeri. gaji sy 3 bulan gak dibayar").dropped == "bukan di luar negeri")
+        #expect(read("I'm in Jakarta, not abroad").dropped == "not abroad")
+        #expect(read("I am not abroad, I work in a shop").dropped == "not abroad")
+        // Naming it without denying it keeps it.
+        #expect(read("gaji saya di luar negeri tidak dibayar").dropped.isEmpty)
+    }
+
     @Test func ordinaryNegationsStay() {
         // Not a correction: "bukan" and "not" are plain negations.
         #expect(read("kalau bukan lulusan sma bisa daftar blk?").dropped.isEmpty)

@@ -21,9 +21,15 @@ enum Correction {
     /// are its negated part, when that part is one to ``longestNegated`` words long. A comma or
     /// a sentence end ends it too: `clauseStarts` are the places of the tokens that follow one
     /// ("bukan luar negeri, pabrik di karawang" negates "luar negeri" only). Outside a
-    /// correction, "bukan" and "not" are ordinary negations ("kalau bukan WNI bisa?") and stay.
+    /// correction, "bukan" and "not" are ordinary negations ("kalau bukan WNI bisa?") and stay,
+    /// except before "luar negeri" or "abroad" (``negatedAbroad(_:)``).
     static func read(_ tokens: [Token], clauseStarts: Set<Int> = []) -> (kept: [Token], leftOut: LeftOut) {
-        guard isCorrection(tokens) else { return (tokens, LeftOut()) }
+        guard isCorrection(tokens) else {
+            let abroad = negatedAbroad(tokens)
+            guard !abroad.isEmpty else { return (tokens, LeftOut()) }
+            return (tokens.indices.filter { !abroad.contains($0) }.map { tokens[$0] },
+                    LeftOut(negated: abroad.sorted().map { tokens[$0] }))
+        }
         var kept: [Token] = []
         var out = LeftOut()
         var i = 0
@@ -113,6 +119,25 @@ enum Correction {
     static let negators: Set<String> = ["bukan", "not"]
     /// Roots that say what the message means.
     static let markers: Set<String> = ["maksud", "melainkan"]
+    /// Where a message says its matter is not abroad: "bukan (di|ke) luar negeri", "not abroad",
+    /// "not overseas" (the places of those words). Working abroad is a topic of its own, and the
+    /// words naming it would otherwise pull a message that denies it there ("sy di jakarta bukan
+    /// di luar negeri. gaji sy 3 bulan gak dibayar", probe 26a u39).
+    static func negatedAbroad(_ tokens: [Token]) -> Set<Int> {
+        var out: Set<Int> = []
+        // (Any "not": "I am not abroad" denies it as much as "Jakarta, not abroad".)
+        for k in tokens.indices where negators.contains(tokens[k].surface) {
+            var j = k + 1
+            if j < tokens.count, ["di", "ke", "dari", "in", "to", "from"].contains(tokens[j].surface) { j += 1 }
+            if j + 1 < tokens.count, tokens[j].surface == "luar", tokens[j + 1].surface == "negeri" {
+                out.formUnion(k...(j + 1))
+            } else if j < tokens.count, ["abroad", "overseas"].contains(tokens[j].surface) {
+                out.formUnion(k...j)
+            }
+        }
+        return out
+    }
+
     /// Whether the word at `k` is "bukan" or "not" negating what is meant, not a verb ("do not").
     static func negates(_ tokens: [Token], at k: Int) -> Bool {
         negators.contains(tokens[k].surface) && !(k > 0 && auxiliaries.contains(tokens[k - 1].surface))
