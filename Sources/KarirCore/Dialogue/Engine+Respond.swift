@@ -124,6 +124,7 @@ struct Turn {
         var reply = decide()
         if reply.kind == .clarify, let answered = answerAskedBack(reply, before: before) { reply = answered }
         reply = answerTheOnlyQuestion(reply, before: before)
+        reply = answerTheQuestionAfterAPleasantry(reply, before: before)
         reply = answerOtherQuestions(reply)
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
@@ -705,6 +706,16 @@ struct Turn {
                     rule = traced("nearest examples; `\(kb.intents[top.intent].id)` was as close but needs a \(kb.intents[top.intent].slot?.value ?? "value") nobody named")
                     return answer(intent: second.intent, score: second.score, entity: nil)
                 default:
+                    // A message that names only one of the two topics, with a word of its own
+                    // ("jht" in "kena phk dr toko retail, jht sy bs dicairin gak? caranya gmn",
+                    // probe 26a u16; the shop and "caranya" are near an example about applying to
+                    // shops), asks about that one.
+                    let topAnchored = anchorsTopic(of: top.intent), secondAnchored = anchorsTopic(of: second.intent)
+                    if topAnchored != secondAnchored, !lacksSlot(topAnchored ? top : second) {
+                        let named = topAnchored ? top : second
+                        rule = traced("top candidates of different topics too close; only `\(kb.intents[named.intent].topic)` is named by a word of its own")
+                        return answer(intent: named.intent, score: max(named.score, answerBar), entity: nil)
+                    }
                     return clarify(Array(readings.prefix { top.score - $0.score < settings.clarifyMargin * 2 }.prefix(3)), reason: "top candidates of different topics too close (margin < \(fmt(settings.clarifyMargin)))")
                 }
             }

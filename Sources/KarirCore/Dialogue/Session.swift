@@ -62,6 +62,13 @@ public struct Session: Codable, Sendable, Equatable {
     /// nya?" right after "cara klaimnya gimana" about JKP asks that question about JHT.
     public var previousMessage: String?
 
+    /// The topic of the answer that took a message for staff in this conversation (the
+    /// `handoff` topic for the shipped knowledge), once one was taken or passed on: intents whose
+    /// `context` names that topic stay eligible afterwards, whatever the conversation moved on to
+    /// ("thanks. when will the staff contact me?" after a message was answered and passed on,
+    /// probe 26a u12).
+    public var passedToStaffIn: String?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -85,6 +92,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.choicesAreGuesses = nil
         self.stoppedFlow = nil
         self.previousMessage = nil
+        self.passedToStaffIn = nil
     }
 }
 

@@ -174,6 +174,32 @@ extension Turn {
 
     /// Whether a question's own reply answers it: an answer at the answer threshold, not
     /// repeated, of an ordinary (not small talk, not safety) intent, not a guided conversation.
+    /// A pleasantry followed by a question ("ya udah, makasih kak. PT nya bisa dilaporin
+    /// kemana?", probe 26a u22) is answered by the question: a small-talk answer to the whole
+    /// message would swallow it. The question, the message's only sentence that asks, is read
+    /// in the conversation (it leans on it: "PT nya" is the agency just talked about) and
+    /// answered when it answers on its own.
+    func answerTheQuestionAfterAPleasantry(_ reply: Reply, before: Session) -> Reply {
+        guard reply.kind == .answer, reply.session.flow == nil,
+              let intent = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }), priority(of: intent) == .low else { return reply }
+        let parts = QuestionParts.split(text, atSentenceEnds: true)
+        guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
+        let asking = parts.filter { part in
+            QuestionParts.endsWithQuestionMark(part)
+                || engine.knowledge.analyzer.analyze(String(part), sessionLanguage: before.language).tokens
+                    .contains { QuestionParts.questionWords.contains($0.surface) }
+        }
+        guard asking.count == 1, let question = asking.first else { return reply }
+        var turn = Turn(engine: engine, session: before, text: String(question), forced: language, explain: explain)
+        var own = turn.run()
+        guard answersOnItsOwn(own) else { return reply }
+        own.session.turn = reply.session.turn
+        if explain, let rule = own.trace?.rule {
+            own.trace?.rule = "the question after a pleasantry (`\(engine.knowledge.base.intents[intent].id)`), read in the conversation: " + rule
+        }
+        return own
+    }
+
     private func answersOnItsOwn(_ own: Reply) -> Bool {
         guard own.kind == .answer, !own.repeated, own.session.flow == nil, own.confidence >= settings.answerThreshold,
               let intent = own.intent, let i = engine.knowledge.intentIndex[intent] else { return false }

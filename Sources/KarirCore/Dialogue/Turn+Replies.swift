@@ -219,6 +219,7 @@ extension Turn {
         // ("meanwhile, what training can I take for data analytics?" after the message was
         // taken is no second request for a person, probe 25b u18).
         taken.subject = nil
+        taken.passedToStaffIn = def.topic
         let quoted = String(text.trimmedWhitespace().prefix(Self.quotedMessageLength))
         var body = engine.promptOr("message_taken", language, ["message": quoted],
                                    id: "Terima kasih, pesanmu sudah diteruskan ke petugas:\n\"\(quoted)\"",
@@ -249,6 +250,7 @@ extension Turn {
     func passedOn(_ answer: Reply, asked: String) -> Reply {
         var reply = answer
         reply.passedToStaff = true
+        reply.session.passedToStaffIn = engine.knowledge.intentIndex[asked].map { kb.intents[$0].topic }
         reply.text += "\n\n" + engine.promptOr("message_also_passed", language, id: "Pesanmu juga sudah diteruskan ke petugas.",
                                                 en: "Your message has also been passed to a staff member.")
         if let rule = reply.trace?.rule { reply.trace?.rule = rule + "; also passed on to staff as the message `\(asked)` asked for" }

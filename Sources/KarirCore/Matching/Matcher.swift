@@ -379,11 +379,12 @@ struct Matcher: Sendable {
         return (oos, oosExample)
     }
 
-    /// Intents with a `context` are only eligible when the conversation is in that context.
+    /// Intents with a `context` are only eligible when the conversation is in that context (or,
+    /// for the topic that took a message for staff, has been: ``Session/passedToStaffIn``).
     func eligible(_ intent: Int, _ session: Session) -> Bool {
         guard knowledge.hasContext[intent] else { return true }
         let context = knowledge.intentContexts[intent]
-        return context.contains { c in c == session.activeTopic || c == session.lastIntent }
+        return context.contains { c in c == session.activeTopic || c == session.lastIntent || c == session.passedToStaffIn }
     }
 }
 
