@@ -31,6 +31,16 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// Whether it computes with hours of work (overtime).
     var usesHours: Bool { self == .overtimeWorkday }
 
+    /// How many of the person's figures it needs (the wage included): a message stating all of
+    /// them fits it better than a calculation needing fewer.
+    var figuresNeeded: Int {
+        switch self {
+        case .jkpBenefit, .belowMinimum: 1
+        case .overtimeWorkday, .pkwtCompensation: 2
+        case .pkwtEarlyEnd: 3
+        }
+    }
+
     /// The names staff may write after `calculate:`.
     public static var names: [String] { allCases.map(\.rawValue) }
 

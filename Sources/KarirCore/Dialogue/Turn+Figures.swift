@@ -162,6 +162,19 @@ extension Turn {
             rule = traced("figures for the last answer, which computes with them (nearest example \(fmt(going.example)))")
             return answer(intent: going.intent, score: max(going.score, settings.answerThreshold), entity: nil)
         }
+        // The last answer asked for more figures than the nearest calculation needs, and the
+        // message gives them all: they are its figures ("kontrak 12 bulan, udah jalan 6 bulan,
+        // gaji 7 juta" right after the answer on ending a PKWT early, which asks for exactly
+        // these; nearer an example of the PKWT compensation, which needs no contract length;
+        // probe 26a u02).
+        if let last, let asked = calculation(of: kb.intents[last]), engine.matcher.eligible(last, session),
+           calculated(kb.intents[last], words: figures) != nil,
+           let nearest = computing.max(by: { $0.example < $1.example }), nearest.intent != last,
+           let nearestCalculation = calculation(of: kb.intents[nearest.intent]), asked.figuresNeeded > nearestCalculation.figuresNeeded {
+            rule = traced("figures for the last answer, which asked for all of them (`\(kb.intents[nearest.intent].id)` is nearer but needs fewer)")
+            let score = ranking.candidates.first(where: { $0.intent == last })?.score ?? 0
+            return answer(intent: last, score: max(score, settings.answerThreshold), entity: nil)
+        }
         // Not against the conversation's own reading when that holds the message about as well
         // ("gaji aku 4,2jt sebulan" right after choosing the THR amount: 0.46 near "gajiku 3,6 jt
         // sebulan" there, 0.54 near an overtime example).
