@@ -180,22 +180,35 @@ extension Turn {
     /// in the conversation (it leans on it: "PT nya" is the agency just talked about) and
     /// answered when it answers on its own.
     func answerTheQuestionAfterAPleasantry(_ reply: Reply, before: Session) -> Reply {
-        guard reply.kind == .answer, reply.session.flow == nil,
-              let intent = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }), priority(of: intent) == .low else { return reply }
+        let smallTalk = reply.kind == .answer && (reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) == .low } ?? false)
+        // (Also when the whole message fell back, if the rest is a pleasantry: "thanks. is there
+        // any legit way to work in Cambodia then?", probe 26a u06. Not right after a safety
+        // answer: the fallback there is the safety follow-up.)
+        let fellBack = reply.kind == .fallback && before.safetyTurn.map({ $0 < before.turn - 1 }) ?? true
+        guard smallTalk || fellBack, reply.session.flow == nil else { return reply }
         let parts = QuestionParts.split(text, atSentenceEnds: true)
         guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
-        let asking = parts.filter { part in
+        func asks(_ part: Substring) -> Bool {
             QuestionParts.endsWithQuestionMark(part)
                 || engine.knowledge.analyzer.analyze(String(part), sessionLanguage: before.language).tokens
                     .contains { QuestionParts.questionWords.contains($0.surface) }
         }
+        let asking = parts.filter(asks)
         guard asking.count == 1, let question = asking.first else { return reply }
+        if !smallTalk {
+            let pleasantries = parts.filter { !asks($0) }.allSatisfy { part in
+                var alone = Turn(engine: engine, session: Session(language: before.language), text: String(part), forced: language, explain: false)
+                let read = alone.run()
+                return read.kind == .answer && (read.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) == .low } ?? false)
+            }
+            guard pleasantries else { return reply }
+        }
         var turn = Turn(engine: engine, session: before, text: String(question), forced: language, explain: explain)
         var own = turn.run()
         guard answersOnItsOwn(own) else { return reply }
         own.session.turn = reply.session.turn
         if explain, let rule = own.trace?.rule {
-            own.trace?.rule = "the question after a pleasantry (`\(engine.knowledge.base.intents[intent].id)`), read in the conversation: " + rule
+            own.trace?.rule = "the question after a pleasantry (the whole message: \(reply.intent ?? reply.kind.rawValue)), read in the conversation: " + rule
         }
         return own
     }
