@@ -92,6 +92,17 @@ import Testing
         #expect(!QuestionParts.joinsQuestions("gaji dan tunjangan"))
     }
 
+    @Test func aChainOfThreeQuestionsOrMoreIsCutAtEveryJoiningWord() {
+        func pieces(_ text: String) -> [String] { QuestionParts.atJoinedQuestions(text[...]).map { String($0).trimmedWhitespace() } }
+        #expect(pieces("kartu kuning itu apa sih trus bayar gak trus berlaku brp lama trus bisa online gak")
+            == ["kartu kuning itu apa sih", "bayar gak", "berlaku brp lama", "bisa online gak"])
+        #expect(pieces("apa itu jht dan kapan bisa cair dan caranya gimana") == ["apa itu jht", "kapan bisa cair", "caranya gimana"])
+        // A side that does not ask, or of one word, keeps the message whole.
+        #expect(pieces("gaji dan lembur dan cuti") == ["gaji dan lembur dan cuti"])
+        // The byte gate lets a message closing with a yes-no tag through to the full reading.
+        #expect(QuestionParts.joinsQuestions("kartu kuning itu apa sih trus bayar gak trus berlaku brp lama trus bisa online gak"))
+    }
+
     @Test func aCommaAndAJoiningWordBetweenTwoStretchesWithQuestionWordsCut() {
         func pieces(_ text: String) -> [String] { QuestionParts.atJoinedQuestions(text[...]).map { String($0).trimmedWhitespace() } }
         #expect(pieces("brp gaji minimum jakarta 2026, terus JHT bisa dicairin kapan, sama kartu kuning berlaku brp lama?")

@@ -139,6 +139,19 @@ enum QuestionParts {
             words.append((i..<j, part[i..<j].lowercased()))
             i = j
         }
+        // A chain of three questions or more, each of two words or more that asks by a question
+        // word or a yes-no tag, joined by "trus", "terus", "lalu", "dan" … ("kartu kuning itu
+        // apa sih trus bayar gak trus berlaku brp lama trus bisa online gak", probe 26a u33): cut
+        // at every joining word.
+        if let joins = chainOfQuestions(words.map(\.word)) {
+            var from = part.startIndex
+            for k in joins {
+                pieces.append(part[from..<words[k].range.lowerBound])
+                from = words[k + 1].range.lowerBound
+            }
+            pieces.append(part[from...])
+            return pieces
+        }
         var first = 0
         for k in words.indices.dropLast() where k > 0 && joining.contains(words[k].word) && typedQuestionWords.contains(words[k + 1].word) {
             let piece = part[start..<words[k].range.lowerBound]
@@ -191,16 +204,46 @@ enum QuestionParts {
     /// opening or closing with a question word (after "sama": opening), the side after it two
     /// words or more closing with one.
     static func lastJoinOfAskingSides(_ words: [String], from: Int) -> Int? {
-        guard let last = words.last, typedQuestionWords.contains(last) else { return nil }
+        guard let last = words.last, closesAQuestion(last) else { return nil }
         for k in stride(from: words.count - 3, through: from + 2, by: -1) where joiningSides.contains(words[k]) {
             let before = words[from..<k]
             guard let open = before.first, let close = before.last else { continue }
             // "sama" also means "with, to" ("kelemahan kamu apa sama hrd jawabnya gimana"): the
             // side before it must open with the question.
-            if openingQuestionWords.contains(open) || (words[k] != "sama" && typedQuestionWords.contains(close)) { return k }
+            if openingQuestionWords.contains(open) || (words[k] != "sama" && closesAQuestion(close)) { return k }
         }
         return nil
     }
+
+    /// The places of the joining words of a chain of questions (``atJoinedQuestions(_:)``), or
+    /// nil: three sides or more, each of two words or more holding a question word or closing
+    /// with a yes-no tag (a particle such as "sih" or "ya" after it aside).
+    static func chainOfQuestions(_ words: [String]) -> [Int]? {
+        let joins = words.indices.filter { k in k > 0 && k < words.count - 1 && chainJoins.contains(words[k]) }
+        guard joins.count >= 2 else { return nil }
+        var from = 0
+        for end in joins + [words.count] {
+            let side = words[from..<end]
+            guard side.count >= 2 else { return nil }
+            let asks = side.contains(where: typedQuestionWords.contains)
+                || side.reversed().drop(while: chainParticles.contains).first.map(closesAQuestion) == true
+            guard asks else { return nil }
+            from = end + 1
+        }
+        return joins
+    }
+
+    /// Joining words of a chain of questions ("sama" is left out: it also means "with").
+    static let chainJoins: Set<String> = joining.union(["trs"])
+    /// Particles that may follow a question's last word ("apa sih", "bayar gak ya").
+    static let chainParticles: Set<String> = ["sih", "ya", "dong", "kah", "nih", "deh", "kak", "min"]
+
+    /// Whether a side ending with this word asks: a question word, or a yes-no tag
+    /// (``yesNoTags``: "bayar gak", "bisa online nggak").
+    static func closesAQuestion(_ word: String) -> Bool {
+        typedQuestionWords.contains(word) || yesNoTags.contains(word)
+    }
+
 
     /// The numbers of points written without a mark ("mau tanya 3 hal: 1 cara dapet sertifikat
     /// 2 brp lama berlaku 3 biayanya brp", and as voice typing gives them, "saya mau tanya tiga
@@ -383,19 +426,22 @@ enum QuestionParts {
         var previous: UInt64 = 0
         var current = FNV1a()
         var inWord = false
-        var asked = false, joinedAfterAsking = false, lastAsks = false
+        var asked = false, joinedAfterAsking = false, lastAsks = false, lastCloses = false
         // A comma and a joining word after a question word, then another question word
         // ("brp gaji minimum jakarta, terus jht cair kapan"): ``atCommaJoin(_:)`` takes a closer look.
         var comma = false, commaJoined = false
         func endWord() -> Bool {
             defer { previous = current.value; current = FNV1a(); inWord = false; comma = false }
+            // (A yes-no tag closes a question too: "… trus bayar gak trus bisa online gak".)
+            let closes = lastJoinClosingHashes.contains(current.value)
+            defer { lastCloses = closes }
             lastAsks = questionHashes.contains(current.value)
             if asked && sideJoiningHashes.contains(current.value) {
                 joinedAfterAsking = true
                 if comma { commaJoined = true }
             }
             if commaJoined && lastAsks { return true }
-            if lastAsks || openingHashes.contains(current.value) { asked = true }
+            if closes || openingHashes.contains(current.value) { asked = true }
             return joiningHashes.contains(previous) && lastAsks
         }
         for byte in text.utf8 {
@@ -409,13 +455,14 @@ enum QuestionParts {
             }
         }
         if inWord, endWord() { return true }
-        return joinedAfterAsking && lastAsks
+        return joinedAfterAsking && lastCloses
     }
 
     private static let joiningHashes: Set<UInt64> = Set(joining.map { FNV1a.hash($0.utf8) })
     private static let sideJoiningHashes: Set<UInt64> = Set(joiningSides.map { FNV1a.hash($0.utf8) })
     private static let questionHashes: Set<UInt64> = Set(typedQuestionWords.map { FNV1a.hash($0.utf8) })
     private static let openingHashes: Set<UInt64> = Set(openingQuestionWords.map { FNV1a.hash($0.utf8) })
+    private static let lastJoinClosingHashes: Set<UInt64> = Set(typedQuestionWords.union(yesNoTags).map { FNV1a.hash($0.utf8) })
 
     /// Whether the message uses question marks.
     static func marked(_ text: String) -> Bool { text.contains("?") || text.contains("？") }
@@ -431,4 +478,13 @@ enum QuestionParts {
         "bisakah", "bolehkah", "adakah", "cara", "syarat",
         "how", "what", "where", "when", "who", "why", "which",
     ]
+}
+
+private extension Substring {
+    /// The text without trailing spaces and commas (a piece cut before a joining word).
+    func trimmingTrailingJoin() -> Substring {
+        var end = endIndex
+        while end > startIndex, let c = self[index(before: end)...].first, c == " " || c == "," { end = index(before: end) }
+        return self[startIndex..<end]
+    }
 }
