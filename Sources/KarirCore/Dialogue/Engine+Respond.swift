@@ -734,6 +734,24 @@ struct Turn {
             return answer(intent: top.intent, score: top.score, entity: nil)
         }
         if let reply = answerWithSubject(top) { return reply }
+        // Two messages after a safety answer, with one answer about reporting or contacts in
+        // between, a message that matches nothing well is still the crisis: "gimana kalau saya
+        // kabur aja dari rumah majikan" after the answer on violence at work and one on reporting
+        // without losing the job (probe 26b u38) gets the violence answer again, not the form
+        // asking for a message for staff.
+        if let safetyTurn = session.safetyTurn, session.turn == safetyTurn + 2,
+           let id = session.safetyIntent, let safety = engine.knowledge.intentIndex[id], engine.matcher.eligible(safety, session),
+           session.activeTopic != kb.intents[safety].topic, top.pattern == nil, priorities[top.intent] != .low,
+           top.score - top.boost < settings.answerThreshold, !ranking.outOfScopeIsNearer,
+           // (It must still sound like a crisis: one of the safety examples holds it fairly
+           // closely, "kabur … majikan" 0.50 near "majikan di malaysia ngancam bunuh sy kalau
+           // kabur dari rumahnya".)
+           ranking.candidates.contains(where: { priorities[$0.intent] == .high && $0.example >= Self.crisisStillExample }) {
+            rule = traced("two messages after a safety answer, a message that matches nothing well: the safety answer again")
+            var reply = answer(intent: safety, score: max(top.score, settings.answerThreshold), entity: nil)
+            if reply.kind == .answer { sayItIsTheSame(&reply) }
+            return reply
+        }
         // Inside a conversation, a follow-up that matches nothing well ("will I get banned?"
         // after a question about quitting Magang Nasional) is most likely about the
         // conversation's topic: its best intent answers, if it is plausible at all, the message
@@ -1246,6 +1264,9 @@ struct Turn {
     /// gets that answer's contacts again: eight, for "kami di medan, siapa yg hrs kami hubungi"
     /// from a family whose cousin is held in a scam compound abroad.
     static let contactQuestionWords = 8
+    /// How closely a safety example must hold a message two messages after a safety answer for
+    /// the message to continue the crisis.
+    static let crisisStillExample = 0.45
     /// How close that nearest example must be, and how much nearer the other topic's may be.
     static let followUpExampleBar = 0.5
     static let followUpExampleMargin = 0.08

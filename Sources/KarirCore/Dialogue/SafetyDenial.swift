@@ -14,9 +14,15 @@ extension Turn {
     /// ("ga mau hidup lagi", if written with "ga") is not denied by it: the negation is then
     /// the first of its words found.
     func withoutDeniedDanger(ofPattern pattern: String) -> Analysis? {
-        let words = Set(pattern.lowercased().split { !$0.isLetter }.map(String.init))
+        let written = pattern.lowercased().split { !$0.isLetter && $0 != "*" }.map(String.init)
+        let words = Set(written.filter { !$0.contains("*") })
+        // A word of the pattern ending in "*" matches what starts with it ("suicid*": "I'm not
+        // suicidal lol", probe 26b u08).
+        let prefixes = written.filter { $0.count > 1 && $0.hasSuffix("*") }.map { String($0.dropLast()) }
         let tokens = analysis.tokens
-        func isDangerWord(_ t: Token) -> Bool { words.contains(t.surface) || words.contains(t.stem) }
+        func isDangerWord(_ t: Token) -> Bool {
+            words.contains(t.surface) || words.contains(t.stem) || prefixes.contains { t.surface.hasPrefix($0) }
+        }
         guard let at = tokens.firstIndex(where: isDangerWord),
               let denial = tokens[max(0, at - Self.denialReach)..<at].lastIndex(where: { Self.denyingWords.contains($0.surface) })
         else { return nil }

@@ -38,6 +38,8 @@ public struct Session: Codable, Sendable, Equatable {
     /// The turn at which a safety answer was last given (``Session/turn``): the message right
     /// after it is read as part of the crisis unless it clearly asks something else.
     public var safetyTurn: Int?
+    /// The safety answer (intent id) given at ``safetyTurn``.
+    public var safetyIntent: String?
 
     /// The referral group (``OutOfScopeReferral``) the last reply named, an office that answers
     /// a question Karir does not: the next message asking only where to ask ("ok ke mana
@@ -87,6 +89,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.monthsWorked = nil
         self.contractMonths = nil
         self.safetyTurn = nil
+        self.safetyIntent = nil
         self.referral = nil
         self.referralQuestion = nil
         self.choicesAreGuesses = nil

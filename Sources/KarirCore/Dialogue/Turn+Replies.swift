@@ -78,7 +78,7 @@ extension Turn {
         // answer opens with the help itself.)
         let safetyAgain = priority(of: i) == .high && previous == def.id && session.safetyTurn == session.turn - 1
             && !asksWhomToContact(analysis.tokens)
-        if priority(of: i) == .high { session.safetyTurn = session.turn }
+        if priority(of: i) == .high { session.safetyTurn = session.turn; session.safetyIntent = def.id }
         // Pleasantries (a low-priority topic) do not change what the conversation is about:
         // "makasih" between "syarat ak1?" and "biayanya berapa?" keeps the AK/1 context.
         if priority(of: i) != .low {
