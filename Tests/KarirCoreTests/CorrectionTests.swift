@@ -37,6 +37,8 @@ import Testing
             }
         }
         #expect(readWithClauses("bukan luar negeri, pabrik di karawang").dropped == "bukan luar negeri")
+        // "forget X" after "ok" sets X aside the same way.
+        #expect(readWithClauses("ok forget prakerja. where do I make the AK1?").dropped == "forget prakerja")
         // Without the comma the whole rest would be the negated part, which leaves nothing: kept whole.
         #expect(read("bukan luar negeri, pabrik di karawang").dropped.isEmpty)
         #expect(Correction.clauseStarts(of: "bukan luar negeri, pabrik di karawang") { engine.knowledge.analyzer.analyze($0, sessionLanguage: nil).tokens.count } == [3])

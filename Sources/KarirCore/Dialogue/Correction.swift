@@ -82,7 +82,8 @@ enum Correction {
         if contrasted { return true }
         // ("oh jadi bukan bpjs kesehatan ya, terus klaimnya lewat mana": "so it is not …".)
         let first = tokens.first { !interjections.contains($0.surface) && $0.surface != "jadi" }
-        return first?.surface == "bukan"
+        // ("ok forget prakerja. where do I make the AK1?": "forget X" sets X aside too, probe 26b u12.)
+        return first?.surface == "bukan" || first?.surface == "forget"
     }
 
     /// Where in a message's tokens the clauses after its first ones start: for each comma,
@@ -116,7 +117,7 @@ enum Correction {
 
     /// A negated part longer than this is not a short "not X": it stays.
     static let longestNegated = 5
-    static let negators: Set<String> = ["bukan", "not"]
+    static let negators: Set<String> = ["bukan", "not", "forget"]
     /// Roots that say what the message means.
     static let markers: Set<String> = ["maksud", "melainkan"]
     /// Where a message says its matter is not abroad: "bukan (di|ke) luar negeri", "not abroad",
@@ -154,5 +155,5 @@ enum Correction {
                                            "what", "how", "why", "you", "do", "does", "is", "it", "that", "itu", "ini", "sih", "dong"]
     /// Words that point at the last answer as a whole ("bukan itu", "not that one").
     static let pointingWords: Set<String> = ["itu", "ini", "gitu", "begitu", "yang", "yg", "tadi", "that", "this", "it", "one", "the"]
-    static let interjections: Set<String> = ["eh", "oh", "loh", "lho", "sorry", "maaf", "no", "nope", "tidak", "ya", "ah", "wah"]
+    static let interjections: Set<String> = ["eh", "oh", "loh", "lho", "sorry", "maaf", "no", "nope", "tidak", "ya", "ah", "wah", "ok", "oke", "okay"]
 }
