@@ -268,5 +268,14 @@ import Testing
         // Not a date: "tanggal 7" has no month word before "ke".
         #expect(Figures.months(in: "gajian tanggal 7").isEmpty)
     }
-}
 
+    @Test func berapaBeforeAWordOfTimeAsksHowLongNotHowMuch() {
+        func asks(_ text: String) -> Bool {
+            Turn.asksForAnAmount(Fixture.engine.knowledge.analyzer.analyze(text, sessionLanguage: nil).tokens)
+        }
+        #expect(asks("jadi total saya dapat berapa"))
+        #expect(asks("berapa jumlahnya"))
+        #expect(!asks("cairnya berapa lama?"))
+        #expect(!asks("berapa hari prosesnya"))
+    }
+}

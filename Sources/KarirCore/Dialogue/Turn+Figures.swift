@@ -217,7 +217,7 @@ extension Turn {
     /// something else. Nil otherwise.
     mutating func amountAgain() -> Reply? {
         guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil, Self.words(analysis.tokens) <= Self.amountQuestionWords,
-              analysis.tokens.contains(where: { Self.amountWords.contains($0.surface) }), calculated(kb.intents[last]) != nil else { return nil }
+              Self.asksForAnAmount(analysis.tokens), calculated(kb.intents[last]) != nil else { return nil }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
         // (Not a question about another matter: "pph 21 saya dipotong brp sebulan?" after the
@@ -227,6 +227,18 @@ extension Turn {
         rule = traced("asking for the amount right after an answer that computes with the conversation's figures")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
     }
+
+    /// Whether the message asks for an amount: an amount word, but not "berapa" before a word of
+    /// time ("cairnya berapa lama?", "berapa hari": how long, probe 26b u16).
+    static func asksForAnAmount(_ tokens: [Token]) -> Bool {
+        tokens.indices.contains { k in
+            Self.amountWords.contains(tokens[k].surface)
+                && !(tokens[k].surface == "berapa" && k + 1 < tokens.count && Self.timeWords.contains(tokens[k + 1].surface))
+        }
+    }
+
+    /// Words of time that make "berapa" ask how long or how often.
+    static let timeWords: Set<String> = ["lama", "hari", "minggu", "bulan", "tahun", "jam", "menit", "kali", "lamanya"]
 
     /// Words asking for an amount.
     static let amountWords: Set<String> = ["berapa", "total", "totalnya", "jumlah", "jumlahnya", "much", "semuanya", "seluruhnya"]
