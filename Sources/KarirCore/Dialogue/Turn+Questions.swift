@@ -186,7 +186,13 @@ extension Turn {
         // answer: the fallback there is the safety follow-up.)
         let fellBack = reply.kind == .fallback && before.safetyTurn.map({ $0 < before.turn - 1 }) ?? true
         guard smallTalk || fellBack, reply.session.flow == nil else { return reply }
-        let parts = QuestionParts.split(text, atSentenceEnds: true)
+        var parts = QuestionParts.split(text, atSentenceEnds: true)
+        // A pleasantry set off by a comma ("oke makasih kak, batch berikutnya kapan buka?", probe
+        // 26c u03): the first comma within the first few words cuts too.
+        if parts.count == 1, let comma = text.firstIndex(of: ","),
+           text[..<comma].split(separator: " ").count <= Self.pleasantryWords {
+            parts = [text[..<comma], text[text.index(after: comma)...]]
+        }
         guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
         func asks(_ part: Substring) -> Bool {
             QuestionParts.endsWithQuestionMark(part)
@@ -212,6 +218,9 @@ extension Turn {
         }
         return own
     }
+
+    /// The most words of a pleasantry set off by a comma before a question.
+    static let pleasantryWords = 4
 
     private func answersOnItsOwn(_ own: Reply) -> Bool {
         guard own.kind == .answer, !own.repeated, own.session.flow == nil, own.confidence >= settings.answerThreshold,
