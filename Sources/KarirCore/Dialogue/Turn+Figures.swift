@@ -181,7 +181,19 @@ extension Turn {
         guard let best = computing.max(by: { $0.example < $1.example }), let top = ranking.candidates.first,
               best.intent == top.intent || best.example - top.example >= Self.figuresCloserBy else { return nil }
         rule = traced("figures that `\(kb.intents[best.intent].id)` computes with (nearest example \(fmt(best.example)))")
-        return answer(intent: best.intent, score: max(best.score, settings.answerThreshold), entity: nil)
+        var reply = answer(intent: best.intent, score: max(best.score, settings.answerThreshold), entity: nil)
+        // The figures came right after an answer of another topic that computes nothing ("gaji
+        // terakhir 4,8jt" after the answer about severance, which names the figures it depends on
+        // but has no formula it can stand behind): the reply says that answer's amount is not
+        // computed before giving the one that is (probes 26b u30, 26c u16).
+        // (Only for a message of nothing but the figures: "how to calculate overtime pay if my
+        // salary is 4 million" after a training question asks its own question.)
+        if reply.kind == .answer, wordsBesideFigures() <= 1, !ranking.anchorsOnlyAnotherTopic, let last, kb.intents[last].calculate == nil,
+           kb.intents[last].topic != kb.intents[best.intent].topic {
+            let lead = engine.prompt("figures_for_another_answer", language, ["asked": kb.intents[last].title[language]])
+            if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
+        }
+        return reply
     }
 
     /// A message that a pattern sends to an answer without a calculation but that states the
