@@ -920,16 +920,6 @@ struct Turn {
     /// best reading counts.
     static let negatedReadingFloor = 0.15
 
-    /// The words a correction negated, places, jobs and the negating words aside, ranked on
-    /// their own (no candidates when nothing is left: "bukan jakarta, bekasi").
-    func negatedReading() -> [Candidate] {
-        let words = corrected.negated.filter { $0.entity == nil && !Correction.negators.contains($0.surface)
-            && !AskingPreamble.addressWords.contains($0.surface) }
-        guard !words.isEmpty else { return [] }
-        return engine.matcher.rank(Analysis(tokens: words, language: analysis.language, languageScore: analysis.languageScore),
-                                   session: Session(language: session.language)).candidates
-    }
-
     /// Whether the words a correction negated (``corrected``) hold a word anchoring the
     /// conversation's topic ("bukan saldo jht" inside a JHT conversation).
     func negatesConversationTopic() -> Bool {

@@ -244,7 +244,6 @@ enum QuestionParts {
         typedQuestionWords.contains(word) || yesNoTags.contains(word)
     }
 
-
     /// The numbers of points written without a mark ("mau tanya 3 hal: 1 cara dapet sertifikat
     /// 2 brp lama berlaku 3 biayanya brp", and as voice typing gives them, "saya mau tanya tiga
     /// hal satu cara daftar siapkerja dua lupa password tiga cara lamar kerja"): 1, 2 (, 3, 4) in
@@ -478,13 +477,4 @@ enum QuestionParts {
         "bisakah", "bolehkah", "adakah", "cara", "syarat",
         "how", "what", "where", "when", "who", "why", "which",
     ]
-}
-
-private extension Substring {
-    /// The text without trailing spaces and commas (a piece cut before a joining word).
-    func trimmingTrailingJoin() -> Substring {
-        var end = endIndex
-        while end > startIndex, let c = self[index(before: end)...].first, c == " " || c == "," { end = index(before: end) }
-        return self[startIndex..<end]
-    }
 }
