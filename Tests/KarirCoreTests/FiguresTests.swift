@@ -136,6 +136,9 @@ import Testing
     @Test func anAmountWorkedOutFromTheWageIsNotTheWage() {
         #expect(Calculation.wage(in: Figures.tokens("gajiku 7 juta, berarti dapet 4,2jt sebulan?")) == 7_000_000)
         #expect(Calculation.wage(in: Figures.tokens("gajiku 9 juta, berarti jkp nya 5,4 juta sebulan ya?")) == 9_000_000)
+        // An amount to pay, or "that much" echoing one just named, is no wage without a word of pay.
+        #expect(Calculation.wage(in: Figures.tokens("waduh 31 juta gimana biar ga bayar segitu")) == nil)
+        #expect(Calculation.wage(in: Figures.tokens("dendanya 5 juta, gaji sy 4 juta")) == 4_000_000)
         // The only amount given is the wage, whatever stands before it.
         #expect(Calculation.wage(in: Figures.tokens("sebulan dapet 4 juta")) == 4_000_000)
     }

@@ -171,6 +171,9 @@ public enum Calculation: String, CaseIterable, Sendable {
 
     /// The monthly wage among the amounts of a message: the last in the wage range.
     static func wage(in words: [Figures.Word]) -> Int? {
+        // Not an amount to be paid that no word of pay names as earned: "waduh 31 juta 😭 gimana
+        // biar ga bayar segitu" echoes the damages just computed (probe 26b u04), it is no wage.
+        if words.contains(where: { owedWords.contains($0.text) }), !words.contains(where: { wageWords.contains($0.text) }) { return nil }
         // Not an amount that a minimum wage word stands just before: "gaji sy 1,5jt padahal umr
         // jakarta 5 jutaan" earns 1.5 million.
         let all = Figures.moneyAt(words)
@@ -186,6 +189,9 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
         return (stated.isEmpty ? own : stated).last?.amount ?? millionsAfterWageWord(words)
     }
+
+    /// Words marking an amount as one to pay, or as the amount just named ("segitu": that much).
+    static let owedWords: Set<String> = ["segitu", "sebanyak", "denda", "penalti", "penalty", "tebusan"]
 
     /// Words before an amount worked out from the wage, not the wage itself.
     static let resultWords: Set<String> = ["berarti", "brarti", "brrti", "dapet", "dapat", "dpt", "so", "means", "get", "receive"]
