@@ -32,7 +32,7 @@ import Testing
         func readWithClauses(_ text: String) -> (kept: String, dropped: String) {
             let starts = Correction.clauseStarts(of: text) { engine.knowledge.analyzer.analyze($0, sessionLanguage: nil).tokens.count }
             return Fixture.split(text) { tokens in
-                let (kept, leftOut) = Correction.read(tokens, clauseStarts: starts)
+                let (kept, leftOut) = Correction.read(tokens, clauseStarts: { starts })
                 return (kept, leftOut.all)
             }
         }

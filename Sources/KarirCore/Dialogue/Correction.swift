@@ -20,16 +20,18 @@ enum Correction {
     /// meant part ("maksudnya", "melainkan", "tapi", "yang", "but", "I") or the end of the message
     /// are its negated part, when that part is one to ``longestNegated`` words long. A comma or
     /// a sentence end ends it too: `clauseStarts` are the places of the tokens that follow one
-    /// ("bukan luar negeri, pabrik di karawang" negates "luar negeri" only). Outside a
+    /// ("bukan luar negeri, pabrik di karawang" negates "luar negeri" only; worked out only for a
+    /// correction, ``clauseStarts(of:tokenCount:)``). Outside a
     /// correction, "bukan" and "not" are ordinary negations ("kalau bukan WNI bisa?") and stay,
     /// except before "luar negeri" or "abroad" (``negatedAbroad(_:)``).
-    static func read(_ tokens: [Token], clauseStarts: Set<Int> = []) -> (kept: [Token], leftOut: LeftOut) {
+    static func read(_ tokens: [Token], clauseStarts findClauseStarts: () -> Set<Int> = { [] }) -> (kept: [Token], leftOut: LeftOut) {
         guard isCorrection(tokens) else {
             let abroad = negatedAbroad(tokens)
             guard !abroad.isEmpty else { return (tokens, LeftOut()) }
             return (tokens.indices.filter { !abroad.contains($0) }.map { tokens[$0] },
                     LeftOut(negated: abroad.sorted().map { tokens[$0] }))
         }
+        let clauseStarts = findClauseStarts()
         var kept: [Token] = []
         var out = LeftOut()
         var i = 0

@@ -1,4 +1,5 @@
 import Foundation
+
 extension Engine {
     /// Answers one message in the given session.
     /// - Parameters:
@@ -89,10 +90,10 @@ struct Turn {
         // BPJS Kesehatan referral).
         var corrected = Correction.LeftOut()
         if session.lastIntent != nil || session.turn > 0 {
-            let clauses = Correction.isCorrection(analysis.tokens)
-                ? Correction.clauseStarts(of: text) { engine.knowledge.analyzer.analyze($0, sessionLanguage: session.language).tokens.count }
-                : []
-            (analysis.tokens, corrected) = Correction.read(analysis.tokens, clauseStarts: clauses)
+            let analyzer = engine.knowledge.analyzer, language = session.language
+            (analysis.tokens, corrected) = Correction.read(analysis.tokens) {
+                Correction.clauseStarts(of: text) { analyzer.analyze($0, sessionLanguage: language).tokens.count }
+            }
         }
         // "permisi, saya mau tanya. …": the words announcing a question are not part of it.
         self.takesBack = AskingPreamble.cancelLength(analysis.tokens) != nil
@@ -900,8 +901,7 @@ struct Turn {
         guard let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }) else { return false }
         let words = negatedWords()
         guard !words.isEmpty else { return false }
-        let alone = engine.matcher.rank(Analysis(tokens: words, language: analysis.language, languageScore: analysis.languageScore),
-                                        session: Session(language: session.language)).candidates.first
+        let alone = engine.matcher.rank(reading(of: words), session: Session(language: session.language)).candidates.first
         return alone.map { $0.intent == last && $0.score >= Self.negatedReadingFloor } ?? false
     }
 
@@ -1318,7 +1318,12 @@ struct Turn {
     func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
     /// Whether the reply answers with a high-priority (safety) intent.
     func answersSafety(_ reply: Reply) -> Bool {
-        reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map(isHighPriority) ?? false
+        priority(of: reply) == .high
+    }
+
+    /// The priority of the topic of the intent the reply answers with (nil: no intent).
+    func priority(of reply: Reply) -> TopicPriority? {
+        reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map(priority(of:))
     }
 
     /// Whether the message holds a word that anchors the intent's topic (most of its use is in

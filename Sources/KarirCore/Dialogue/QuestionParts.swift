@@ -466,6 +466,12 @@ enum QuestionParts {
     /// Whether the message uses question marks.
     static func marked(_ text: String) -> Bool { text.contains("?") || text.contains("？") }
 
+    /// Whether a sentence asks something: it ends with a question mark or holds a question word
+    /// (its `tokens`, as the analyser spells them).
+    static func sentenceAsks(_ part: Substring, tokens: [Token]) -> Bool {
+        endsWithQuestionMark(part) || tokens.contains { questionWords.contains($0.surface) }
+    }
+
     /// Whether a part ends with a question mark.
     static func endsWithQuestionMark(_ raw: Substring) -> Bool {
         raw.reversed().first(where: { !$0.isWhitespace }).map({ $0 == "?" || $0 == "？" }) == true

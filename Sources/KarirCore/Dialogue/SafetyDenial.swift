@@ -28,6 +28,6 @@ extension Turn {
         else { return nil }
         var rest = Array(tokens[..<denial])
         rest += tokens[at...].filter { !isDangerWord($0) }
-        return Analysis(tokens: rest, language: analysis.language, languageScore: analysis.languageScore)
+        return reading(of: rest)
     }
 }

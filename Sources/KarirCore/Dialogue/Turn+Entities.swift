@@ -169,8 +169,13 @@ extension Turn {
     /// An earlier message (the subject, the question referred, the previous message) read
     /// together with this one, in this message's language.
     func joined(after earlier: String) -> Analysis {
-        let before = engine.knowledge.analyzer.analyze(earlier, sessionLanguage: session.language)
-        return Analysis(tokens: before.tokens + analysis.tokens, language: analysis.language, languageScore: analysis.languageScore)
+        reading(of: engine.knowledge.analyzer.analyze(earlier, sessionLanguage: session.language).tokens + analysis.tokens)
+    }
+
+    /// Some tokens read as a message of their own, in this message's language (a part of it, or
+    /// it joined with an earlier one).
+    func reading(of tokens: [Token]) -> Analysis {
+        Analysis(tokens: tokens, language: analysis.language, languageScore: analysis.languageScore)
     }
 
     /// Whether the message opens with a joining phrase (``followUpOpeners``: "kalau", "what

@@ -157,7 +157,8 @@ extension Turn {
         // conversation goes on ("kerja 8 bulan jd dapet brp, gaji 3,5jt" right after PKWT
         // compensation: 0.56 there, 0.56 near a JKP example; probe 23d d12).
         let last = session.lastIntent.flatMap { engine.knowledge.intentIndex[$0] }
-        if let bestExample = computing.map(\.example).max(),
+        let nearest = computing.max(by: { $0.example < $1.example })
+        if let bestExample = nearest?.example,
            let going = computing.first(where: { $0.intent == last && bestExample - $0.example < Self.figuresAsClose }) {
             rule = traced("figures for the last answer, which computes with them (nearest example \(fmt(going.example)))")
             return answer(intent: going.intent, score: max(going.score, settings.answerThreshold), entity: nil)
@@ -169,7 +170,7 @@ extension Turn {
         // probe 26a u02).
         if let last, let asked = calculation(of: kb.intents[last]), engine.matcher.eligible(last, session),
            calculated(kb.intents[last], words: figures) != nil,
-           let nearest = computing.max(by: { $0.example < $1.example }), nearest.intent != last,
+           let nearest, nearest.intent != last,
            let nearestCalculation = calculation(of: kb.intents[nearest.intent]), asked.figuresNeeded > nearestCalculation.figuresNeeded {
             rule = traced("figures for the last answer, which asked for all of them (`\(kb.intents[nearest.intent].id)` is nearer but needs fewer)")
             let score = ranking.candidates.first(where: { $0.intent == last })?.score ?? 0
@@ -178,7 +179,7 @@ extension Turn {
         // Not against the conversation's own reading when that holds the message about as well
         // ("gaji aku 4,2jt sebulan" right after choosing the THR amount: 0.46 near "gajiku 3,6 jt
         // sebulan" there, 0.54 near an overtime example).
-        guard let best = computing.max(by: { $0.example < $1.example }), let top = ranking.candidates.first,
+        guard let best = nearest, let top = ranking.candidates.first,
               best.intent == top.intent || best.example - top.example >= Self.figuresCloserBy else { return nil }
         rule = traced("figures that `\(kb.intents[best.intent].id)` computes with (nearest example \(fmt(best.example)))")
         var reply = answer(intent: best.intent, score: max(best.score, settings.answerThreshold), entity: nil)
@@ -186,9 +187,9 @@ extension Turn {
         // terakhir 4,8jt" after the answer about severance, which names the figures it depends on
         // but has no formula it can stand behind): the reply says that answer's amount is not
         // computed before giving the one that is (probes 26b u30, 26c u16).
-        // (Only for a message of nothing but the figures: "how to calculate overtime pay if my
-        // salary is 4 million" after a training question asks its own question.)
-        if reply.kind == .answer, wordsBesideFigures() <= 1, !ranking.anchorsOnlyAnotherTopic, let last, kb.intents[last].calculate == nil,
+        // (Not for a message naming another topic: "how to calculate overtime pay if my salary
+        // is 4 million" after a training question asks its own question.)
+        if reply.kind == .answer, !ranking.anchorsOnlyAnotherTopic, let last, kb.intents[last].calculate == nil,
            kb.intents[last].topic != kb.intents[best.intent].topic {
             let lead = engine.prompt("figures_for_another_answer", language, ["asked": kb.intents[last].title[language]])
             if !lead.isEmpty { reply.text = lead + "\n" + reply.text }

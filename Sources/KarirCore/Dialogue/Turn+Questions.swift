@@ -124,8 +124,7 @@ extension Turn {
     func answerTheOnlyQuestion(_ reply: Reply, before: Session) -> Reply {
         // (Not right after a safety answer: the fallback there is the safety follow-up.)
         let fellBack = reply.kind == .fallback && before.safetyTurn.map({ $0 < before.turn }) ?? true
-        let answeredWeakly = reply.kind == .answer && !reply.repeated
-            && (reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) != .high } ?? false)
+        let answeredWeakly = reply.kind == .answer && !reply.repeated && priority(of: reply).map { $0 != .high } ?? false
         guard fellBack || answeredWeakly, reply.session.flow == nil, reply.confidence < Self.onlyQuestionBar else { return reply }
         let main = reply.intent ?? reply.topic
         let parts = QuestionParts.split(text, atSentenceEnds: true)
@@ -136,9 +135,7 @@ extension Turn {
             var alone = Session(language: before.language)
             alone.turn = before.turn
             let turn = Turn(engine: engine, session: alone, text: String(part), forced: language, explain: explain)
-            let tokens = turn.analysis.tokens
-            let asks = QuestionParts.endsWithQuestionMark(part) || tokens.contains { QuestionParts.questionWords.contains($0.surface) }
-            if asks { asking.append(turn) }
+            if QuestionParts.sentenceAsks(part, tokens: turn.analysis.tokens) { asking.append(turn) }
         }
         guard asking.count == 1, var turn = asking.first else { return reply }
         let own = turn.run()
@@ -172,18 +169,16 @@ extension Turn {
     /// How much more confidently the only question must answer on its own.
     static let onlyQuestionMargin = 0.2
 
-    /// Whether a question's own reply answers it: an answer at the answer threshold, not
-    /// repeated, of an ordinary (not small talk, not safety) intent, not a guided conversation.
     /// A pleasantry followed by a question ("ya udah, makasih kak. PT nya bisa dilaporin
     /// kemana?", probe 26a u22) is answered by the question: a small-talk answer to the whole
     /// message would swallow it. The question, the message's only sentence that asks, is read
     /// in the conversation (it leans on it: "PT nya" is the agency just talked about) and
     /// answered when it answers on its own.
     func answerTheQuestionAfterAPleasantry(_ reply: Reply, before: Session) -> Reply {
-        let smallTalk = reply.kind == .answer && (reply.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) == .low } ?? false)
+        let smallTalk = reply.kind == .answer && priority(of: reply) == .low
         // (Also when the whole message fell back, if the rest is a pleasantry: "thanks. is there
-        // any legit way to work in Cambodia then?", probe 26a u06. Not right after a safety
-        // answer: the fallback there is the safety follow-up.)
+        // any legit way to work in Cambodia then?", probe 26a u06. Not within two messages of a
+        // safety answer: a fallback there belongs to the crisis.)
         let fellBack = reply.kind == .fallback && before.safetyTurn.map({ $0 < before.turn - 1 }) ?? true
         guard smallTalk || fellBack, reply.session.flow == nil else { return reply }
         var parts = QuestionParts.split(text, atSentenceEnds: true)
@@ -195,9 +190,7 @@ extension Turn {
         }
         guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
         func asks(_ part: Substring) -> Bool {
-            QuestionParts.endsWithQuestionMark(part)
-                || engine.knowledge.analyzer.analyze(String(part), sessionLanguage: before.language).tokens
-                    .contains { QuestionParts.questionWords.contains($0.surface) }
+            QuestionParts.sentenceAsks(part, tokens: engine.knowledge.analyzer.analyze(String(part), sessionLanguage: before.language).tokens)
         }
         let asking = parts.filter(asks)
         guard asking.count == 1, let question = asking.first else { return reply }
@@ -205,7 +198,7 @@ extension Turn {
             let pleasantries = parts.filter { !asks($0) }.allSatisfy { part in
                 var alone = Turn(engine: engine, session: Session(language: before.language), text: String(part), forced: language, explain: false)
                 let read = alone.run()
-                return read.kind == .answer && (read.intent.flatMap { engine.knowledge.intentIndex[$0] }.map { priority(of: $0) == .low } ?? false)
+                return read.kind == .answer && priority(of: read) == .low
             }
             guard pleasantries else { return reply }
         }
@@ -222,6 +215,8 @@ extension Turn {
     /// The most words of a pleasantry set off by a comma before a question.
     static let pleasantryWords = 4
 
+    /// Whether a question's own reply answers it: an answer at the answer threshold, not
+    /// repeated, of an ordinary (not small talk, not safety) intent, not a guided conversation.
     private func answersOnItsOwn(_ own: Reply) -> Bool {
         guard own.kind == .answer, !own.repeated, own.session.flow == nil, own.confidence >= settings.answerThreshold,
               let intent = own.intent, let i = engine.knowledge.intentIndex[intent] else { return false }
