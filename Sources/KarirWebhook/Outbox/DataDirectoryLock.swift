@@ -34,6 +34,9 @@ final class DataDirectoryLock: Sendable {
     }
 
     deinit {
+        // Unlock before closing: a process spawned by another thread at this moment holds a copy
+        // of the descriptor until its exec, and close alone leaves the lock held through that copy.
+        _ = flock(descriptor, LOCK_UN)
         close(descriptor)
     }
 
