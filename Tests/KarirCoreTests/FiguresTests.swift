@@ -72,6 +72,18 @@ import Testing
         #expect(Figures.money(in: "lembur 1/173").isEmpty)
     }
 
+    @Test func theNumbersOfANumberedListAreNoFigures() {
+        // "brp 2." is the second question's number, not a wage of 2 million after "dibayar".
+        let list = Figures.tokens("mau tanya 3 hal: 1. lembur dibayar brp 2. cuti tahunan brp hari 3. thr wajib gak")
+        #expect(Calculation.wage(in: list) == nil)
+        #expect(Figures.months(list).isEmpty)
+        #expect(Calculation.wage(in: Figures.tokens("1) gaji sy 4,2 jt 2) lembur 3 jam")) == 4_200_000)
+        #expect(Figures.hours(in: "1) gaji sy 4,2 jt 2) lembur 3 jam").map(\.hours) == [3])
+        // One number before a full stop is still a number: no list without a second item.
+        #expect(Calculation.wage(in: Figures.tokens("gaji saya 5. masih kurang ga")) == 5_000_000)
+        #expect(Calculation.wage(in: Figures.tokens("gajiku 5. Kerja 2 tahun")) == 5_000_000)
+    }
+
     @Test func hoursAndWhetherTheyAreOvertime() {
         let h = Figures.hours(in: "kerja 8 jam, lembur 3 jam")
         #expect(h.map(\.hours) == [8, 3])

@@ -175,13 +175,15 @@ public enum Figures {
         var number: (value: Double, grouped: Bool)?
         var scale: Double?
         var unit: String?
+        /// Typed as a list item's number: "2." or "2)" before a space or the end.
+        var listMark = false
     }
 
     /// The text cut into words and numbers. A number keeps its separators: "4.200.000" and
     /// "4,200,000" are grouped thousands, "4,2" and "4.2" a decimal.
     static func tokens(_ text: String) -> [Word] {
         // Most messages are plain ASCII: read as bytes, the same way (no grapheme breaking).
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return corrected(withSpelledNumbers(asciiTokens(Array(text.utf8)))) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return corrected(withSpelledNumbers(withoutListNumbers(asciiTokens(Array(text.utf8))))) }
         var words: [Word] = []
         let chars = Array(text.lowercased())
         var i = 0
@@ -197,6 +199,8 @@ public enum Figures {
                 var k = j
                 while k < chars.count, chars[k].isLetter { k += 1 }
                 words.append(numberWord(raw, suffix: String(chars[j..<k])))
+                words[words.count - 1].listMark = k == j && k < chars.count && (chars[k] == "." || chars[k] == ")")
+                    && (k + 1 == chars.count || chars[k + 1].isWhitespace)
                 i = k
             } else if c.isLetter {
                 var j = i
@@ -207,7 +211,26 @@ public enum Figures {
                 i += 1
             }
         }
-        return corrected(withSpelledNumbers(words))
+        return corrected(withSpelledNumbers(withoutListNumbers(words)))
+    }
+
+    /// The words with the numbers of a numbered list left out ("mau tanya 3 hal: 1. lembur
+    /// dibayar brp 2. cuti tahunan brp hari 3. thr wajib gak": no wage of 2 million, no
+    /// length of 3 anything): numbers typed as list items ("1.", "2)") counting up from 1, when
+    /// at least the first two are there. One such number alone ("gaji saya 5.") stays a number.
+    static func withoutListNumbers(_ words: [Word]) -> [Word] {
+        var next = 1.0
+        var marks: [Int] = []
+        for (k, w) in words.enumerated() where w.listMark {
+            if let number = w.number, number.value == next, !number.grouped {
+                marks.append(k)
+                next += 1
+            }
+        }
+        guard marks.count >= 2 else { return words }
+        var result = words
+        for k in marks { result[k].number = nil }
+        return result
     }
 
     /// The words with a figure the person took back left out: after a correction ("8 bulan
@@ -255,6 +278,8 @@ public enum Figures {
                 var k = j
                 while k < bytes.count, isLetter(bytes[k]) { k += 1 }
                 words.append(numberWord(raw, suffix: text(j..<k)))
+                words[words.count - 1].listMark = k == j && k < bytes.count && (bytes[k] == 0x2E || bytes[k] == 0x29)
+                    && (k + 1 == bytes.count || bytes[k + 1] == 0x20 || bytes[k + 1] == 0x0A || bytes[k + 1] == 0x09)
                 i = k
             } else if isLetter(c) {
                 var j = i
