@@ -92,6 +92,24 @@ import Testing
         #expect(fresh.trace?.rule.contains("a correction") == false)
     }
 
+    @Test func namingTheConversationsTopicAfterBukanOrInKokTerusRejectsIt() {
+        let card = engine.respond(to: "berapa biaya kartu kuning", in: Session())
+        #expect(card.intent == "ak1_cost")
+        let rejected = engine.respond(to: "pelatihan blk kak bukan kartu kuning. bayar tidak?", in: card.session, explain: true)
+        #expect(rejected.intent == "training_cost")
+        #expect(rejected.trace?.rule.contains("left out \"bukan kartu kuning\", which names the conversation's topic") == true)
+        let complaint = engine.respond(to: "kok kartu kuning terus sih. saya tanya biaya pelatihan blk", in: card.session, explain: true)
+        #expect(complaint.trace?.rule.contains("left out \"kok kartu kuning terus\"") == true)
+        #expect(complaint.intent == "training_cost")
+        // As a first message the words stay.
+        let fresh = engine.respond(to: "pelatihan blk kak bukan kartu kuning. bayar tidak?", in: Session(), explain: true)
+        #expect(fresh.trace?.rule.contains("a correction") == false)
+        // So do they when the other words read as no question of another topic ("the office
+        // said it is a letter, not a yellow card").
+        let statement = engine.respond(to: "kata petugas itu surat, bukan kartu kuning", in: card.session, explain: true)
+        #expect(statement.trace?.rule.contains("a correction") == false)
+    }
+
     @Test func aCorrectionRejectingTheLastAnswerDropsItsSuggestions() {
         let first = engine.respond(to: "berapa biaya kartu kuning", in: Session())
         #expect(first.intent == "ak1_cost")

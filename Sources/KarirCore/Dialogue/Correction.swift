@@ -24,12 +24,28 @@ enum Correction {
     /// correction, ``clauseStarts(of:tokenCount:)``). Outside a
     /// correction, "bukan" and "not" are ordinary negations ("kalau bukan WNI bisa?") and stay,
     /// except before "luar negeri" or "abroad" (``negatedAbroad(_:)``).
-    static func read(_ tokens: [Token], clauseStarts findClauseStarts: () -> Set<Int> = { [] }) -> (kept: [Token], leftOut: LeftOut) {
+    ///
+    /// Outside those openings, a "bukan" before words naming the conversation's topic, or a "kok …
+    /// terus" around them, rejects the topic all the same ("pelatihan kak bukan jkp. umur 45 msh
+    /// bisa ikut blk ga?", "kok jkp terus sih. sy tanya BLK umur 45" in a JKP conversation, probe
+    /// 27a u11): those words are left out (``rejectedTopic(_:clauseStarts:namesTopic:)``).
+    /// Only when the words left read as a question of another topic (`readsElsewhere`): "bos
+    /// bilang itu loyalitas, bukan lembur" in an overtime conversation says what the boss calls
+    /// the overtime, and "bos bilang itu loyalitas" alone asks nothing.
+    static func read(_ tokens: [Token], clauseStarts findClauseStarts: () -> Set<Int> = { [] },
+                     namesTopic: ([Token]) -> Bool = { _ in false },
+                     readsElsewhere: ([Token]) -> Bool = { _ in false }) -> (kept: [Token], leftOut: LeftOut) {
         guard isCorrection(tokens) else {
-            let abroad = negatedAbroad(tokens)
-            guard !abroad.isEmpty else { return (tokens, LeftOut()) }
-            return (tokens.indices.filter { !abroad.contains($0) }.map { tokens[$0] },
-                    LeftOut(negated: abroad.sorted().map { tokens[$0] }))
+            var out = negatedAbroad(tokens)
+            if tokens.contains(where: { negators.contains($0.surface) || $0.surface == "kok" }) {
+                let rejected = rejectedTopic(tokens, clauseStarts: findClauseStarts(), namesTopic: namesTopic)
+                if !rejected.isEmpty, readsElsewhere(tokens.indices.filter { !rejected.contains($0) && !out.contains($0) }.map { tokens[$0] }) {
+                    out.formUnion(rejected)
+                }
+            }
+            guard !out.isEmpty, out.count < tokens.count else { return (tokens, LeftOut()) }
+            return (tokens.indices.filter { !out.contains($0) }.map { tokens[$0] },
+                    LeftOut(negated: out.sorted().map { tokens[$0] }))
         }
         let clauseStarts = findClauseStarts()
         var kept: [Token] = []
@@ -140,6 +156,27 @@ enum Correction {
         }
         return out
     }
+
+    /// The places of a "bukan X" (up to the next clause or meant part) or a "kok X terus" whose X
+    /// `namesTopic` says names the conversation's topic, with the words around X.
+    static func rejectedTopic(_ tokens: [Token], clauseStarts: Set<Int>, namesTopic: ([Token]) -> Bool) -> Set<Int> {
+        var out: Set<Int> = []
+        for k in tokens.indices {
+            if negates(tokens, at: k) {
+                var end = k + 1
+                while end < tokens.count && !startsMeantPart(tokens, at: end) && !clauseStarts.contains(end) { end += 1 }
+                if (1...longestNegated).contains(end - k - 1), namesTopic(Array(tokens[(k + 1)..<end])) { out.formUnion(k..<end) }
+            } else if tokens[k].surface == "kok",
+                      let close = tokens.indices.dropFirst(k + 2).prefix(longestNegated).first(where: { againWords.contains(tokens[$0].surface) }),
+                      namesTopic(Array(tokens[(k + 1)..<close])) {
+                out.formUnion(k...close)
+            }
+        }
+        return out
+    }
+
+    /// Words complaining that an answer comes again ("kok jkp terus", "kok jkp lagi").
+    static let againWords: Set<String> = ["terus", "trus", "mulu", "melulu", "lagi"]
 
     /// Whether the word at `k` is "bukan" or "not" negating what is meant, not a verb ("do not").
     static func negates(_ tokens: [Token], at k: Int) -> Bool {

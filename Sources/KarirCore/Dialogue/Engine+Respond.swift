@@ -43,6 +43,9 @@ struct Turn {
     /// A correction negated what the last answer was about, within the conversation's topic
     /// (``negatesLastAnswer()``): the message was read without that answer's lift.
     var misreadLastAnswer = false
+    /// The intent of the answer ``misreadLastAnswer`` says was a misreading: no rule keeping the
+    /// message in the conversation's topic gives it again.
+    var misreadIntent: Int?
     /// A close runner-up to offer first among the suggestions.
     var alsoSuggest: Int?
     /// The message was answered by reading it together with the conversation's subject.
@@ -91,9 +94,16 @@ struct Turn {
         var corrected = Correction.LeftOut()
         if session.lastIntent != nil || session.turn > 0 {
             let analyzer = engine.knowledge.analyzer, language = session.language
-            (analysis.tokens, corrected) = Correction.read(analysis.tokens) {
+            let knowledge = engine.knowledge, topic = session.activeTopic.flatMap { knowledge.topicNumber[$0] }
+            (analysis.tokens, corrected) = Correction.read(analysis.tokens, clauseStarts: {
                 Correction.clauseStarts(of: text) { analyzer.analyze($0, sessionLanguage: language).tokens.count }
-            }
+            }, namesTopic: { words in
+                topic.map { knowledge.topicNeutral.anchors(knowledge.index.query(words), topic: $0).own } ?? false
+            }, readsElsewhere: { kept in
+                let alone = engine.matcher.rank(Analysis(tokens: kept, language: analysis.language, languageScore: analysis.languageScore),
+                                                session: Session(language: language)).candidates.first
+                return alone.map { $0.score >= knowledge.base.settings.answerThreshold && knowledge.base.intents[$0.intent].topic != session.activeTopic } ?? false
+            })
         }
         // "permisi, saya mau tanya. …": the words announcing a question are not part of it.
         self.takesBack = AskingPreamble.cancelLength(analysis.tokens) != nil
@@ -197,6 +207,7 @@ struct Turn {
             session.offeredChoices = []
         } else if self.ranking == nil, negatesLastAnswer() {
             misreadLastAnswer = true
+            misreadIntent = answeredBefore
             session.lastIntent = nil
             session.offeredChoices = []
         }
@@ -539,7 +550,9 @@ struct Turn {
             let short = words <= Self.shortFollowUpWords
             // (Not when it names another topic and not the conversation's: "daftar prakerja
             // step2nya gimana" after a BLK question is about Prakerja.)
-            if short, !ranking.anchorsOnlyAnotherTopic, let inTopic = bestCandidate(in: active, ranking),
+            // (Nor the answer a correction just called a misreading: "bukan pelatihan pak. saya
+            // tanya lowongan satpam utk orang tua" after the training eligibility, probe 27a u23.)
+            if short, !ranking.anchorsOnlyAnotherTopic, let inTopic = bestCandidate(in: active, ranking), inTopic.intent != misreadIntent,
                inTopic.score >= settings.clarifyThreshold, inTopic.score >= 0.6 * top.score,
                // (Not when the other topic's answer reads the message twice as well on its own:
                // "lulusan sma bisa?" after a factory job search asks what SMA graduates can do,
@@ -564,7 +577,7 @@ struct Turn {
             // (Not one naming another topic and not the conversation's: "yang jkp itu berapa lama
             // cairnya" after JHT answers is about JKP.)
             if words <= Self.followUpWords, !ranking.anchorsOnlyAnotherTopic, let inTopic = ranking.nearestInTopic,
-               inTopic.example >= Self.followUpExampleBar, top.example - inTopic.example < Self.followUpExampleMargin,
+               inTopic.intent != misreadIntent, inTopic.example >= Self.followUpExampleBar, top.example - inTopic.example < Self.followUpExampleMargin,
                ranking.outOfScope < inTopic.example {
                 rule = traced("follow-up worded like an intent of the conversation's topic `\(active)` (nearest example \(fmt(inTopic.example)) against \(fmt(top.example)))")
                 return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)

@@ -39,7 +39,9 @@ extension Turn {
     mutating func computeAgain() -> Reply? {
         guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil else { return nil }
         let besides = wordsBesideFigures()
-        guard Correction.isCorrection(analysis.tokens) || analysis.tokens.contains(where: { Correction.interjections.contains($0.surface) })
+        // (An interjection opening the message, "eh 3 jam": not the "ga?" that ends a question,
+        // "sy udh 45 thn, msh bisa ikut pelatihan ga?" after the JKP benefit, probe 27a u11.)
+        guard Correction.isCorrection(analysis.tokens) || analysis.tokens.first.map({ Correction.interjections.contains($0.surface) }) == true
                 || besides <= Self.figuresOnlyWords else { return nil }
         let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
         self.ranking = ranking
