@@ -114,6 +114,18 @@ import Testing
         #expect(!QuestionParts.joinsQuestions("brp umr jakarta, sama bekasi juga"))
     }
 
+    @Test func everyPointOfANumberedListIsAQuestion() {
+        // The first point closes with no question word ("lama"), yet it is one of the list's questions.
+        let list = "mau tanya 2 hal: 1. kartu kuning berlaku brp lama 2. biaya pelatihan blk"
+        let pieces = QuestionParts.pieces(of: list).pieces
+        #expect(pieces.map { String($0.text).trimmedWhitespace() } == ["mau tanya 2 hal:", "kartu kuning berlaku brp lama", "biaya pelatihan blk"])
+        #expect(pieces.map(\.listed) == [false, true, true])
+        #expect(QuestionParts.markedListStart(list) != nil)
+        // Numbers that do not count up from 1 make no list.
+        #expect(QuestionParts.markedListStart("gaji saya 5. kerja 2. tahun") == nil)
+        #expect(QuestionParts.markedListStart("1. syarat ak1") == nil)
+    }
+
     @Test func questionsAreMarkedOrAsked() {
         let marked = "Saya lulusan SMK. Bisa daftar pelatihan?"
         #expect(!isQuestion("Saya lulusan SMK.", in: marked))

@@ -482,6 +482,13 @@ struct Turn {
             rule = traced("a question inside pleasantries (score \(fmt(question.score)) ≥ answer threshold \(fmt(questionBar)))")
             return answer(intent: question.intent, score: question.score, entity: nil)
         }
+        // "makasih, aku udah agak lega", "ok sy coba daftar. makasih ya nak": thanks that ask
+        // nothing, whose best reading is a pleasantry, get it even below the answer threshold
+        // (the fallback said "I can't answer that" to a thank-you; probes 27a u13, 27d u34).
+        if priority(of: top.intent) == .low, top.pattern == nil, top.score >= Self.closingPleasantryScore, thanksAskingNothing() {
+            rule = traced("thanks that ask nothing: `\(kb.intents[top.intent].id)`")
+            return answer(intent: top.intent, score: max(top.score, settings.answerThreshold), entity: nil)
+        }
         // A long message that a pleasantry matches only through a few of its words ("cucu sy
         // lulus smp …, baiknya kerja dulu apa kursus dulu ya" and "udah dulu ya") is a question,
         // not a goodbye: the honest answer is the fallback, with its suggestions. So is one that
@@ -1044,6 +1051,14 @@ struct Turn {
         let words = analysis.tokens.map(\.surface)
         guard let first = words.first, Self.acknowledgementWords.contains(first), words.count <= Self.closingWords,
               !text.contains("?"), words.contains(where: { Self.intentionWords.contains($0) }) else { return false }
+        return !words.contains { QuestionParts.questionWords.contains($0) || Self.askingWords.contains($0) }
+    }
+
+    /// Whether the message thanks ("terima kasih", "thanks", "thank you") in at most
+    /// ``closingWords`` words, without a question mark, question word or asking word.
+    func thanksAskingNothing() -> Bool {
+        let words = analysis.tokens.map(\.surface)
+        guard words.count <= Self.closingWords, !text.contains("?"), Self.holdsThanks(analysis.tokens) else { return false }
         return !words.contains { QuestionParts.questionWords.contains($0) || Self.askingWords.contains($0) }
     }
 

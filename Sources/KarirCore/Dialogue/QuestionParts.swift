@@ -37,8 +37,13 @@ enum QuestionParts {
         var pieces: [Piece] = []
         let points = barePoints(text)
         let parts = split(text, atSentenceEnds: marked, points: points)
-        // The parts after the first point of a list without marks are its points.
-        let firstPoint = points.first.map { point in parts.firstIndex { $0.startIndex >= point.upperBound } ?? parts.count }
+        // The parts after the first point of a list are its points: a list without marks, or
+        // one numbered "1.", "2." … ("mau tanya 3 hal: 1. kartu kuning berlaku brp lama 2.
+        // prakerja masih ada ga 3. umk bekasi brp", whose first point closes with no question
+        // word; probe 27c u40).
+        let firstPoint = (points.first?.upperBound ?? markedListStart(text)).map { start in
+            parts.firstIndex { $0.startIndex >= start } ?? parts.count
+        }
         for (k, part) in parts.enumerated() {
             // The last sentence of a message with question marks asks too when it has none of
             // its own but a question word or a yes-no tag at an end ("pelatihan las di bpvp brp
@@ -305,6 +310,24 @@ enum QuestionParts {
 
     /// Whether the characters before `mark` are a point number: one digit standing alone
     /// ("1." or "2)" after a space or at the start).
+    /// Where the first point of a numbered list starts, after its "1." or "1)": only when the
+    /// message's numbered points count up from 1 to 2 at least ("1. … 2. …"). Nil otherwise.
+    static func markedListStart(_ text: String) -> String.Index? {
+        var next = 1
+        var start: String.Index?
+        var i = text.startIndex
+        while i < text.endIndex {
+            let after = text.index(after: i)
+            if text[i] == "." || text[i] == ")", after == text.endIndex || text[after] == " " || text[after] == "\n",
+               isPointNumber(text, before: i), text[text.index(before: i)].wholeNumberValue == next {
+                if next == 1 { start = after }
+                next += 1
+            }
+            i = after
+        }
+        return next > 2 ? start : nil
+    }
+
     private static func isPointNumber(_ text: String, before mark: String.Index) -> Bool {
         guard mark > text.startIndex else { return false }
         let digit = text.index(before: mark)
