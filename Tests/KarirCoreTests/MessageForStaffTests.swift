@@ -121,11 +121,11 @@ import Testing
 
     @Test func contactDetailsAreFoundInTheirUsualShapes() {
         for text in ["nomor saya 08123456789", "wa +62 812 3456 7890", "hp (0812) 3456-789", "email budi.s@mail.co.id ya",
-                     "Budi, Bekasi, budi@example.com"] {
+                     "Budi, Bekasi, budi@example.com", "nama saya Dedi, 0812 3345 xxxx, teman di sihanoukville", "hp 0812-xxxx-xxxx"] {
             #expect(ContactDetails.present(in: text), "\(text)")
         }
         for text in ["gaji 4.500.000 per bulan", "umr 2026 berapa", "kerja 3 tahun 2 bulan", "budi@ saja", "@kemnaker di instagram",
-                     "nama@domain", "tanggal 12-05-2025"] {
+                     "nama@domain", "tanggal 12-05-2025", "nomor xxxx xxxx xxxx", "kode 12 xxxxxxxx", "gaji Rp 4.500.xxx"] {
             #expect(!ContactDetails.present(in: text), "\(text)")
         }
     }

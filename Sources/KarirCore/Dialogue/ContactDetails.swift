@@ -11,22 +11,35 @@ enum ContactDetails {
     }
 
     /// A run of at least ``phoneDigits`` digits, which may be grouped by spaces, dashes, dots or
-    /// brackets and start with "+".
+    /// brackets and start with "+". Digits hidden as "x" or "*" after at least ``shownDigits``
+    /// real ones count ("0812 3345 xxxx": the person means their number, probe 27d u39).
     static func hasPhoneNumber(_ text: String) -> Bool {
-        var digits = 0
+        var digits = 0, shown = 0
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digits += 1
-                if digits >= phoneDigits { return true }
+                shown += 1
+            case UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "*"):
+                if shown >= shownDigits {
+                    digits += 1
+                } else {
+                    digits = 0
+                    shown = 0
+                }
             case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"):
                 continue
             default:
                 digits = 0
+                shown = 0
             }
+            if digits >= phoneDigits { return true }
         }
         return false
     }
+
+    /// The fewest real digits before hidden ones for a run to be a phone number.
+    static let shownDigits = 4
 
     /// A word with letters or digits on both sides of one "@" and a dot after it.
     static func hasEmailAddress(_ text: String) -> Bool {
