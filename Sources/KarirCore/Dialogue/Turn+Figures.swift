@@ -47,7 +47,12 @@ extension Turn {
         self.ranking = ranking
         // Nothing but figures ("is it 2 hours per day, 5 days") gives figures, whatever else
         // the words resemble.
-        guard besides == 0 || (ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true) else { return nil }
+        // (Nor one that asks for the amount, whose other reading is a sibling computing nothing:
+        // "klo sebulan lembur 3 jam tiap hari, 22 hari kerja, totalnya brp?" after the overtime
+        // pay, read as the overtime rules, probe 27b u02.)
+        guard besides == 0 || (ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last
+            || (Self.asksForAnAmount(analysis.tokens) && kb.intents[$0.intent].calculate == nil && kb.intents[$0.intent].topic == kb.intents[last].topic) }) ?? true)
+        else { return nil }
         // Hours of work the last calculation does not use, in a message whose best reading
         // computes with them ("salary 4.5 million, 3 hours extra a day, how much" after the
         // comparison with the minimum wage), ask for that other computation.
