@@ -46,7 +46,10 @@ import Testing
         let reply = try #require(answered)
         #expect(reply.intent == "training_register")
         #expect(reply.trace?.rule.contains("read with the conversation's subject") == true)
-        #expect(reply.text.hasPrefix("Soal itu, yang bisa saya sampaikan sama dengan jawaban tadi."))
+        // The whole turn opens with the lead that says so.
+        let whole = engine.respond(to: "online?", in: first.session)
+        #expect(whole.intent == "training_register")
+        #expect(whole.text.hasPrefix("Soal itu, yang bisa saya sampaikan sama dengan jawaban tadi."))
         // A follow-up read with the subject does not replace it.
         #expect(reply.session.subject == "cara daftar pelatihan blk")
         // A repeated answer: staff see the question among the unanswered ones, gateways in the JSON.

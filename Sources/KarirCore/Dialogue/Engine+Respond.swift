@@ -138,6 +138,9 @@ struct Turn {
         reply = answerTheQuestionAfterAPleasantry(reply, before: before)
         reply = answerOtherQuestions(reply)
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
+        let given = reply.kind == .answer ? AnswerAgain.digest(reply.text) : nil
+        reply = answerGivenAgain(reply, before: before)
+        reply.session.lastAnswerDigest = given
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         reply.session.previousMessage = String(text.prefix(Session.subjectLength))
         // A fallback's choices are guesses at a message Karir could not answer (``Session/choicesAreGuesses``).
@@ -888,22 +891,21 @@ struct Turn {
         return reply
     }
 
-    /// Marks an answer given again as such: the `same_answer_again` prompt before it (it says so
-    /// and points to a staff member; not before a safety answer), and ``Reply/repeated``.
+    /// Marks an answer given again as such (``Reply/repeated``); ``answerGivenAgain(_:before:)``
+    /// says so and keeps only what bears on the message (not for a safety answer, which opens
+    /// with its help).
     func sayItIsTheSame(_ reply: inout Reply) {
         reply.repeated = true
-        // A safety answer given again opens with its help, not with a remark about itself.
-        if answersSafety(reply) { return }
-        // The way to a person comes first among the suggestions, so the lead can name its
-        // number: one keystroke, not a phrase to type.
-        var values: [String: Any] = [:]
-        if let staff = engine.knowledge.intentIndex[Self.staffIntent], reply.intent != Self.staffIntent {
-            reply.suggestions = choices(leadingWith: staff, reply.suggestions)
-            reply.session.offeredChoices = reply.suggestions.map(\.intent)
-            values["staff_number"] = 1
-        }
-        let lead = engine.prompt("same_answer_again", language, values)
-        if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
+    }
+
+    /// Puts the way to a person first among the suggestions of an answer given again, so that
+    /// its lead can name the number (one keystroke, not a phrase to type): the values for the
+    /// `same_answer_…` prompts.
+    func offerStaffFirst(_ reply: inout Reply) -> [String: Any] {
+        guard let staff = engine.knowledge.intentIndex[Self.staffIntent], reply.intent != Self.staffIntent else { return [:] }
+        reply.suggestions = choices(leadingWith: staff, reply.suggestions)
+        reply.session.offeredChoices = reply.suggestions.map(\.intent)
+        return ["staff_number": 1]
     }
 
     /// Whether a correction negated nothing but the last answer itself: "bukan itu", "bukan yang

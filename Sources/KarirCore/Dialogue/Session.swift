@@ -71,6 +71,10 @@ public struct Session: Codable, Sendable, Equatable {
     /// probe 26a u12).
     public var passedToStaffIn: String?
 
+    /// A digest of the last answer's text (``AnswerAgain/digest(_:)``): the same answer given
+    /// again right after itself is told apart, and only what bears on the new message is shown.
+    public var lastAnswerDigest: UInt64?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -96,6 +100,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.stoppedFlow = nil
         self.previousMessage = nil
         self.passedToStaffIn = nil
+        self.lastAnswerDigest = nil
     }
 }
 

@@ -1,0 +1,83 @@
+/// The same answer given again right after itself ("How do I register?" answered with the
+/// eligibility rules just shown, "umur aku 17 kak" with the AK/1 requirements again): the
+/// person has just read it, so Karir says it is the same answer and puts the lines that bear on
+/// the new message first, then the rest (probes 27a–d found a whole answer sent again word for
+/// word, its point for the follow-up buried, the commonest bad reply). Nothing is left out: what
+/// bears on a follow-up is often in a line sharing none of its words ("kabur" and the notice
+/// rules).
+enum AnswerAgain {
+    /// At most this many lines of the answer are shown again.
+    static let mostLines = 3
+
+    /// A digest of an answer's text (FNV-1a over its UTF-8 bytes): the same on every run, so a
+    /// conversation kept across a server restart still tells the same answer apart.
+    static func digest(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// The lines of `lines` that share the most words of the message (`message`, already
+    /// analysed), at most ``mostLines``, in their order. Words every other line holds tell no
+    /// line apart and do not count; nor do joining words, question words, or words of one or
+    /// two letters (numbers count: "18"). Empty when no line shares a word.
+    static func lines(about message: [Token], in lines: [String], analyze: (String) -> [Token]) -> [String] {
+        // (The word a question word asks about the degree of, "berapa lama", "how long", is the
+        // question's shape, not its subject: "lama" also means "old" in "nama lama".)
+        let keys = Set(message.indices.filter { k in
+            isContent(message[k]) && !(k > 0 && QuestionParts.questionWords.contains(message[k - 1].surface) && degreeWords.contains(message[k].surface))
+        }.map { message[$0].stem })
+        guard !keys.isEmpty, !lines.isEmpty else { return [] }
+        let shared = lines.map { Set(analyze($0).filter(isContent).map(\.stem)).intersection(keys) }
+        let common = Set(keys.filter { key in shared.count(where: { $0.contains(key) }) * 2 > lines.count })
+        let scores = shared.map { $0.subtracting(common).count }
+        let best = lines.indices.filter { scores[$0] > 0 }.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(mostLines)
+        return best.sorted().map { lines[$0] }
+    }
+
+    /// Words that make a message ask or deny, not what it asks about ("bisa bikin ga").
+    static let askingTags: Set<String> = ["tidak", "bukan", "belum", "not", "yes", "harus", "mau", "ingin", "perlu", "want", "need"]
+
+    static let degreeWords: Set<String> = ["lama", "banyak", "jauh", "besar", "long", "much", "many", "far", "big", "often"]
+
+    /// Whether a word can tell lines apart.
+    static func isContent(_ t: Token) -> Bool {
+        guard !Turn.fillers.contains(t.surface), !QuestionParts.questionWords.contains(t.surface), !Turn.askingWords.contains(t.surface),
+              !askingTags.contains(t.surface),
+              !AskingPreamble.addressWords.contains(t.surface), !Turn.firstPerson.contains(t.surface) else { return false }
+        return t.surface.count > 2 || t.surface.first?.isNumber == true
+    }
+}
+
+extension Turn {
+    /// An answer that is the last answer given again (the same intent and text, or one marked
+    /// ``Reply/repeated``): the `same_answer_bearing` prompt, the lines bearing on the message,
+    /// then the others; or, when no line does, the `same_answer_again` prompt and the answer.
+    /// Both prompts point to a staff member, who is put first among the suggestions. Not for a
+    /// safety answer (it opens with its help), a guided conversation, or a message passed to
+    /// staff. A prompt left out of the prompts leaves the answer as it is.
+    mutating func answerGivenAgain(_ reply: Reply, before: Session) -> Reply {
+        guard reply.kind == .answer, reply.session.flow == nil, !reply.passedToStaff, !answersSafety(reply),
+              let intent = reply.intent, intent == before.lastIntent,
+              reply.repeated || before.lastAnswerDigest == AnswerAgain.digest(reply.text) else { return reply }
+        var again = reply
+        again.repeated = true
+        let values = offerStaffFirst(&again)
+        let lines = reply.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let analyzer = engine.knowledge.analyzer, language = before.language
+        let bearing = AnswerAgain.lines(about: analysis.tokens, in: lines) { analyzer.analyze($0, sessionLanguage: language).tokens }
+        // (All of them bearing on it is no reordering: the answer as it was, said to be the same.)
+        let reorders = !bearing.isEmpty && bearing.count < lines.count
+        let lead = engine.prompt(reorders ? "same_answer_bearing" : "same_answer_again", self.language, values)
+        guard !lead.isEmpty else { return again }
+        let rest = lines.filter { !bearing.contains($0) }
+        again.text = reorders ? ([lead] + bearing + [""] + rest).joined(separator: "\n") : lead + "\n" + reply.text
+        if explain, let rule = again.trace?.rule {
+            again.trace?.rule = rule + "; the last answer again, \(reorders ? bearing.count : 0) of its \(lines.count) lines bearing on the message first"
+        }
+        return again
+    }
+}

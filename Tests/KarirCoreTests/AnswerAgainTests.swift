@@ -1,0 +1,53 @@
+import Testing
+@testable import KarirCore
+
+/// The same answer given again right after itself says so and puts the lines bearing on the
+/// new message first (``AnswerAgain``, ``Turn/answerGivenAgain(_:before:)``).
+@Suite struct AnswerAgainTests {
+    let engine = Fixture.engine
+
+    func tokens(_ text: String) -> [Token] { engine.knowledge.analyzer.analyze(text, sessionLanguage: nil).tokens }
+
+    let answer = [
+        "Dokumen yang umumnya diminta untuk kartu AK/1 (bisa berbeda tiap Disnaker):",
+        "- fotokopi KTP;",
+        "Pemohon: sedang tidak bekerja dan minimal 18 tahun (satu sumber menyebut 17).",
+        "Belum genap 18 tahun? Tanyakan dulu ke Disnaker atau tunggu sampai 18.",
+        "Gratis, termasuk perpanjangan.",
+    ]
+
+    @Test func theLinesSharingTheMessagesWordsAreFound() {
+        let lines = AnswerAgain.lines(about: tokens("umur aku 17, bulan depan baru 18"), in: answer, analyze: tokens)
+        #expect(lines == [answer[2], answer[3]])
+        // Asking and denying words ("bisa … ga") tell no line apart, nor does the "lama" of "berapa lama".
+        #expect(AnswerAgain.lines(about: tokens("bisa bikin ga"), in: answer, analyze: tokens).isEmpty)
+        #expect(AnswerAgain.lines(about: tokens("berapa lama"), in: ["Nama lama masih dipakai.", "Daftar di Disnaker."], analyze: tokens).isEmpty)
+        // A word most lines hold tells none apart.
+        #expect(AnswerAgain.lines(about: tokens("disnaker"), in: ["Ke Disnaker.", "Disnaker kota.", "Gratis."], analyze: tokens).isEmpty)
+    }
+
+    @Test func theDigestIsTheSameOnEveryRunAndTellsTextsApart() {
+        #expect(AnswerAgain.digest("Kartu AK/1 gratis.") == AnswerAgain.digest("Kartu AK/1 gratis."))
+        #expect(AnswerAgain.digest("Kartu AK/1 gratis.") != AnswerAgain.digest("Kartu AK/1 gratis!"))
+        // FNV-1a of the empty text is its offset basis: no per-process seed.
+        #expect(AnswerAgain.digest("") == 0xcbf2_9ce4_8422_2325)
+    }
+
+    @Test func anAnswerGivenAgainRightAfterItselfIsMarkedAndSaysSo() {
+        let first = engine.respond(to: "berapa biaya kartu kuning", in: Session())
+        #expect(first.intent == "ak1_cost")
+        #expect(!first.repeated)
+        #expect(first.session.lastAnswerDigest == AnswerAgain.digest(first.text))
+        let again = engine.respond(to: "harga kartu ak1", in: first.session)
+        #expect(again.intent == "ak1_cost")
+        #expect(again.repeated)
+        #expect(again.text != first.text)
+        #expect(again.text.hasSuffix(first.text))
+        // Another answer in between: no longer "again".
+        let other = engine.respond(to: "berapa biaya pelatihan di blk", in: first.session)
+        let later = engine.respond(to: "harga kartu ak1", in: other.session)
+        #expect(later.intent == "ak1_cost")
+        #expect(!later.repeated)
+        #expect(later.text == first.text)
+    }
+}
