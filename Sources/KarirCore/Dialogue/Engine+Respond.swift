@@ -977,9 +977,18 @@ struct Turn {
     /// itu apa?")
     func refersBack(_ tokens: [Token]) -> Bool {
         tokens.contains { t in
-            Self.referringWords.contains(t.surface) || (t.surface.hasSuffix("nya") && t.surface != t.stem)
+            Self.referringWords.contains(t.surface)
+                || (t.surface.hasSuffix("nya") && t.surface != t.stem && !Self.adverbsInNya.contains(t.surface))
         }
     }
+
+    /// Adverbs ending in "-nya" that point at nothing said before ("lowongan HR di jakarta
+    /// biasanya cari dimana ya?" after JKP answers asks where HR vacancies are, probe 27a u01).
+    static let adverbsInNya: Set<String> = [
+        "biasanya", "sebenarnya", "sebetulnya", "sebaiknya", "seharusnya", "harusnya", "mestinya", "semestinya", "akhirnya",
+        "rupanya", "katanya", "misalnya", "sepertinya", "kayaknya", "kyknya", "keknya", "soalnya", "pokoknya", "tampaknya",
+        "nampaknya", "rasanya", "umumnya", "intinya", "sayangnya", "untungnya", "agaknya",
+    ]
 
     static let referringWords: Set<String> = ["it", "its", "them", "the"]
 
