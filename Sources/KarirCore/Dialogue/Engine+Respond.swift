@@ -140,6 +140,7 @@ struct Turn {
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         let given = reply.kind == .answer ? AnswerAgain.digest(reply.text) : nil
         reply = answerGivenAgain(reply, before: before)
+        reply = sayTheMessageWasPassed(reply, before: before)
         reply.session.lastAnswerDigest = given
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         reply.session.previousMessage = String(text.prefix(Session.subjectLength))
