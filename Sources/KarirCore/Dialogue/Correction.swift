@@ -33,11 +33,13 @@ enum Correction {
     /// bilang itu loyalitas, bukan lembur" in an overtime conversation says what the boss calls
     /// the overtime, and "bos bilang itu loyalitas" alone asks nothing.
     static func read(_ tokens: [Token], clauseStarts findClauseStarts: () -> Set<Int> = { [] },
-                     namesTopic: ([Token]) -> Bool = { _ in false },
+                     namesTopic: (([Token]) -> Bool)? = nil,
                      readsElsewhere: ([Token]) -> Bool = { _ in false }) -> (kept: [Token], leftOut: LeftOut) {
         guard isCorrection(tokens) else {
             var out = negatedAbroad(tokens)
-            if tokens.contains(where: { negators.contains($0.surface) || $0.surface == "kok" }) {
+            // (`namesTopic` is nil outside a conversation's topic: nothing to reject, and the
+            // clause boundaries are not worked out.)
+            if let namesTopic, tokens.contains(where: { negators.contains($0.surface) || $0.surface == "kok" }) {
                 let rejected = rejectedTopic(tokens, clauseStarts: findClauseStarts(), namesTopic: namesTopic)
                 if !rejected.isEmpty, readsElsewhere(tokens.indices.filter { !rejected.contains($0) && !out.contains($0) }.map { tokens[$0] }) {
                     out.formUnion(rejected)

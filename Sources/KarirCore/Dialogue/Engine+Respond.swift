@@ -97,9 +97,8 @@ struct Turn {
             let knowledge = engine.knowledge, topic = session.activeTopic.flatMap { knowledge.topicNumber[$0] }
             (analysis.tokens, corrected) = Correction.read(analysis.tokens, clauseStarts: {
                 Correction.clauseStarts(of: text) { analyzer.analyze($0, sessionLanguage: language).tokens.count }
-            }, namesTopic: { words in
-                topic.map { knowledge.topicNeutral.anchors(knowledge.index.query(words), topic: $0).own } ?? false
-            }, readsElsewhere: { kept in
+            }, namesTopic: topic.map { topic in { words in knowledge.topicNeutral.anchors(knowledge.index.query(words), topic: topic).own } },
+            readsElsewhere: { kept in
                 let alone = engine.matcher.rank(Analysis(tokens: kept, language: analysis.language, languageScore: analysis.languageScore),
                                                 session: Session(language: language)).candidates.first
                 return alone.map { $0.score >= knowledge.base.settings.answerThreshold && knowledge.base.intents[$0.intent].topic != session.activeTopic } ?? false
