@@ -789,6 +789,18 @@ struct Turn {
            inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.9,
            top.intent == inTopic.intent || top.score < Self.clearlyBetterElsewhere * inTopic.score,
            ranking.outOfScope <= inTopic.example + conversationMargin(inTopic) {
+            // A statement of one's own case or place that reads that weakly ("aku di Bekasi btw"
+            // after the answer on a held diploma got the resignation answer at 0.13, probe 27f
+            // u08) is a detail for the last answer: that answer again, said to be the same, its
+            // lines bearing on the detail first.
+            if inTopic.score < settings.clarifyThreshold, statesOwnCase() || statesOnlyAPlace(),
+               let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }), last != inTopic.intent,
+               kb.intents[last].topic == active, priority(of: last) == .normal {
+                rule = traced("a statement of one's own case matching nothing well: the last answer again")
+                var reply = answer(intent: last, score: settings.clarifyThreshold, entity: nil)
+                if reply.kind == .answer { sayItIsTheSame(&reply) }
+                return reply
+            }
             rule = traced("follow-up matching nothing well, answered within the conversation's topic `\(active)`")
             return answer(intent: inTopic.intent, score: inTopic.score, entity: nil)
         }
