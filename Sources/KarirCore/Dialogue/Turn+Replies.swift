@@ -68,6 +68,11 @@ extension Turn {
                 }
             }
         }
+        // An intent that reads a table without a slot (the wage against the minimum wage) gets
+        // the row of a value the message or the conversation names, for an answer without
+        // figures too ("gaji saya di bawah umk, saya di klaten": the UMP of Jawa Tengah, not
+        // "type for example UMP Jawa Barat"; probe 27e u40).
+        if def.slot == nil, values["row"] == nil, let row = calculationRow(def) { values["row"] = row }
         if let computed = calculated(def, row: values["row"] as? [String: String]) { values["calculation"] = computed }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
         session.pendingIntent = nil
