@@ -11,14 +11,7 @@ enum AnswerAgain {
 
     /// A digest of an answer's text (FNV-1a over its UTF-8 bytes): the same on every run, so a
     /// conversation kept across a server restart still tells the same answer apart.
-    static func digest(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
-    }
+    static func digest(_ text: String) -> UInt64 { FNV1a.hash(text.utf8) }
 
     /// The lines of `lines` that share the most words of the message (`message`, already
     /// analysed), at most ``mostLines``, in their order. Words every other line holds tell no
@@ -79,21 +72,5 @@ extension Turn {
             again.trace?.rule = rule + "; the last answer again, \(reorders ? bearing.count : 0) of its \(lines.count) lines bearing on the message first"
         }
         return again
-    }
-}
-
-extension Turn {
-    /// An answer asking for a message for staff after one was already taken or passed on in
-    /// this conversation ("petugas" right after the person's name and number were passed on,
-    /// probe 27d u39): the `message_already_passed` prompt before it, so that the person is not
-    /// left thinking the first message was lost. Without the prompt, the answer as it is.
-    func sayTheMessageWasPassed(_ reply: Reply, before: Session) -> Reply {
-        guard reply.kind == .answer, !reply.passedToStaff, before.passedToStaffIn != nil,
-              let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }), kb.intents[i].collectsMessage else { return reply }
-        let lead = engine.prompt("message_already_passed", language, [:])
-        guard !lead.isEmpty else { return reply }
-        var said = reply
-        said.text = lead + "\n" + reply.text
-        return said
     }
 }

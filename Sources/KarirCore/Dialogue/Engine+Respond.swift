@@ -40,12 +40,12 @@ struct Turn {
     /// (``rejectedLastAnswer``): the message was read without the conversation.
     var leftConversation = false
     var rejectedLastAnswer = false
-    /// A correction negated what the last answer was about, within the conversation's topic
-    /// (``negatesLastAnswer()``): the message was read without that answer's lift.
-    var misreadLastAnswer = false
-    /// The intent of the answer ``misreadLastAnswer`` says was a misreading: no rule keeping the
-    /// message in the conversation's topic gives it again.
+    /// The intent of the last answer, when a correction negated what it was about within the
+    /// conversation's topic (``negatesLastAnswer()``): the message was read without that answer's
+    /// lift, and no rule keeping the message in the conversation's topic gives it again.
     var misreadIntent: Int?
+    /// Whether a correction called the last answer a misreading (``misreadIntent``).
+    var misreadLastAnswer: Bool { misreadIntent != nil }
     /// A close runner-up to offer first among the suggestions.
     var alsoSuggest: Int?
     /// The message was answered by reading it together with the conversation's subject.
@@ -209,7 +209,6 @@ struct Turn {
             // (Nor do the choices the misread answer offered lift a reading.)
             session.offeredChoices = []
         } else if self.ranking == nil, negatesLastAnswer() {
-            misreadLastAnswer = true
             misreadIntent = answeredBefore
             session.lastIntent = nil
             session.offeredChoices = []
@@ -903,9 +902,9 @@ struct Turn {
         return reply
     }
 
-    /// Marks an answer given again as such (``Reply/repeated``); ``answerGivenAgain(_:before:)``
-    /// says so and keeps only what bears on the message (not for a safety answer, which opens
-    /// with its help).
+    /// Marks an answer given again as such (``Reply/repeated``); at the end of the turn
+    /// ``answerGivenAgain(_:before:)`` says so and puts the lines bearing on the message first
+    /// (not for a safety answer, which opens with its help).
     func sayItIsTheSame(_ reply: inout Reply) {
         reply.repeated = true
     }
@@ -1072,17 +1071,22 @@ struct Turn {
     /// question mark and no question word, and at most ``closingWords`` words.
     func closesTheExchange() -> Bool {
         let words = analysis.tokens.map(\.surface)
-        guard let first = words.first, Self.acknowledgementWords.contains(first), words.count <= Self.closingWords,
-              !text.contains("?"), words.contains(where: { Self.intentionWords.contains($0) }) else { return false }
+        guard let first = words.first, Self.acknowledgementWords.contains(first), words.contains(where: { Self.intentionWords.contains($0) })
+        else { return false }
+        return isShortAndAsksNothing(words)
+    }
+
+    /// Whether the message, cut into `words`, has at most ``closingWords`` of them, no question
+    /// mark, and no question word or asking word.
+    func isShortAndAsksNothing(_ words: [String]) -> Bool {
+        guard words.count <= Self.closingWords, !text.contains("?") else { return false }
         return !words.contains { QuestionParts.questionWords.contains($0) || Self.askingWords.contains($0) }
     }
 
     /// Whether the message thanks ("terima kasih", "thanks", "thank you") in at most
     /// ``closingWords`` words, without a question mark, question word or asking word.
     func thanksAskingNothing() -> Bool {
-        let words = analysis.tokens.map(\.surface)
-        guard words.count <= Self.closingWords, !text.contains("?"), Self.holdsThanks(analysis.tokens) else { return false }
-        return !words.contains { QuestionParts.questionWords.contains($0) || Self.askingWords.contains($0) }
+        Self.holdsThanks(analysis.tokens) && isShortAndAsksNothing(analysis.tokens.map(\.surface))
     }
 
     /// Words that make a message without a question mark ask ("ok nanti bisa daftar lagi").

@@ -308,8 +308,6 @@ enum QuestionParts {
     /// Words that announce how many questions follow ("tiga hal", "2 pertanyaan").
     static let announcingWords: Set<String> = ["hal", "pertanyaan", "pertanyaannya", "things", "questions"]
 
-    /// Whether the characters before `mark` are a point number: one digit standing alone
-    /// ("1." or "2)" after a space or at the start).
     /// Where the first point of a numbered list starts, after its "1." or "1)": only when the
     /// message's numbered points count up from 1 to 2 at least ("1. … 2. …"). Nil otherwise.
     static func markedListStart(_ text: String) -> String.Index? {
@@ -328,6 +326,8 @@ enum QuestionParts {
         return next > 2 ? start : nil
     }
 
+    /// Whether the characters before `mark` are a point number: one digit standing alone
+    /// ("1." or "2)" after a space or at the start).
     private static func isPointNumber(_ text: String, before mark: String.Index) -> Bool {
         guard mark > text.startIndex else { return false }
         let digit = text.index(before: mark)

@@ -193,6 +193,20 @@ extension Turn {
         return reply
     }
 
+    /// An answer asking for a message for staff after one was already taken or passed on in
+    /// this conversation ("petugas" right after the person's name and number were passed on,
+    /// probe 27d u39): the `message_already_passed` prompt before it, so that the person is not
+    /// left thinking the first message was lost. Without the prompt, the answer as it is.
+    func sayTheMessageWasPassed(_ reply: Reply, before: Session) -> Reply {
+        guard reply.kind == .answer, !reply.passedToStaff, before.passedToStaffIn != nil,
+              let i = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }), kb.intents[i].collectsMessage else { return reply }
+        let lead = engine.prompt("message_already_passed", language, [:])
+        guard !lead.isEmpty else { return reply }
+        var said = reply
+        said.text = lead + "\n" + reply.text
+        return said
+    }
+
     /// Whether the message only says where the person is: a place, and otherwise only words of
     /// stating one's whereabouts ("daerah sy di makassar", "I'm in Medan"; not "lowongan di
     /// bekasi", which asks about vacancies there).
