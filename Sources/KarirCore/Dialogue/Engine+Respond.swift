@@ -792,7 +792,8 @@ struct Turn {
             // after the answer on a held diploma got the resignation answer at 0.13, probe 27f
             // u08) is a detail for the last answer: that answer again, said to be the same, its
             // lines bearing on the detail first.
-            if inTopic.score < settings.clarifyThreshold, statesOwnCase() || statesOnlyAPlace(),
+            if (inTopic.score < settings.clarifyThreshold && (statesOwnCase() || statesOnlyAPlace()))
+                || (inTopic.score < settings.answerThreshold && statesOwnDetail()),
                let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }), last != inTopic.intent,
                kb.intents[last].topic == active, priority(of: last) == .normal {
                 rule = traced("a statement of one's own case matching nothing well: the last answer again")

@@ -207,6 +207,19 @@ extension Turn {
         return said
     }
 
+    /// Whether the message adds a figure of the writer's own case anywhere in it, asking nothing
+    /// ("oh btw kontrak aku diperpanjang 2x, yang pertama 12 bulan", "udah 3 tahun saya kerja
+    /// disana"): no question mark and no question word, a first-person word and a number, and at
+    /// most ``ownDetailWords`` words. (``statesOwnCase()`` wants the message to open with "I".)
+    func statesOwnDetail() -> Bool {
+        guard !text.contains("?") else { return false }
+        let tokens = analysis.tokens
+        return tokens.contains { Self.firstPerson.contains($0.surface) } && tokens.contains { TextAnalyzer.isNumber($0.surface) }
+            && !tokens.contains { QuestionParts.questionWords.contains($0.surface) } && Self.words(tokens) <= Self.ownDetailWords
+    }
+
+    static let ownDetailWords = 14
+
     /// Whether the message only says where the person is: a place, and otherwise only words of
     /// stating one's whereabouts ("daerah sy di makassar", "I'm in Medan"; not "lowongan di
     /// bekasi", which asks about vacancies there).
