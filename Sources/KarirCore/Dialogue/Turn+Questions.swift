@@ -204,7 +204,9 @@ extension Turn {
         }
         var turn = Turn(engine: engine, session: before, text: String(question), forced: language, explain: explain)
         var own = turn.run()
-        guard answersOnItsOwn(own) else { return reply }
+        // (A question that only asks back, "Thanks. If a new hire in Jakarta gets 5.5 million,
+        // is that ok?", still beats the thanks that would pass over it.)
+        guard answersOnItsOwn(own) || (smallTalk && own.kind == .clarify) else { return reply }
         own.session.turn = reply.session.turn
         if explain, let rule = own.trace?.rule {
             own.trace?.rule = "the question after a pleasantry (the whole message: \(reply.intent ?? reply.kind.rawValue)), read in the conversation: " + rule
