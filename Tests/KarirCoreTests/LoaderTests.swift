@@ -186,6 +186,45 @@ import Testing
         #expect(wrong.hint?.contains("overtime_workday") == true)
     }
 
+    /// An intent without a slot may look up a table when its answer shows the row of a place
+    /// named (`{{#row.amount}}`); one whose answer reads no row is told what to add.
+    @Test func aLookupWithoutSlotNeedsAnAnswerReadingTheRow() throws {
+        func yaml(_ answer: String) -> String {
+            """
+            topics:
+              - id: apprenticeship
+                title: { id: Magang, en: Apprenticeship }
+            tables:
+              ump:
+                key: province
+                rows:
+                  jawa_timur: { name: Jawa Timur, amount: "Rp 2.446.880" }
+            entities:
+              province:
+                - id: jawa_timur
+                  names: [Jawa Timur]
+            intents:
+              - id: allowance
+                topic: apprenticeship
+                title: { id: Uang saku, en: Allowance }
+                lookup: ump
+                examples:
+                  id: [uang saku magang berapa]
+                  en: [apprenticeship allowance amount]
+                answer:
+                  id: "Uang saku setara UMP.\(answer)"
+                  en: "The allowance equals the UMP.\(answer)"
+
+            """
+        }
+        let reading = try Fixture.folder(["magang.yaml": yaml("{{#row.amount}} {{row.name}}: {{row.amount}}{{/row.amount}}")])
+        #expect(KnowledgeLoader.load(folder: reading).1.filter { $0.severity == .error }.isEmpty)
+        let notReading = try Fixture.folder(["magang.yaml": yaml("")])
+        let wrong = try #require(KnowledgeLoader.load(folder: notReading).1.first { $0.message.contains("has no slot and its answer reads no `row`") })
+        #expect(wrong.line == 17)
+        #expect(wrong.hint?.contains("slot: province") == true)
+    }
+
     @Test func badPatternIsReportedAtItsLine() throws {
         var text = try String(contentsOf: Fixture.miniKnowledge.appendingPathComponent("base.yaml"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\"* daftar* * pelatihan las *\"", with: "\"(daftar | pelatihan\"")

@@ -104,10 +104,11 @@ enum KnowledgeValidator {
                     if let slot = intent.slot, table.key != slot.value {
                         error(lookup, "table `\(lookup.value)` is keyed by `\(table.key)` but the intent's slot is `\(slot.value)`", hint: "use `slot: \(table.key)`")
                     }
-                    // Without a slot, only a calculation reads the row (of a value the conversation
-                    // names, if any).
-                    if intent.slot == nil && intent.calculate == nil {
-                        error(lookup, "intent `\(intent.id)` looks up `\(lookup.value)` but has no slot", hint: "add `slot: \(table.key)`")
+                    // Without a slot the row is optional: that of a value the message or the
+                    // conversation names, if any. The answer must then read it, or the lookup
+                    // does nothing.
+                    if intent.slot == nil, !intent.answer.values.contains(where: { $0.value.contains("row.") }), intent.calculate == nil {
+                        error(lookup, "intent `\(intent.id)` looks up `\(lookup.value)` but has no slot and its answer reads no `row`", hint: "add `slot: \(table.key)`, or show the row of a place named with `{{#row.FIELD}}…{{/row.FIELD}}`")
                     }
                 } else {
                     error(lookup, "table `\(lookup.value)` does not exist", hint: "check the name under `tables:`")
