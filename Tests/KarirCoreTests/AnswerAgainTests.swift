@@ -26,6 +26,39 @@ import Testing
         #expect(AnswerAgain.lines(about: tokens("disnaker"), in: ["Ke Disnaker.", "Disnaker kota.", "Gratis."], analyze: tokens).isEmpty)
     }
 
+    @Test func aListStaysWithItsHeadingWhenPartsAreMoved() {
+        let text = "Upah lembur:\n- Jam pertama: 1,5 × upah per jam.\n- Jam kedua: 2 ×.\nContoh: gaji 4 jt.\n1. Minta slip.\n2) Adukan ke Disnaker."
+        #expect(AnswerAgain.parts(of: text) == [
+            "Upah lembur:\n- Jam pertama: 1,5 × upah per jam.\n- Jam kedua: 2 ×.",
+            "Contoh: gaji 4 jt.",
+            // A numbered item after a line that is no heading starts a part; the next item joins it.
+            "1. Minta slip.\n2) Adukan ke Disnaker.",
+        ])
+        #expect(AnswerAgain.isListItem("12. Dua belas"))
+        #expect(!AnswerAgain.isListItem("2026 adalah tahunnya"))
+        #expect(!AnswerAgain.isListItem("Rp 2.000.000"))
+    }
+
+    @Test func theThirdShowingOfAnAnswerToAMessageAskingNothingIsCut() {
+        let first = engine.respond(to: "berapa biaya kartu kuning", in: Session())
+        let second = engine.respond(to: "harga kartu ak1", in: first.session)
+        #expect(second.repeated)
+        #expect(second.session.timesRepeated == 1)
+        // A statement adding nothing Karir can use: the answer is not sent a third time in full.
+        let third = engine.respond(to: "biaya kartu ak1 saya", in: second.session)
+        #expect(third.intent == "ak1_cost")
+        #expect(third.repeated)
+        #expect(third.session.timesRepeated == 2)
+        #expect(third.text.count < second.text.count)
+        // A question gets it in full, said to be the same.
+        let asked = engine.respond(to: "harga kartu ak1 berapa?", in: second.session)
+        #expect(asked.intent == "ak1_cost")
+        #expect(asked.text.contains(first.text.split(separator: "\n").last.map(String.init) ?? "?"))
+        // Another answer in between starts the count again.
+        let other = engine.respond(to: "berapa biaya pelatihan di blk", in: second.session)
+        #expect(other.session.timesRepeated == nil)
+    }
+
     @Test func theDigestIsTheSameOnEveryRunAndTellsTextsApart() {
         #expect(AnswerAgain.digest("Kartu AK/1 gratis.") == AnswerAgain.digest("Kartu AK/1 gratis."))
         #expect(AnswerAgain.digest("Kartu AK/1 gratis.") != AnswerAgain.digest("Kartu AK/1 gratis!"))

@@ -31,6 +31,35 @@ enum AnswerAgain {
         return best.sorted().map { lines[$0] }
     }
 
+    /// The answer's lines grouped into the parts that are moved as one: a list item ("- …",
+    /// "• …", "2. …", "3) …") stays with the items and the heading before it, so that putting a
+    /// bearing part first never cuts a list or a formula in two (probe 28c: a list shown again
+    /// began at "2.").
+    static func parts(of text: String) -> [String] {
+        var parts: [[Substring]] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if isListItem(line), let last = parts.last?.last, isListItem(last) || last.hasSuffix(":") {
+                parts[parts.count - 1].append(line)
+            } else {
+                parts.append([line])
+            }
+        }
+        return parts.map { $0.joined(separator: "\n") }
+    }
+
+    /// Whether a line is an item of a list: a bullet, or a number with a full stop or bracket.
+    static func isListItem(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        guard let first = trimmed.first else { return false }
+        if first == "-" || first == "•" || first == "*" { return true }
+        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 2, let mark = trimmed.dropFirst(digits.count).first else { return false }
+        return mark == "." || mark == ")"
+    }
+
+    /// Words that end a yes-or-no question typed without a question mark ("wajib gak").
+    static let questionTags: Set<String> = ["tidak", "belum", "bukan", "kah", "not", "right"]
+
     /// Words that make a message ask or deny, not what it asks about ("bisa bikin ga").
     static let askingTags: Set<String> = ["tidak", "bukan", "belum", "not", "yes", "harus", "mau", "ingin", "perlu", "want", "need"]
 
@@ -46,6 +75,16 @@ enum AnswerAgain {
 }
 
 extension Turn {
+    /// Whether the message asks nothing: no question mark, no question or asking word ("boleh",
+    /// "bisa", "can"), and no question tag at its end ("wajib gak"). "saya kerja 6 tahun", "oh
+    /// iya kontrak aku diperpanjang 2x".
+    func asksNothing() -> Bool {
+        guard !text.contains("?") else { return false }
+        let words = analysis.tokens.map(\.surface)
+        if let last = words.last, AnswerAgain.questionTags.contains(last) { return false }
+        return !words.contains { QuestionParts.questionWords.contains($0) || Self.askingWords.contains($0) }
+    }
+
     /// An answer that is the last answer given again (the same intent and text, or one marked
     /// ``Reply/repeated``): the `same_answer_bearing` prompt, the lines bearing on the message,
     /// then the others; or, when no line does, the `same_answer_again` prompt and the answer.
@@ -58,10 +97,27 @@ extension Turn {
               reply.repeated || before.lastAnswerDigest == AnswerAgain.digest(reply.text) else { return reply }
         var again = reply
         again.repeated = true
+        again.session.timesRepeated = (before.timesRepeated ?? 0) + 1
         let values = offerStaffFirst(&again)
-        let lines = reply.text.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let lines = AnswerAgain.parts(of: reply.text)
         let analyzer = engine.knowledge.analyzer, language = before.language
         let bearing = AnswerAgain.lines(about: analysis.tokens, in: lines) { analyzer.analyze($0, sessionLanguage: language).tokens }
+        // Shown twice already, and the message asks nothing (the person added a detail, then
+        // another): not a third time in full. Only the parts bearing on the message, if any,
+        // under a lead that says this is all Karir has on it and offers a staff member (probes
+        // 28a–c: one answer sent up to five times in a row). (A message that asks gets it in
+        // full: what it asks is often in a part sharing none of its words, "harus ngadu ke mana"
+        // and the line naming Disnaker.)
+        if before.timesRepeated != nil, asksNothing() {
+            let lead = engine.prompt(bearing.isEmpty ? "same_answer_nothing_more" : "same_answer_shown", self.language, values)
+            if !lead.isEmpty {
+                again.text = ([lead] + bearing).joined(separator: "\n")
+                if explain, let rule = again.trace?.rule {
+                    again.trace?.rule = rule + "; the last answer a third time: only its \(bearing.count) of \(lines.count) parts bearing on the message"
+                }
+                return again
+            }
+        }
         // (All of them bearing on it is no reordering: the answer as it was, said to be the same.)
         let reorders = !bearing.isEmpty && bearing.count < lines.count
         let lead = engine.prompt(reorders ? "same_answer_bearing" : "same_answer_again", self.language, values)
@@ -69,7 +125,7 @@ extension Turn {
         let rest = lines.filter { !bearing.contains($0) }
         again.text = reorders ? ([lead] + bearing + [""] + rest).joined(separator: "\n") : lead + "\n" + reply.text
         if explain, let rule = again.trace?.rule {
-            again.trace?.rule = rule + "; the last answer again, \(reorders ? bearing.count : 0) of its \(lines.count) lines bearing on the message first"
+            again.trace?.rule = rule + "; the last answer again, \(reorders ? bearing.count : 0) of its \(lines.count) parts bearing on the message first"
         }
         return again
     }

@@ -138,6 +138,7 @@ struct Turn {
         reply = answerOtherQuestions(reply)
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         let given = reply.kind == .answer ? AnswerAgain.digest(reply.text) : nil
+        reply.session.timesRepeated = nil
         reply = answerGivenAgain(reply, before: before)
         reply = sayTheMessageWasPassed(reply, before: before)
         reply.session.lastAnswerDigest = given
@@ -532,8 +533,12 @@ struct Turn {
         // conversation's subject first (it got the PKWT/PKWTT definitions on "permanent staff").
         // Held-out +3 rows, no development row changes. (Not one that an example holds closely:
         // "i forgot my siapkerja pasword" is a problem of its own, 0.79 near "forgot pasword".)
+        // So is a figure of one's case anywhere in a message asking nothing ("udah 6 tahun saya
+        // kerja disana" after "kena phk, pesangon dapet berapa?" got the PKWT limit at 0.32),
+        // unless the message read alone gives the last answer anyway.
         let plainPleasantry = isPlainPleasantry(top)
-        if session.activeTopic != nil, top.pattern == nil, top.example < Self.ownCaseHeldBar, !plainPleasantry, statesOwnCase(),
+        if session.activeTopic != nil, top.pattern == nil, top.example < Self.ownCaseHeldBar, !plainPleasantry,
+           statesOwnCase() || (statesOwnDetail() && kb.intents[top.intent].id != session.lastIntent),
            let reply = answerWithSubject(top, repeating: true, ownCase: true) { return reply }
         // "itu boleh gak sih" right after "ijazah sy ditahan pabrik …": a short question pointing
         // at what was just said, in words that tell no topic apart, asks about the subject. An

@@ -75,6 +75,10 @@ public struct Session: Codable, Sendable, Equatable {
     /// again right after itself is told apart, and only what bears on the new message is shown.
     public var lastAnswerDigest: UInt64?
 
+    /// How many times in a row the last answer was given again right after itself (nil: it was
+    /// not): the third showing is cut to what bears on the message.
+    public var timesRepeated: Int?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -101,6 +105,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.previousMessage = nil
         self.passedToStaffIn = nil
         self.lastAnswerDigest = nil
+        self.timesRepeated = nil
     }
 }
 
