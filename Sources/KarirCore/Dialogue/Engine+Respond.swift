@@ -537,6 +537,23 @@ struct Turn {
         // kerja disana" after "kena phk, pesangon dapet berapa?" got the PKWT limit at 0.32),
         // unless the message read alone gives the last answer anyway.
         let plainPleasantry = isPlainPleasantry(top)
+        // A wage and little else, whose best reading is a calculation the conversation does not
+        // lead to, resembles it only by its figures: "upah terakhir saya 9 juta sebulan" after
+        // the pension answer got the JKP benefit (which excludes retirement), "His monthly salary
+        // is 3 million rupiah. How much exactly?" after a THR question got overtime (probe 28c
+        // 22/3, 10/3). It is read with the conversation's subject first.
+        // When that reading lands on the same calculation, the last answer is given again: the
+        // knowledge has nothing more specific for the case.
+        if session.activeTopic != nil, top.pattern == nil, resemblesOnlyByFigures(top) {
+            if let reply = answerWithSubject(top, repeating: true, byFigures: true) { return reply }
+            if let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }), priority(of: last) == .normal,
+               engine.matcher.eligible(last, session) {
+                rule = traced("a wage resembling only by its figures `\(kb.intents[top.intent].id)`, which the conversation does not lead to: the last answer again")
+                var reply = answer(intent: last, score: settings.answerThreshold, entity: nil)
+                if reply.kind == .answer { sayItIsTheSame(&reply) }
+                return reply
+            }
+        }
         if session.activeTopic != nil, top.pattern == nil, top.example < Self.ownCaseHeldBar, !plainPleasantry,
            statesOwnCase() || (statesOwnDetail() && kb.intents[top.intent].id != session.lastIntent),
            let reply = answerWithSubject(top, repeating: true, ownCase: true) { return reply }
@@ -839,8 +856,10 @@ struct Turn {
     /// question about cats after a BLK question is not a BLK question).
     /// - Parameter repeating: whether the reading may land on the answer just given (said so
     ///   before it); when not, only another answer of the conversation is taken.
-    mutating func answerWithSubject(_ top: Candidate, repeating: Bool = true, ownCase: Bool = false) -> Reply? {
-        guard let subject = session.subject, session.activeTopic != nil, let ranking, !ranking.selfContained,
+    mutating func answerWithSubject(_ top: Candidate, repeating: Bool = true, ownCase: Bool = false, byFigures: Bool = false) -> Reply? {
+        // (A wage resembling a calculation only by its figures may name that calculation's
+        // topic, "upah terakhir": it still reads with the subject.)
+        guard let subject = session.subject, session.activeTopic != nil, let ranking, !ranking.selfContained || byFigures,
               top.knownFactor >= Self.subjectKnownFactor,
               // (Not a pleasantry said in so many words; "what should I do?" is only worded
               // like small talk's "what should I ask".)
@@ -853,7 +872,7 @@ struct Turn {
         // certificate's validity both ways, though the conversation was about the occupation).
         let agrees = reading.candidates.first.map { $0.intent == top.intent && top.score >= settings.answerThreshold * lengthScale(analysis.tokens) } ?? false
         guard let best = reading.candidates.first, continuesConversation(best.intent) || agrees, !isHighPriority(best.intent),
-              reading.outOfScope <= best.example else { return nil }
+              reading.outOfScope <= best.example, !byFigures || best.intent != top.intent else { return nil }
         // Nor a guided conversation (the interest quiz) started again from the subject's words
         // when the message answers on its own with another intent: "aku suka gambar sama main hp"
         // after leaving the quiz that "bingung mau kuliah apa kerja" started is about jobs for
@@ -881,7 +900,7 @@ struct Turn {
         // the message itself at the answer threshold (with the conversation's boost) and at the
         // clarify threshold without it: "itu brp" after "prakerja masih ada ga 2026" asks for the
         // Prakerja amounts (0.44), not for the programme again (probe 24b u25).
-        if repeats, !ownCase, top.intent != best.intent, kb.intents[top.intent].id != session.lastIntent,
+        if repeats, !ownCase, !byFigures, top.intent != best.intent, kb.intents[top.intent].id != session.lastIntent,
            priority(of: top.intent) == .normal, top.score >= settings.answerThreshold, kb.intents[top.intent].topic == session.activeTopic,
            top.score - top.boost >= settings.clarifyThreshold { return nil }
         // Nor, for a statement of one's own case, the answer just given again when another

@@ -188,6 +188,15 @@ extension Turn {
         // sebulan" there, 0.54 near an overtime example).
         guard let best = nearest, let top = ranking.candidates.first,
               best.intent == top.intent || best.example - top.example >= Self.figuresCloserBy else { return nil }
+        // After an answer that computes nothing, only a calculation that answer leads to: one of
+        // its follow-ups, or of a follow-up's topic ("gaji terakhir 4,8jt" after the dismissal
+        // answer, which offers the JKP claim: the JKP benefit). Not one its figures merely
+        // resemble: a retiree's last wage after the pension answer got the JKP benefit, which
+        // excludes retirement; two months of wages owed got it too, and the cook's monthly
+        // salary asked for his THR got overtime (probe 28c 22/3, 11/4, 10/3).
+        // (A calculation whose table the message names a row of leads on by itself: "gaji 1,8jt
+        // di klaten" after the normal working hours is compared with the minimum wage there.)
+        if let last, kb.intents[last].calculate == nil, !leadsTo(last, best.intent), !namesARow(of: best.intent) { return nil }
         rule = traced("figures that `\(kb.intents[best.intent].id)` computes with (nearest example \(fmt(best.example)))")
         var reply = answer(intent: best.intent, score: max(best.score, settings.answerThreshold), entity: nil)
         // The figures came right after an answer of another topic that computes nothing ("gaji
@@ -202,6 +211,32 @@ extension Turn {
             if !lead.isEmpty { reply.text = lead + "\n" + reply.text }
         }
         return reply
+    }
+
+    /// Whether the message gives a wage and little else (at most ``figuresOnlyWords`` other
+    /// content words), `top` computes with it, and the last answer computes nothing and does not
+    /// lead to `top` (``leadsTo(_:_:)``), nor does the message name a row of `top`'s table.
+    mutating func resemblesOnlyByFigures(_ top: Candidate) -> Bool {
+        guard holdsFigures, kb.intents[top.intent].calculate != nil,
+              let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }), last != top.intent,
+              kb.intents[last].calculate == nil, !leadsTo(last, top.intent), !namesARow(of: top.intent),
+              wordsBesideFigures() <= Self.figuresOnlyWords,
+              Calculation.statedWage(in: messageFigures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return false }
+        return calculated(kb.intents[top.intent], words: messageFigures) != nil
+    }
+
+    /// Whether the answer of intent `from` leads to intent `to`: `to` is one of its follow-ups
+    /// or of the topic of one.
+    func leadsTo(_ from: Int, _ to: Int) -> Bool {
+        let next = engine.knowledge.followUpIndices[from]
+        return next.contains(to) || next.contains { kb.intents[$0].topic == kb.intents[to].topic }
+    }
+
+    /// Whether the message names a value that intent `i`'s lookup table has a row for (a place,
+    /// for the comparison with the minimum wage).
+    func namesARow(of i: Int) -> Bool {
+        guard let lookup = kb.intents[i].lookup?.value, let table = kb.tables[lookup], let named = slotMention(table.key) else { return false }
+        return table.rows[named.value.id] != nil
     }
 
     /// A message that a pattern sends to an answer without a calculation but that states the
