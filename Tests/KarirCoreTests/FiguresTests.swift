@@ -118,6 +118,18 @@ import Testing
         #expect(stated("agen minta 15 juta buat berangkat") == nil)
     }
 
+    @Test func aWagePaidPerDayWeekOrHourIsNoMonthlyWage() {
+        func stated(_ text: String) -> Int? { Calculation.statedWage(in: Figures.tokens(text), surfaces: Figures.tokens(text).map(\.text)) }
+        #expect(stated("dibayar 150rb sehari") == nil)
+        #expect(stated("upah 120 ribu per hari") == nil)
+        #expect(stated("gaji 150rb/hari") == nil)
+        #expect(stated("paid 50,000 a day") == nil)
+        #expect(stated("gaji 800rb seminggu") == nil)
+        // A period named later, for the hours, leaves the monthly wage alone.
+        #expect(stated("gaji 3jt sebulan, kerja 8 jam sehari") == 3_000_000)
+        #expect(stated("gaji 3 juta 8 jam sehari") == 3_000_000)
+    }
+
     @Test func lengthsOfTimeInMonths() {
         #expect(Figures.months(in: "kerja 18 bulan").map(\.months) == [18])
         #expect(Figures.months(in: "udah 1,5 tahun").map(\.months) == [18])

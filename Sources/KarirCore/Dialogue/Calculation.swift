@@ -177,8 +177,11 @@ public enum Calculation: String, CaseIterable, Sendable {
         // Not an amount that a minimum wage word stands just before: "gaji sy 1,5jt padahal umr
         // jakarta 5 jutaan" earns 1.5 million.
         let all = Figures.moneyAt(words)
+        // Nor one paid per day, week or hour ("dibayar 150rb sehari" is no monthly wage of
+        // Rp 150.000 below the UMP; probe 28c 27/1).
         let own = all.filter { a in
             wageRange.contains(a.amount) && !words[max(0, a.at - 3)..<a.at].contains { minimumWords.contains($0.text) }
+                && !isPerPeriod(words, after: a.at)
         }
         // Nor, when another amount is given, one the person works out from it ("gajiku 7 juta,
         // berarti dapet 4,2jt sebulan?" earns 7 million: the 4.2 is their guess at the benefit).
@@ -189,6 +192,26 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
         return (stated.isEmpty ? own : stated).last?.amount ?? millionsAfterWageWord(words)
     }
+
+    /// Whether the word right after the amount starting at `at` (its numbers and scale words
+    /// skipped) says it is paid per day, week or hour: "sehari", "harian", "seminggu", "sejam",
+    /// "150rb/hari", or "per"/"a"/"tiap" before "hari", "day", "minggu" ….
+    static func isPerPeriod(_ words: [Figures.Word], after at: Int) -> Bool {
+        var j = at + 1
+        // (A number belongs to the amount only with a scale word after it: "4 juta 200 ribu",
+        // not the "8" of "3 juta 8 jam sehari".)
+        while j < words.count, Figures.scales[words[j].text] != nil
+                || (words[j].number != nil && j + 1 < words.count && Figures.scales[words[j + 1].text] != nil) { j += 1 }
+        guard j < words.count else { return false }
+        let first = words[j].text
+        if perPeriodWords.contains(first) || periodUnits.contains(first) { return true }
+        return j + 1 < words.count && perWords.contains(first) && periodUnits.contains(words[j + 1].text)
+    }
+
+    static let perWords: Set<String> = ["per", "a", "an", "tiap", "setiap", "each", "every"]
+    static let perPeriodWords: Set<String> = ["sehari", "harian", "perhari", "seminggu", "mingguan", "perminggu", "sejam", "perjam",
+                                              "daily", "weekly", "hourly"]
+    static let periodUnits: Set<String> = ["hari", "day", "minggu", "week", "jam", "hour"]
 
     /// Words marking an amount as one to pay, or as the amount just named ("segitu": that much).
     static let owedWords: Set<String> = ["segitu", "sebanyak", "denda", "penalti", "penalty", "tebusan"]
