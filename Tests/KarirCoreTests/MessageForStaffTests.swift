@@ -129,4 +129,14 @@ import Testing
             #expect(!ContactDetails.present(in: text), "\(text)")
         }
     }
+
+    /// A sentence declining a staff member is told apart from one asking for one.
+    @Test func aSentenceDecliningStaffIsNoRequestForStaff() {
+        #expect(Turn.refusesStaff(["aku", "ga", "minta", "petugas"]))
+        #expect(Turn.refusesStaff(["i", "dont", "need", "a", "human"]))
+        #expect(Turn.refusesStaff(["tidak", "perlu", "admin"]))
+        #expect(!Turn.refusesStaff(["aku", "minta", "petugas"]))
+        #expect(!Turn.refusesStaff(["petugas", "ga", "bales", "bales"]))
+        #expect(!Turn.refusesStaff(["kenapa", "petugas", "tidak", "mau", "bantu"]))
+    }
 }

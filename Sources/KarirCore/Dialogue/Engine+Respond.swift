@@ -135,6 +135,7 @@ struct Turn {
         if reply.kind == .clarify, let answered = answerAskedBack(reply, before: before) { reply = answered }
         reply = answerTheOnlyQuestion(reply, before: before)
         reply = answerTheQuestionAfterAPleasantry(reply, before: before)
+        reply = answerBesidesRefusedStaff(reply, before: before)
         reply = answerOtherQuestions(reply)
         if let collecting { reply = messageForStaff(asked: collecting, reply: reply) }
         let given = reply.kind == .answer ? AnswerAgain.digest(reply.text) : nil

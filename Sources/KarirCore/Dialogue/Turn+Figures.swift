@@ -225,11 +225,14 @@ extension Turn {
         return calculated(kb.intents[top.intent], words: messageFigures) != nil
     }
 
-    /// Whether the answer of intent `from` leads to intent `to`: `to` is one of its follow-ups
-    /// or of the topic of one.
+    /// Whether the answer of intent `from` leads to intent `to`: `to` is of `from`'s topic
+    /// ("kalo sy baru kerja 2 bulan digaji 3 jt boleh gk" after the UMK answer is compared with
+    /// the minimum wage), or one of its follow-ups, or of the topic of one (the dismissal answer
+    /// offers the JKP claim: the JKP benefit).
     func leadsTo(_ from: Int, _ to: Int) -> Bool {
         let next = engine.knowledge.followUpIndices[from]
-        return next.contains(to) || next.contains { kb.intents[$0].topic == kb.intents[to].topic }
+        let topic = kb.intents[to].topic
+        return topic == kb.intents[from].topic || next.contains(to) || next.contains { kb.intents[$0].topic == topic }
     }
 
     /// Whether the message names a value that intent `i`'s lookup table has a row for (a place,

@@ -214,6 +214,43 @@ extension Turn {
         return own
     }
 
+    /// "aku ga minta petugas. aku nanya gmn caranya dapet kerja cepet": a sentence that says the
+    /// person does not want a staff member is no request for one (it got the callback form,
+    /// probe 28b 07/5). When the reply is a staff answer, the message's other sentences are read
+    /// in the conversation instead, and answer when they answer on their own. Unchanged otherwise.
+    func answerBesidesRefusedStaff(_ reply: Reply, before: Session) -> Reply {
+        guard let intent = reply.intent, let i = engine.knowledge.intentIndex[intent],
+              let staff = engine.knowledge.intentIndex[Self.staffIntent], kb.intents[i].topic == kb.intents[staff].topic else { return reply }
+        let parts = QuestionParts.split(text, atSentenceEnds: true)
+        guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
+        let analyzer = engine.knowledge.analyzer
+        let rest = parts.filter { !Self.refusesStaff(analyzer.analyze(String($0), sessionLanguage: before.language).tokens.map(\.surface)) }
+        guard rest.count < parts.count, !rest.isEmpty else { return reply }
+        var turn = Turn(engine: engine, session: before, text: rest.joined(separator: ". "), forced: language, explain: explain)
+        var own = turn.run()
+        guard answersOnItsOwn(own) else { return reply }
+        own.session.turn = reply.session.turn
+        if explain, let rule = own.trace?.rule {
+            own.trace?.rule = "a staff member declined (\(intent) for the whole message); the rest read in the conversation: " + rule
+        }
+        return own
+    }
+
+    /// Whether the words say no staff member is wanted: a negation right before a word of asking
+    /// or wanting and a word for a person ("ga minta petugas", "tidak perlu admin", "don't need a
+    /// human").
+    static func refusesStaff(_ words: [String]) -> Bool {
+        for (k, w) in words.enumerated() where staffWords.contains(w) {
+            let before = words[max(0, k - 4)..<k]
+            if before.contains(where: { refusingNegators.contains($0) }), before.contains(where: { wantingWords.contains($0) }) { return true }
+        }
+        return false
+    }
+
+    static let staffWords: Set<String> = ["petugas", "admin", "cs", "operator", "manusia", "staff", "staf", "human", "person", "agent", "counsellor", "counselor", "konselor"]
+    static let refusingNegators: Set<String> = ["tidak", "bukan", "nggak", "ga", "gak", "enggak", "not", "dont", "don't", "no"]
+    static let wantingWords: Set<String> = ["minta", "mau", "butuh", "perlu", "ingin", "pengen", "cari", "want", "need", "ask", "asking", "asked"]
+
     /// The most words of a pleasantry set off by a comma before a question.
     static let pleasantryWords = 4
 
