@@ -220,6 +220,9 @@ extension Turn {
         guard holdsFigures, kb.intents[top.intent].calculate != nil,
               let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }), last != top.intent,
               kb.intents[last].calculate == nil, !leadsTo(last, top.intent), !namesARow(of: top.intent),
+              // (Not one naming the calculation's topic in words of its own: "how to calculate
+              // overtime pay on a monthly salary of 4.5 million" after an interview question.)
+              !anchorsTopic(of: top.intent),
               wordsBesideFigures() <= Self.figuresOnlyWords,
               Calculation.statedWage(in: messageFigures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return false }
         return calculated(kb.intents[top.intent], words: messageFigures) != nil
