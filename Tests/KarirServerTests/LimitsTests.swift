@@ -47,10 +47,17 @@ struct LimitsTests {
             try? await client.send("setengah baris tanpa akhir")
             #expect(try await client.lineOrEnd(timeout: .seconds(30)) == nil)
             #expect(server.metrics.registry.value("karir_disconnects_total", [("reason", "idle")]) == 1)
-            // The server carries on: a connection that talks is served.
-            let other = try await LineClient.connect(port: server.port)
-            #expect(try await other.call("ping")["result"] == .string("pong"))
-            await other.close()
+            // The server carries on: a connection that talks is served. (On a machine busy with
+            // the rest of the suite, a new connection can itself sit idle past the 2 s before its
+            // ping is read and be closed for it, as the server should: CI saw that once. A few
+            // fresh connections are tried; one must be served.)
+            var pong: JSONValue?
+            for _ in 0..<3 where pong == nil {
+                let other = try await LineClient.connect(port: server.port)
+                pong = try? await other.call("ping")["result"]
+                await other.close()
+            }
+            #expect(pong == .string("pong"))
         }
     }
 
