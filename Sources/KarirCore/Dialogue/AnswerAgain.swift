@@ -79,10 +79,9 @@ extension Turn {
     /// "bisa", "can"), and no question tag at its end ("wajib gak"). "saya kerja 6 tahun", "oh
     /// iya kontrak aku diperpanjang 2x".
     func asksNothing() -> Bool {
-        guard !text.contains("?") else { return false }
         let words = analysis.tokens.map(\.surface)
-        if let last = words.last, AnswerAgain.questionTags.contains(last) { return false }
-        return !words.contains { QuestionParts.questionWords.contains($0) || Self.askingWords.contains($0) }
+        return hasNoQuestionMarkOrWord(words) && !words.contains(where: Self.askingWords.contains)
+            && !(words.last.map(AnswerAgain.questionTags.contains) ?? false)
     }
 
     /// An answer that is the last answer given again (the same intent and text, or one marked

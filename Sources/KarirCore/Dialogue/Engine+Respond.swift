@@ -1105,8 +1105,12 @@ struct Turn {
     /// Whether the message, cut into `words`, has at most ``closingWords`` of them, no question
     /// mark, and no question word or asking word.
     func isShortAndAsksNothing(_ words: [String]) -> Bool {
-        guard words.count <= Self.closingWords, !text.contains("?") else { return false }
-        return !words.contains { QuestionParts.questionWords.contains($0) || Self.askingWords.contains($0) }
+        words.count <= Self.closingWords && hasNoQuestionMarkOrWord(words) && !words.contains(where: Self.askingWords.contains)
+    }
+
+    /// Whether the message has no question mark and its `words` no question word.
+    func hasNoQuestionMarkOrWord(_ words: [String]) -> Bool {
+        !text.contains("?") && !words.contains(where: QuestionParts.questionWords.contains)
     }
 
     /// Whether the message thanks ("terima kasih", "thanks", "thank you") in at most
@@ -1138,8 +1142,8 @@ struct Turn {
     /// or "my" ("saya", "aku", …), has no question mark and no question word, and has at most
     /// ``ownCaseWords`` words.
     func statesOwnCase() -> Bool {
-        guard !text.contains("?"), let first = analysis.tokens.first?.surface, Self.firstPerson.contains(first) else { return false }
-        return !analysis.tokens.contains { QuestionParts.questionWords.contains($0.surface) } && Self.words(analysis.tokens) <= Self.ownCaseWords
+        guard let first = analysis.tokens.first?.surface, Self.firstPerson.contains(first) else { return false }
+        return hasNoQuestionMarkOrWord(analysis.tokens.map(\.surface)) && Self.words(analysis.tokens) <= Self.ownCaseWords
     }
 
     static let firstPerson: Set<String> = ["saya", "sy", "aku", "gue", "gw", "i", "im", "my", "kami"]

@@ -202,16 +202,17 @@ extension Turn {
             }
             guard pleasantries else { return reply }
         }
-        var turn = Turn(engine: engine, session: before, text: String(question), forced: language, explain: explain)
-        var own = turn.run()
+        let own = readInConversation(String(question), before: before)
         // (A question that only asks back, "Thanks. If a new hire in Jakarta gets 5.5 million,
         // is that ok?", still beats the thanks that would pass over it.)
         guard answersOnItsOwn(own) || (smallTalk && own.kind == .clarify) else { return reply }
-        own.session.turn = reply.session.turn
-        if explain, let rule = own.trace?.rule {
-            own.trace?.rule = "the question after a pleasantry (the whole message: \(reply.intent ?? reply.kind.rawValue)), read in the conversation: " + rule
-        }
-        return own
+        return own.standingFor(reply, because: "the question after a pleasantry (the whole message: \(reply.intent ?? reply.kind.rawValue)), read in the conversation")
+    }
+
+    /// Part of the message read on its own in the conversation as it was before the message.
+    func readInConversation(_ part: String, before: Session) -> Reply {
+        var turn = Turn(engine: engine, session: before, text: part, forced: language, explain: explain)
+        return turn.run()
     }
 
     /// "aku ga minta petugas. aku nanya gmn caranya dapet kerja cepet": a sentence that says the
@@ -226,14 +227,9 @@ extension Turn {
         let analyzer = engine.knowledge.analyzer
         let rest = parts.filter { !Self.refusesStaff(analyzer.analyze(String($0), sessionLanguage: before.language).tokens.map(\.surface)) }
         guard rest.count < parts.count, !rest.isEmpty else { return reply }
-        var turn = Turn(engine: engine, session: before, text: rest.joined(separator: ". "), forced: language, explain: explain)
-        var own = turn.run()
+        let own = readInConversation(rest.joined(separator: ". "), before: before)
         guard answersOnItsOwn(own) else { return reply }
-        own.session.turn = reply.session.turn
-        if explain, let rule = own.trace?.rule {
-            own.trace?.rule = "a staff member declined (\(intent) for the whole message); the rest read in the conversation: " + rule
-        }
-        return own
+        return own.standingFor(reply, because: "a staff member declined (\(intent) for the whole message); the rest read in the conversation")
     }
 
     /// Whether the words say no staff member is wanted: a negation right before a word of asking
@@ -272,5 +268,16 @@ extension Turn {
         let head = question.prefix(quotedQuestionLength)
         let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
         return String(cut).trimmedWhitespace() + "…"
+    }
+}
+
+extension Reply {
+    /// This reply to part of a message, given for the whole message instead of `whole`: it keeps
+    /// the whole message's turn number, and its trace (when one was asked for) says why.
+    func standingFor(_ whole: Reply, because note: String) -> Reply {
+        var own = self
+        own.session.turn = whole.session.turn
+        if let rule = own.trace?.rule { own.trace?.rule = note + ": " + rule }
+        return own
     }
 }

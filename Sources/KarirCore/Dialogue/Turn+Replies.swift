@@ -212,10 +212,9 @@ extension Turn {
     /// disana"): no question mark and no question word, a first-person word and a number, and at
     /// most ``ownDetailWords`` words. (``statesOwnCase()`` wants the message to open with "I".)
     func statesOwnDetail() -> Bool {
-        guard !text.contains("?") else { return false }
         let tokens = analysis.tokens
-        return tokens.contains { Self.firstPerson.contains($0.surface) } && tokens.contains { TextAnalyzer.isNumber($0.surface) }
-            && !tokens.contains { QuestionParts.questionWords.contains($0.surface) } && Self.words(tokens) <= Self.ownDetailWords
+        return hasNoQuestionMarkOrWord(tokens.map(\.surface)) && tokens.contains { Self.firstPerson.contains($0.surface) }
+            && tokens.contains { TextAnalyzer.isNumber($0.surface) } && Self.words(tokens) <= Self.ownDetailWords
     }
 
     static let ownDetailWords = 14
