@@ -128,6 +128,11 @@ import Testing
         // A period named later, for the hours, leaves the monthly wage alone.
         #expect(stated("gaji 3jt sebulan, kerja 8 jam sehari") == 3_000_000)
         #expect(stated("gaji 3 juta 8 jam sehari") == 3_000_000)
+        // Pay stated per day replaces a monthly wage remembered from the conversation.
+        func perPeriod(_ text: String) -> Bool { Calculation.statesPayPerPeriod(in: Figures.tokens(text), surfaces: Figures.tokens(text).map(\.text)) }
+        #expect(perPeriod("dibayar 150rb sehari"))
+        #expect(!perPeriod("gaji 3jt sebulan, kerja 8 jam sehari"))
+        #expect(!perPeriod("lembur 3 jam sehari"))
     }
 
     @Test func lengthsOfTimeInMonths() {

@@ -193,6 +193,12 @@ public enum Calculation: String, CaseIterable, Sendable {
         return (stated.isEmpty ? own : stated).last?.amount ?? millionsAfterWageWord(words)
     }
 
+    /// Whether a message that speaks of pay states an amount paid per day, week or hour
+    /// (``isPerPeriod(_:after:)``): "dibayar 150rb sehari".
+    static func statesPayPerPeriod(in words: [Figures.Word], surfaces: some Sequence<String>) -> Bool {
+        surfaces.contains(where: wageWords.contains) && Figures.moneyAt(words).contains { isPerPeriod(words, after: $0.at) }
+    }
+
     /// Whether the word right after the amount starting at `at` (its numbers and scale words
     /// skipped) says it is paid per day, week or hour: "sehari", "harian", "seminggu", "sejam",
     /// "150rb/hari", or "per"/"a"/"tiap" before "hari", "day", "minggu" ….

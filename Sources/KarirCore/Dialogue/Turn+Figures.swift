@@ -13,6 +13,10 @@ extension Turn {
         if let wage = Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) {
             session.wage = wage
             states = true
+        } else if Calculation.statesPayPerPeriod(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) {
+            // Pay now stated per day, week or hour ("dibayar 150rb sehari" after "gaji 4,5jt"):
+            // the monthly wage said before no longer stands for the person's pay.
+            session.wage = nil
         }
         if analysis.tokens.contains(where: { Figures.serviceWords.contains($0.surface) }), let months = Calculation.statedMonths(in: figures) {
             session.monthsWorked = months
