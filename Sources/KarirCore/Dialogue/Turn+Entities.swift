@@ -15,9 +15,13 @@ extension Turn {
               let named = slotMention(slot) else { return nil }
         guard contentWords(analysis.tokens[...]) <= 2 else { return nil }
         // The place the conversation already names is no new one ("is there a BLK there?" after
-        // Central Java's minimum wage, read as "… a BLK in Central Java").
+        // Central Java's minimum wage, read as "… a BLK in Central Java"). Nor is another value
+        // it already names when the ranking reads the message clearly as another question
+        // ("warehouse staff minimum wage in Tangerang?" after openings for warehouse staff);
+        // a vaguer message about it is still the last question ("what about pipe welders?").
         let specific = named.place ?? named.value
-        if PlaceReference.placeTypes.contains(specific.type), session.slots[specific.type] == specific.id { return nil }
+        if session.slots[specific.type] == specific.id,
+           PlaceReference.placeTypes.contains(specific.type) || top.map(isClearlyAnotherQuestion) == true { return nil }
         // Nearer an out-of-scope example than any intent's example, it is another question about
         // the place ("cuaca manado besok gmn" after the minimum wage of North Sulawesi).
         if ranking?.outOfScopeIsNearer == true { return nil }
