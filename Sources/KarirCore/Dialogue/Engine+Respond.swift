@@ -865,6 +865,10 @@ struct Turn {
               // (Not a pleasantry said in so many words; "what should I do?" is only worded
               // like small talk's "what should I ask".)
               !isPlainPleasantry(top),
+              // (Nor a request for a person, or a danger, that the message makes on its own: "saya
+              // mau ngomong sama petugas aja" after questions about working hours, 0.40 alone,
+              // was the working hours again, probe 29a 20/6.)
+              !(standsOnItsOwn(top) && top.score - top.boost >= settings.answerThreshold),
               ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
         let joined = joined(after: subject)
         let reading = engine.matcher.rank(joined, session: session, patterns: false)
@@ -1401,6 +1405,13 @@ struct Turn {
     static let clearlyOutOfScope = 0.09
 
     func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
+    /// Whether a reading is one that no conversation's subject reads away: a danger (a
+    /// high-priority intent) or a request for a person (an intent of ``staffIntent``'s topic).
+    func standsOnItsOwn(_ c: Candidate) -> Bool {
+        if isHighPriority(c.intent) { return true }
+        guard let staff = engine.knowledge.intentIndex[Self.staffIntent] else { return false }
+        return kb.intents[c.intent].topic == kb.intents[staff].topic
+    }
     /// Whether the reply answers with a high-priority (safety) intent.
     func answersSafety(_ reply: Reply) -> Bool {
         priority(of: reply) == .high

@@ -499,12 +499,44 @@ extension Turn {
                                         id: "(Soal pertanyaanmu tadi, itu di luar yang bisa saya bantu: saya hanya menjawab seputar pekerjaan, pelatihan, dan karier.)",
                                         en: "(As for your last question, that is outside what I can help with: I only answer questions about jobs, training and careers.)")
             text = text + "\n" + aside
+        } else if !thanks, let (topic, place) = questionInTopicAfterSafety() {
+            // A question about a matter of work that Karir cannot answer ("gaji selama saya ga
+            // masuk tetep dibayar ga?" after the work-accident answer) is not left unheard
+            // either: after the help, one line says where that is answered (probe 29a 05/5).
+            let aside = engine.promptOr("safety_followup_where_to_ask", language, ["topic": topic.title[language], "where_to_ask": place],
+                                        id: "(Soal pertanyaanmu tentang \(topic.title[language]): \(place))",
+                                        en: "(As for your question about \(topic.title[language]): \(place))")
+            text = text + "\n" + aside
+            if explain { rule += "; a question about `\(topic.id)`: where to ask" }
         }
         if explain { rule += thanks ? "; thanks right after a safety answer" : "; right after a safety answer: the safety follow-up" }
         session.offeredChoices = picks.map(\.intent)
         return finish(Reply(text: text, kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                             confidence: ranking?.candidates.first?.score ?? 0, language: language, suggestions: picks, session: session))
     }
+
+    /// The topic, and where its questions are answered, of a message that asks something (a
+    /// question mark or word) and reads best, though below the clarify threshold, in a topic of
+    /// ordinary priority that says where to ask (`where_to_ask`): the safety follow-up adds it.
+    func questionInTopicAfterSafety() -> (TopicDefinition, String)? {
+        // (Read in the topic as a whole, its centroid, and well nearer an example of it than any
+        // out-of-scope example: "Will it rain in Surabaya this weekend?" shares only "weekend"
+        // with a job-fair example, "kartu BPJS kesehatan anak saya hilang" is nearly as near
+        // an out-of-scope example as the lost AK/1 card.)
+        guard let r = ranking, let top = r.candidates.first, top.score >= Self.questionAfterSafetyFloor,
+              priority(of: top.intent) == .normal, top.knownFactor >= 1, top.centroid >= Self.questionAfterSafetyCentroid,
+              top.example - r.outOfScope >= Self.questionAfterSafetyMargin,
+              !hasNoQuestionMarkOrWord(analysis.tokens.map(\.surface)),
+              let topic = engine.knowledge.topicIndex[kb.intents[top.intent].topic], let place = topic.whereToAsk?[language] else { return nil }
+        return (topic, place)
+    }
+
+    /// The least score of the best reading for ``questionInTopicAfterSafety()``.
+    static let questionAfterSafetyFloor = 0.08
+    /// The least centroid similarity of that reading.
+    static let questionAfterSafetyCentroid = 0.25
+    /// How much nearer than any out-of-scope example that reading's nearest example must be.
+    static let questionAfterSafetyMargin = 0.1
 
     /// Thanks right after a safety answer ("makasih udah dengerin", "thank you"): neither the
     /// plain "Sama-sama!" nor the safety follow-up word for word again (probe 21a a20 got the
