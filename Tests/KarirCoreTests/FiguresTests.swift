@@ -135,6 +135,31 @@ import Testing
         #expect(!perPeriod("lembur 3 jam sehari"))
     }
 
+    @Test func aDaysPayBeforeItsAmountIsNoMonthlyWage() {
+        func stated(_ text: String) -> Int? { Calculation.statedWage(in: Figures.tokens(text), surfaces: Figures.tokens(text).map(\.text)) }
+        #expect(stated("sehari dibayar 120rb, itu udah umr belom") == nil)
+        #expect(stated("pabrik sy bayar harian 80rb") == nil)
+        #expect(stated("upah per hari 90 ribu") == nil)
+        // The "sehari" of a count of hours is no day's pay.
+        #expect(stated("lembur 2 jam sehari gaji 4,5 juta") == 4_500_000)
+    }
+
+    @Test func aDaysPayAndTheDaysOfAMonthMakeTheMonthsWage() {
+        func stated(_ text: String) -> Int? { Calculation.statedWage(in: Figures.tokens(text), surfaces: Figures.tokens(text).map(\.text)) }
+        #expect(stated("sehari dibayar 120rb, masuk 26 hari sebulan") == 3_120_000)
+        #expect(stated("kuli bangunan dibayar 150rb sehari, sebulan kerja 25 hari") == 3_750_000)
+        #expect(stated("I get paid 200k a day, 22 days a month") == 4_400_000)
+        // Days of a week are not a month's.
+        #expect(stated("dibayar 120rb sehari, kerja 6 hari seminggu") == nil)
+        // Without the days, nothing to compute.
+        #expect(stated("dibayar 120rb sehari sebulan") == nil)
+        // The answer shows how the month's pay was worked out.
+        let values = Calculation.belowMinimum.values(message: "gaji harian 80 ribu, kerja 26 hari sebulan", rememberedWage: nil,
+                                                     row: ["name": "Banten", "year": "2026", "amount": "Rp 3.100.881"], language: .id)
+        #expect(values?["wage"] as? String == "Rp 80.000 × 26 hari = Rp 2.080.000")
+        #expect(values?["short"] as? String == "Rp 1.020.881")
+    }
+
     @Test func lengthsOfTimeInMonths() {
         #expect(Figures.months(in: "kerja 18 bulan").map(\.months) == [18])
         #expect(Figures.months(in: "udah 1,5 tahun").map(\.months) == [18])

@@ -68,11 +68,13 @@ public enum Calculation: String, CaseIterable, Sendable {
     func values(words: [Figures.Word], rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
                 row: [String: String]? = nil, language: Language) -> [String: Any]? {
         guard let wage = Self.wage(in: words) ?? rememberedWage else { return nil }
+        // A month's pay worked out from a day's pay shows how: "Rp 120.000 × 26 hari = Rp 3.120.000".
+        let shownWage = Self.wageShown(wage, words: words, language)
         switch self {
         case .overtimeWorkday:
             let hourly = Double(wage) / Self.hoursPerMonth
             var values: [String: Any] = [
-                "wage": Self.rupiah(Double(wage), language),
+                "wage": shownWage,
                 "hourly": Self.rupiah(hourly, language),
                 "first_hour": Self.rupiah(1.5 * hourly, language),
                 "next_hour": Self.rupiah(2 * hourly, language),
@@ -102,7 +104,7 @@ public enum Calculation: String, CaseIterable, Sendable {
             let counted = min(wage, Self.jkpWageCap)
             let monthly = (Self.jkpShare * Double(counted)).rounded()
             return [
-                "wage": Self.rupiah(Double(wage), language),
+                "wage": shownWage,
                 "counted": Self.rupiah(Double(counted), language),
                 "capped": wage > Self.jkpWageCap,
                 "monthly": Self.rupiah(monthly, language),
@@ -120,7 +122,7 @@ public enum Calculation: String, CaseIterable, Sendable {
                 "amount": Self.rupiah(months / 12 * Double(wage), language),
             ]
         case .belowMinimum:
-            var values: [String: Any] = ["wage": Self.rupiah(Double(wage), language)]
+            var values: [String: Any] = ["wage": shownWage]
             func compare(with minimum: Int) -> [String: Any] {
                 values["minimum"] = Self.rupiah(Double(minimum), language)
                 if wage < minimum {
@@ -162,6 +164,14 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
     }
 
+    /// The wage as the answer shows it: in rupiah, and when the message gave it as a day's pay
+    /// and the days worked (``dailyPay(in:)``), the sum that makes it.
+    static func wageShown(_ wage: Int, words: [Figures.Word], _ language: Language) -> String {
+        let amount = rupiah(Double(wage), language)
+        guard let daily = dailyPay(in: words), daily.pay * daily.days == wage else { return amount }
+        return "\(rupiah(Double(daily.pay), language)) × \(daily.days) \(language == .id ? "hari" : "days") = \(amount)"
+    }
+
     /// A count as written in each language: whole, or with one decimal ("1,5" / "1.5").
     static func number(_ value: Double, _ language: Language) -> String {
         if value == value.rounded() { return String(Int(value)) }
@@ -181,7 +191,7 @@ public enum Calculation: String, CaseIterable, Sendable {
         // Rp 150.000 below the UMP; probe 28c 27/1).
         let own = all.filter { a in
             wageRange.contains(a.amount) && !words[max(0, a.at - 3)..<a.at].contains { minimumWords.contains($0.text) }
-                && !isPerPeriod(words, after: a.at)
+                && !isPerPeriod(words, after: a.at) && !isPerDay(words, before: a.at)
         }
         // Nor, when another amount is given, one the person works out from it ("gajiku 7 juta,
         // berarti dapet 4,2jt sebulan?" earns 7 million: the 4.2 is their guess at the benefit).
@@ -190,13 +200,65 @@ public enum Calculation: String, CaseIterable, Sendable {
             let from = all.last(where: { $0.at < a.at }).map { $0.at + 1 } ?? 0
             return !words[min(from, a.at)..<a.at].contains { resultWords.contains($0.text) }
         }
-        return (stated.isEmpty ? own : stated).last?.amount ?? millionsAfterWageWord(words)
+        if let pay = (stated.isEmpty ? own : stated).last?.amount { return pay }
+        // A day's pay and the days worked in a month ("sehari dibayar 120rb, masuk 26 hari
+        // sebulan"): the month's pay (probe 29c 05/1 was told Rp 120.000 a month).
+        if let daily = dailyPay(in: words) { return daily.pay * daily.days }
+        return millionsAfterWageWord(words)
     }
+
+    /// A day's pay and the days worked in a month, stated together: one amount paid per day
+    /// ("120rb sehari", "sehari dibayar 120rb", "upah harian 85rb") and one count of days
+    /// ("26 hari") in a message that names a month and no week ("masuk 26 hari sebulan",
+    /// "sebulan kerja 25 hari"; not "6 hari seminggu").
+    static func dailyPay(in words: [Figures.Word]) -> (pay: Int, days: Int)? {
+        guard words.contains(where: { monthWords.contains($0.text) }), !words.contains(where: { weekWords.contains($0.text) }),
+              let days = Figures.days(words), days >= 1, days <= 31, days == days.rounded() else { return nil }
+        let perDay = Figures.moneyAt(words).filter { a in
+            dailyPayRange.contains(a.amount) && (isPerDay(words, before: a.at) || isPerDay(words, after: a.at))
+        }
+        guard perDay.count == 1 else { return nil }
+        return (perDay[0].amount, Int(days))
+    }
+
+    /// The least and most a day's pay may be to be taken as one.
+    static let dailyPayRange = 10_000...2_000_000
+    static let monthWords: Set<String> = ["sebulan", "bulan", "bln", "perbulan", "month", "monthly"]
+    static let weekWords: Set<String> = ["seminggu", "minggu", "mgg", "perminggu", "week", "weekly"]
+    static let dayPeriodWords: Set<String> = ["sehari", "harian", "perhari", "daily"]
+
+    /// Whether the amount starting at `at` is paid per day by the words right after it ("120rb
+    /// sehari", "150rb per hari", "85rb/hari").
+    static func isPerDay(_ words: [Figures.Word], after at: Int) -> Bool {
+        var j = at + 1
+        while j < words.count, Figures.scales[words[j].text] != nil { j += 1 }
+        guard j < words.count else { return false }
+        if dayPeriodWords.contains(words[j].text) || Figures.dayWords.contains(words[j].text) { return true }
+        return j + 1 < words.count && perWords.contains(words[j].text) && Figures.dayWords.contains(words[j + 1].text)
+    }
+
+    /// Whether the words right before the amount at `at` say it is paid per day: a word of a
+    /// day's pay just before it ("upah harian 85rb", "per hari 120rb"), or one word of pay
+    /// between ("sehari dibayar 120rb"); not the "sehari" of a count of hours ("lembur 2 jam
+    /// sehari gaji …").
+    static func isPerDay(_ words: [Figures.Word], before at: Int) -> Bool {
+        var k = at - 1
+        if k >= 0, wageWords.contains(words[k].text) || dayPayVerbs.contains(words[k].text) { k -= 1 }
+        guard k >= 0 else { return false }
+        let period = dayPeriodWords.contains(words[k].text) || (k >= 1 && perWords.contains(words[k - 1].text) && Figures.dayWords.contains(words[k].text))
+        guard period else { return false }
+        let before = k - (dayPeriodWords.contains(words[k].text) ? 1 : 2)
+        return before < 0 || (words[before].number == nil && !Figures.hourWords.contains(words[before].text))
+    }
+
+    /// Words of being paid that may stand between a day's period and its amount.
+    static let dayPayVerbs: Set<String> = ["dapat", "dapet", "dpt", "cuma", "hanya", "only", "get", "gets", "earn", "earns"]
 
     /// Whether a message that speaks of pay states an amount paid per day, week or hour
     /// (``isPerPeriod(_:after:)``): "dibayar 150rb sehari".
     static func statesPayPerPeriod(in words: [Figures.Word], surfaces: some Sequence<String>) -> Bool {
-        surfaces.contains(where: wageWords.contains) && Figures.moneyAt(words).contains { isPerPeriod(words, after: $0.at) }
+        surfaces.contains(where: wageWords.contains)
+            && Figures.moneyAt(words).contains { isPerPeriod(words, after: $0.at) || isPerDay(words, before: $0.at) }
     }
 
     /// Whether the word right after the amount starting at `at` (its numbers and scale words
