@@ -131,7 +131,8 @@ struct Turn {
         let collecting = session.collectingFor
         session.collectingFor = nil
         let before = session
-        var reply = decide()
+        let pointed = listItemReply(before: before)
+        var reply = pointed ?? decide()
         if reply.kind == .clarify, let answered = answerAskedBack(reply, before: before) { reply = answered }
         reply = answerTheOnlyQuestion(reply, before: before)
         reply = answerTheQuestionAfterAPleasantry(reply, before: before)
@@ -145,6 +146,10 @@ struct Turn {
         reply.session.lastAnswerDigest = given
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         reply.session.previousMessage = String(text.prefix(Session.subjectLength))
+        // The numbered items a next message may point at: the answer's own, or, for an item shown
+        // again, the list it came from.
+        let items = reply.kind == .answer ? ListReference.items(of: reply.text) : []
+        reply.session.lastAnswerItems = !items.isEmpty ? items : (pointed != nil && reply.intent == before.lastIntent ? before.lastAnswerItems : nil)
         // A fallback's choices are guesses at a message Karir could not answer (``Session/choicesAreGuesses``).
         reply.session.choicesAreGuesses = reply.kind == .fallback && !reply.session.offeredChoices.isEmpty ? true : nil
         return reply

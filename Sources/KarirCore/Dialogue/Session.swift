@@ -79,6 +79,10 @@ public struct Session: Codable, Sendable, Equatable {
     /// not): the third showing is cut to what bears on the message.
     public var timesRepeated: Int?
 
+    /// The items of the last answer's numbered list (``ListReference/items(of:)``), nil when it
+    /// had none: "yg no 2 gmn?" points at the second.
+    public var lastAnswerItems: [String]?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -106,6 +110,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.passedToStaffIn = nil
         self.lastAnswerDigest = nil
         self.timesRepeated = nil
+        self.lastAnswerItems = nil
     }
 }
 
