@@ -815,7 +815,13 @@ struct Turn {
            top.example - inTopic.example < Self.muchCloserElsewhere,
            inTopic.score >= Self.conversationFloor, inTopic.knownFactor >= 0.9,
            top.intent == inTopic.intent || top.score < Self.clearlyBetterElsewhere * inTopic.score,
-           ranking.outOfScope <= inTopic.example + conversationMargin(inTopic) {
+           // (A question of its own, long or naming another topic, gets no margin from the
+           // conversation against an out-of-scope example: "saya bisa pinjem modal buat beli
+           // motor baru ga lewat sini?" after Prakerja questions, 0.26 near an out-of-scope
+           // example, got the Prakerja balance at 0.08, probe 29b 06/6.)
+           // (One pointing back, "can that be done online too or only in person" after the AK/1
+           // renewal, keeps it.)
+           ranking.outOfScope <= inTopic.example + (ranking.selfContained && !pointsBack(analysis.tokens) ? 0 : conversationMargin(inTopic)) {
             // A statement of one's own case or place that reads that weakly ("aku di Bekasi btw"
             // after the answer on a held diploma got the resignation answer at 0.13, probe 27f
             // u08) is a detail for the last answer: that answer again, said to be the same, its
@@ -1037,6 +1043,12 @@ struct Turn {
     ]
 
     static let referringWords: Set<String> = ["it", "its", "them", "the"]
+
+    /// Whether the message points at something said before: ``refersBack(_:)``, or a word that
+    /// points back at what was just said ("itu", "that", ``QuestionParts/pointingBack``; "tadi").
+    func pointsBack(_ tokens: [Token]) -> Bool {
+        refersBack(tokens) || tokens.contains { QuestionParts.pointingBack.contains($0.surface) || $0.surface == "tadi" }
+    }
 
     /// A question word of the message ("apa", "gmn" → "bagaimana", "how") that the candidate's
     /// nearest example does not hold, if any.
