@@ -135,6 +135,15 @@ import Testing
         #expect(!perPeriod("lembur 3 jam sehari"))
     }
 
+    @Test func overtimeOnADayOffGetsNoTotalAtWorkdayRates() {
+        let holiday = Calculation.overtimeWorkday.values(message: "gaji 2,5 juta, lembur 8 jam di hari libur nasional", rememberedWage: nil, language: .id)
+        #expect(holiday?["hourly"] != nil)
+        #expect(holiday?["total"] == nil)
+        #expect(Calculation.overtimeWorkday.values(message: "salary 2.5 million, 8 hours on a holiday", rememberedWage: nil, language: .en)?["total"] == nil)
+        // "no day off" names no holiday worked.
+        #expect(Calculation.overtimeWorkday.values(message: "gaji 2,5 juta, lembur 3 jam tiap hari", rememberedWage: nil, language: .id)?["total"] != nil)
+    }
+
     @Test func aDaysPayBeforeItsAmountIsNoMonthlyWage() {
         func stated(_ text: String) -> Int? { Calculation.statedWage(in: Figures.tokens(text), surfaces: Figures.tokens(text).map(\.text)) }
         #expect(stated("sehari dibayar 120rb, itu udah umr belom") == nil)

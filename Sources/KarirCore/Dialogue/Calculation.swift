@@ -79,6 +79,10 @@ public enum Calculation: String, CaseIterable, Sendable {
                 "first_hour": Self.rupiah(1.5 * hourly, language),
                 "next_hour": Self.rupiah(2 * hourly, language),
             ]
+            // Hours worked on a public holiday or a rest day ("8 hours on a holiday", "lembur pas
+            // tanggal merah 5 jam") are paid at other rates, which the knowledge does not hold:
+            // no total at the workday rates (probe 29b 15/4 got one), only the hourly wage.
+            if Self.namesADayOff(words) { return values }
             let stated = Figures.hours(words)
             // The overtime hours: the number next to an overtime word, else the only one given.
             guard let hours = stated.first(where: \.overtime) ?? (stated.count == 1 ? stated[0] : nil) else { return values }
@@ -275,6 +279,20 @@ public enum Calculation: String, CaseIterable, Sendable {
         if perPeriodWords.contains(first) || periodUnits.contains(first) { return true }
         return j + 1 < words.count && perWords.contains(first) && periodUnits.contains(words[j + 1].text)
     }
+
+    /// Whether the words name a day off whose overtime is paid at other rates than a workday's:
+    /// "hari libur", "tanggal merah", "hari raya", "hari minggu", "rest day", "holiday",
+    /// "sunday", "lebaran".
+    static func namesADayOff(_ words: [Figures.Word]) -> Bool {
+        words.indices.contains { k in
+            holidayWords.contains(words[k].text)
+                || (k + 1 < words.count && holidayPairs.contains([words[k].text, words[k + 1].text]))
+        }
+    }
+
+    static let holidayWords: Set<String> = ["holiday", "holidays", "sunday", "lebaran"]
+    static let holidayPairs: Set<[String]> = [["hari", "libur"], ["tanggal", "merah"], ["hari", "raya"], ["hari", "minggu"],
+                                              ["rest", "day"], ["day", "off"]]
 
     static let perWords: Set<String> = ["per", "a", "an", "tiap", "setiap", "each", "every"]
     static let perPeriodWords: Set<String> = ["sehari", "harian", "perhari", "seminggu", "mingguan", "perminggu", "sejam", "perjam",
