@@ -148,6 +148,7 @@ struct Turn {
         reply.session.previousMessage = String(text.prefix(Session.subjectLength))
         // The numbered items a next message may point at: the answer's own, or, for an item shown
         // again, the list it came from.
+        reply = withAbroadNote(reply, before: before)
         let items = reply.kind == .answer ? ListReference.items(of: reply.text) : []
         reply.session.lastAnswerItems = !items.isEmpty ? items : (pointed != nil && reply.intent == before.lastIntent ? before.lastAnswerItems : nil)
         // A fallback's choices are guesses at a message Karir could not answer (``Session/choicesAreGuesses``).

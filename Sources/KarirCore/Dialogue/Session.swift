@@ -83,6 +83,10 @@ public struct Session: Codable, Sendable, Equatable {
     /// had none: "yg no 2 gmn?" points at the second.
     public var lastAnswerItems: [String]?
 
+    /// Whether the conversation has named work abroad (``MatchSettings/abroadWords``): answers
+    /// written for work in Indonesia then open with their topic's `abroad_note`.
+    public var abroad: Bool?
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -111,6 +115,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.lastAnswerDigest = nil
         self.timesRepeated = nil
         self.lastAnswerItems = nil
+        self.abroad = nil
     }
 }
 

@@ -138,7 +138,7 @@ public enum KnowledgeLoader {
     static func readTopics(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
         guard let items = r.sequence(node, what: "topics") else { return }
         for item in items {
-            guard let fields = r.mapping(item, what: "a topic", allowed: ["id", "title", "priority", "description", "where_to_ask", "menu"]) else { continue }
+            guard let fields = r.mapping(item, what: "a topic", allowed: ["id", "title", "priority", "description", "where_to_ask", "menu", "abroad_note"]) else { continue }
             let f = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             guard let idNode = f["id"], let id = r.nonEmptyString(idNode, what: "topic id") else {
                 r.error(item, "a topic needs an `id`", hint: "add `id: some_topic`"); continue
@@ -156,8 +156,9 @@ public enum KnowledgeLoader {
             }
             let whereToAsk = f["where_to_ask"].flatMap { r.localized($0, what: "where_to_ask of topic \(id)") }
             let menu = f["menu"].flatMap { readMenu($0, topic: id, r) }
+            let abroadNote = f["abroad_note"].flatMap { r.localized($0, what: "abroad_note of topic \(id)") }
             kb.topics.append(TopicDefinition(id: id, title: title, priority: priority, whereToAsk: whereToAsk, menu: menu,
-                                             location: r.located(id, item)))
+                                             abroadNote: abroadNote, location: r.located(id, item)))
         }
     }
 
@@ -332,7 +333,7 @@ public enum KnowledgeLoader {
 
     static func readSettings(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
         let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight", "model_weight", "model_temperature",
-                                    "fallback_suggestions", "languages", "long_message_words", "long_message_factor"]
+                                    "fallback_suggestions", "languages", "long_message_words", "long_message_factor", "abroad_words"]
         guard let entries = r.mapping(node, what: "settings", allowed: allowed) else { return }
         for e in entries {
             if e.key == "languages" {
@@ -354,6 +355,10 @@ public enum KnowledgeLoader {
             }
             if e.key == "fallback_suggestions" {
                 kb.settings.fallbackSuggestions = r.strings(e.value, what: "fallback_suggestions").map(\.value)
+                continue
+            }
+            if e.key == "abroad_words" {
+                kb.settings.abroadWords = r.strings(e.value, what: "abroad_words").map { $0.value.lowercased() }.filter { !$0.isEmpty }
                 continue
             }
             guard let s = r.string(e.value, what: e.key), let v = Double(s), v >= 0, v <= 1 else {

@@ -38,17 +38,22 @@ public struct TopicDefinition: Sendable {
     /// The choices offered when a message does nothing but name the topic ("gaji", "kontrak"):
     /// Karir asks which of them the person means instead of guessing one.
     public var menu: TopicMenu?
+    /// Said before this topic's answers in a conversation that names work abroad
+    /// (``MatchSettings/abroadWords``): the topic's answers are written for work in Indonesia
+    /// ("ask HR", "the regency's Disnaker", the UMP), which a worker abroad cannot use.
+    public var abroadNote: Localized?
     /// Intents of a high-priority topic (safety) win whenever they match at all.
     public var highPriority: Bool { priority == .high }
     public var location: Located<String>
 
     public init(id: String, title: Localized, priority: TopicPriority, whereToAsk: Localized? = nil, menu: TopicMenu? = nil,
-                location: Located<String>) {
+                abroadNote: Localized? = nil, location: Located<String>) {
         self.id = id
         self.title = title
         self.priority = priority
         self.whereToAsk = whereToAsk
         self.menu = menu
+        self.abroadNote = abroadNote
         self.location = location
     }
 }
@@ -197,6 +202,10 @@ public struct MatchSettings: Sendable {
     public var fallbackSuggestions: [String] = []
     /// The languages the knowledge is written in; every text must exist in each.
     public var languages: [Language] = Language.allCases
+    /// Words and phrases (in their normalised form) that say the work is abroad ("luar negeri",
+    /// "malaysia", "hong kong", "kbri"): once a conversation names one, answers of topics with an
+    /// `abroad_note` open with it (``TopicDefinition/abroadNote``).
+    public var abroadWords: [String] = []
 }
 
 /// Everything loaded from a knowledge folder, validated but not yet compiled for matching.

@@ -29,6 +29,8 @@ final class CompiledKnowledge: Sendable {
     let topicNeutral: TopicNeutralFeatures
     /// The referral (index into `base.referrals`) of each referral's example text.
     let referralOfExample: [String: Int]
+    /// The phrases of ``MatchSettings/abroadWords`` as words, by their first word.
+    let abroadPhrases: [String: [[String]]]
 
     init(base: KnowledgeBase, analyzer: TextAnalyzer, index: SimilarityIndex, patterns: PatternIndex, intentIndex: [String: Int], topicIndex: [String: TopicDefinition], answers: [[Language: AnswerTemplate]], asks: [[Language: AnswerTemplate]], missing: [[Language: AnswerTemplate]], prompts: [String: [Language: AnswerTemplate]], exampleCount: Int, intentTopicNumber: [Int], followUpIndices: [[Int]], intentContexts: [[String]], hasContext: [Bool], topicNumber: [String: Int], topicNeutral: TopicNeutralFeatures) {
         self.base = base
@@ -54,6 +56,12 @@ final class CompiledKnowledge: Sendable {
             for examples in referral.examples.values { for e in examples where referralOfExample[e.value] == nil { referralOfExample[e.value] = i } }
         }
         self.referralOfExample = referralOfExample
+        var abroad: [String: [[String]]] = [:]
+        for phrase in base.settings.abroadWords {
+            let words = phrase.split(separator: " ").map(String.init)
+            if let first = words.first { abroad[first, default: []].append(words) }
+        }
+        self.abroadPhrases = abroad
     }
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil, stages: inout LoadStages,

@@ -32,12 +32,12 @@ extension OutOfScopeReferral: SnapshotCodable {
 
 extension TopicDefinition: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
-        w.write(id); w.write(title); w.write(priority); w.write(whereToAsk); w.write(menu); w.write(location)
+        w.write(id); w.write(title); w.write(priority); w.write(whereToAsk); w.write(menu); w.write(abroadNote); w.write(location)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         self.init(id: try r.read(), title: try r.read(), priority: try r.read(), whereToAsk: try r.read(), menu: try r.read(),
-                  location: try r.read())
+                  abroadNote: try r.read(), location: try r.read())
     }
 }
 
@@ -114,14 +114,14 @@ extension MatchSettings: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.write(answerThreshold); w.write(clarifyThreshold); w.write(exampleWeight); w.write(modelWeight)
         w.write(modelTemperature); w.write(clarifyMargin); w.write(topicBoost); w.write(followUpBoost)
-        w.write(longMessageWords); w.write(longMessageFactor); w.write(fallbackSuggestions); w.write(languages)
+        w.write(longMessageWords); w.write(longMessageFactor); w.write(fallbackSuggestions); w.write(languages); w.write(abroadWords)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         self.init(answerThreshold: try r.read(), clarifyThreshold: try r.read(), exampleWeight: try r.read(), modelWeight: try r.read(),
                   modelTemperature: try r.read(), clarifyMargin: try r.read(), topicBoost: try r.read(), followUpBoost: try r.read(),
                   longMessageWords: try r.read(), longMessageFactor: try r.read(), fallbackSuggestions: try r.read(),
-                  languages: try r.read())
+                  languages: try r.read(), abroadWords: try r.read())
     }
 }
 

@@ -1,0 +1,40 @@
+/// Work abroad named in a conversation: answers written for work in Indonesia open with their
+/// topic's `abroad_note` (probes 29a, 29b, 29e, 29f: a helper in Singapore whose passport was
+/// taken, a driver stuck in Saudi Arabia, a sister unpaid in Malaysia were told to ask HR, go to
+/// the regency's Disnaker or compare with the city's minimum wage).
+extension Turn {
+    /// Whether the message names work abroad: a word or phrase of ``MatchSettings/abroadWords``,
+    /// as read or as typed (a country name the knowledge does not know may be spell-corrected).
+    func namesAbroad() -> Bool {
+        let phrases = engine.knowledge.abroadPhrases
+        guard !phrases.isEmpty else { return false }
+        let tokens = analysis.tokens
+        for k in tokens.indices {
+            for word in [tokens[k].surface, tokens[k].typed].compactMap(\.self) {
+                guard let candidates = phrases[word] else { continue }
+                for phrase in candidates where phrase.count == 1 || Self.tokens(tokens, at: k, spell: phrase) { return true }
+            }
+        }
+        return false
+    }
+
+    /// Whether `phrase` is spelled by the tokens from `k` on (each word as read or as typed).
+    static func tokens(_ tokens: [Token], at k: Int, spell phrase: [String]) -> Bool {
+        guard k + phrase.count <= tokens.count else { return false }
+        return phrase.indices.allSatisfy { j in tokens[k + j].surface == phrase[j] || tokens[k + j].typed == phrase[j] }
+    }
+
+    /// `reply` with its topic's `abroad_note` before the answer when this message or an earlier
+    /// one named work abroad; the session remembers that it did.
+    func withAbroadNote(_ reply: Reply, before: Session) -> Reply {
+        let abroad = before.abroad == true || namesAbroad()
+        var reply = reply
+        guard abroad else { return reply }
+        reply.session.abroad = true
+        guard reply.kind == .answer, let topic = engine.knowledge.topicIndex[reply.topic], let note = topic.abroadNote?[language],
+              !note.isEmpty, !reply.text.contains(note) else { return reply }
+        reply.text = note + "\n" + reply.text
+        if explain { reply.trace?.rule += "; work abroad named in the conversation: the topic's abroad note first" }
+        return reply
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import KarirCore
+
+/// Work abroad named in a conversation (`abroad_words` in settings) puts a topic's
+/// `abroad_note` before its answers, which are written for work in Indonesia.
+@Suite struct AbroadNoteTests {
+    static func files() throws -> [String: String] {
+        var files = try Fixture.miniFiles()
+        let plain = "  - id: wages\n    title: { id: Upah, en: Wages }\n"
+        let noted = plain + "    abroad_note: { id: \"Kalau kerjanya di luar negeri, tanya KBRI.\", en: \"If the work is abroad, ask the embassy.\" }\n"
+        files["base.yaml"] = files["base.yaml"]?.replacingOccurrences(of: plain, with: noted)
+        files["abroad.yaml"] = "settings:\n  abroad_words: [luar negeri, malaysia, hong kong]\n"
+        return files
+    }
+
+    static let engine: Engine? = try? Engine.load(knowledge: try Fixture.folder(files()), prompts: Fixture.miniPrompts)
+
+    @Test func aWagesAnswerAfterNamingWorkAbroadOpensWithTheNote() throws {
+        #expect(try Fixture.miniFiles()["base.yaml"]?.contains("  - id: wages\n    title: { id: Upah, en: Wages }\n") == true)
+        let engine = try #require(Self.engine)
+        let plain = engine.respond(to: "berapa ump jawa tengah", in: Session())
+        #expect(plain.intent == "wage_ump")
+        #expect(!plain.text.contains("KBRI"))
+        #expect(plain.session.abroad == nil)
+        // Named in an earlier message, a phrase of two words.
+        let first = engine.respond(to: "saya kerja di hong kong", in: Session())
+        #expect(first.session.abroad == true)
+        let later = engine.respond(to: "berapa ump jawa tengah", in: first.session)
+        #expect(later.intent == "wage_ump")
+        #expect(later.text.hasPrefix("Kalau kerjanya di luar negeri, tanya KBRI.\n"))
+        // In the same message, once only.
+        let same = engine.respond(to: "ump jawa tengah berapa, saya di malaysia", in: Session())
+        #expect(same.text.components(separatedBy: "tanya KBRI").count == 2)
+    }
+
+    @Test func anUnknownAbroadKeyIsReportedWithItsPlace() throws {
+        var files = try Fixture.miniFiles()
+        files["abroad.yaml"] = "settings:\n  abroad_word: [malaysia]\n"
+        #expect(throws: (any Error).self) { try Engine.load(knowledge: try Fixture.folder(files), prompts: Fixture.miniPrompts) }
+    }
+}
