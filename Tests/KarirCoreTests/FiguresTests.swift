@@ -135,6 +135,18 @@ import Testing
         #expect(!perPeriod("lembur 3 jam sehari"))
     }
 
+    @Test func aWorkingDaysLengthIsNoOvertime() {
+        let hours = Figures.hours(in: "kerja 8 jam, lembur 3 jam")
+        #expect(hours.map(\.work) == [true, false])
+        #expect(hours.map(\.overtime) == [false, true])
+        #expect(Figures.hours(in: "12 jam kerja tiap hari").first?.work == true)
+        // Priced only as overtime hours.
+        let values = Calculation.overtimeWorkday.values(message: "boleh ga kerja 12 jam tiap hari", rememberedWage: 4_000_000, language: .id)
+        #expect(values?["hourly"] != nil)
+        #expect(values?["hours"] == nil)
+        #expect(Calculation.overtimeWorkday.values(message: "lembur 3 jam", rememberedWage: 4_000_000, language: .id)?["hours"] as? Int == 3)
+    }
+
     @Test func overtimeOnADayOffGetsNoTotalAtWorkdayRates() {
         let holiday = Calculation.overtimeWorkday.values(message: "gaji 2,5 juta, lembur 8 jam di hari libur nasional", rememberedWage: nil, language: .id)
         #expect(holiday?["hourly"] != nil)

@@ -85,7 +85,9 @@ public enum Calculation: String, CaseIterable, Sendable {
             if Self.namesADayOff(words) { return values }
             let stated = Figures.hours(words)
             // The overtime hours: the number next to an overtime word, else the only one given.
-            guard let hours = stated.first(where: \.overtime) ?? (stated.count == 1 ? stated[0] : nil) else { return values }
+            // (Not a working day's length: "boleh ga kerja 12 jam tiap hari" after the overtime
+            // pay was priced as 12 hours of overtime, probe 29f 13/5.)
+            guard let hours = stated.first(where: \.overtime) ?? (stated.count == 1 && !stated[0].work ? stated[0] : nil) else { return values }
             // A week's or a month's hours ("10 hours this month") cannot be priced without
             // knowing how they fall on the days: the answer asks.
             if hours.period {

@@ -26,7 +26,8 @@ extension Turn {
             session.contractMonths = contract
             states = true
         }
-        return states || (session.lastIntent != nil && !Figures.hours(figures).isEmpty)
+        // (Hours that are only a working day's length give no figure for a calculation.)
+        return states || (session.lastIntent != nil && Figures.hours(figures).contains { !$0.work })
     }
 
     /// Whether the message holds a digit or a number word: only then can it give figures.

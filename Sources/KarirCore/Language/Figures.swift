@@ -67,6 +67,9 @@ public enum Figures {
         public var overtime: Bool
         /// The hours of a week or a month, not of one day.
         public var period = false
+        /// The length of the working day, not overtime: a word of work just before or after
+        /// ("kerja 12 jam tiap hari", "12 jam kerja", "work 12 hours") and none of overtime.
+        public var work = false
     }
 
     /// ``hours(in:)`` of a message already cut into words.
@@ -85,7 +88,10 @@ public enum Figures {
             let rest = words[min(words.count, after)..<min(words.count, after + 6)].prefix { $0.number == nil }
             let daily = rest.contains { dayWords.contains($0.text) || $0.text == "sehari" || $0.text == "daily" }
             let period = !daily && rest.contains { periodWords.contains($0.text) }
-            found.append(Hours(hours: number.value, overtime: before || behind, period: period))
+            let overtime = before || behind
+            let work = !overtime && (words[max(0, k - 2)..<k].contains { workWords.contains($0.text) }
+                                     || words[min(words.count, after)..<min(words.count, after + 1)].contains { workWords.contains($0.text) })
+            found.append(Hours(hours: number.value, overtime: overtime, period: period, work: work))
         }
         return found
     }
@@ -100,6 +106,8 @@ public enum Figures {
     }
 
     static let dayWords: Set<String> = ["hari", "day", "days"]
+    /// Words of work that make the hours next to them a working day's length.
+    static let workWords: Set<String> = ["kerja", "bekerja", "kerjanya", "work", "working", "works", "shift", "masuk"]
     /// Every word that gives a number its unit or period, for telling a message that is hardly
     /// more than figures.
     static let unitWords: Set<String> = Set(scales.keys).union(hourWords).union(monthWords).union(yearWords).union(dayWords)
