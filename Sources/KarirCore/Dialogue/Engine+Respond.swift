@@ -325,6 +325,17 @@ struct Turn {
             alsoSuggest = safety.intent
             return answer(intent: other.intent, score: other.score, entity: nil)
         }
+        // "tolong saya harus bagaimana", "aku harus gimana", "what do we do" right after a safety
+        // answer: the person has told what is happening and asks what to do now. That answer's
+        // steps again, not the general cry for help asking what happened, nor the follow-up menu
+        // (probes 29e 14/3, 29f 17/3).
+        if let last = lastEligibleIntent(), priorities[last] == .high, session.activeTopic == kb.intents[last].topic,
+           Self.words(analysis.tokens) <= Self.contactQuestionWords, asksOnlyWhatToDo(analysis.tokens) {
+            rule = traced("asking only what to do right after a safety answer: its steps again")
+            var reply = answer(intent: last, score: max(bestSafety?.score ?? 0, settings.answerThreshold), entity: nil)
+            if reply.kind == .answer { sayItIsTheSame(&reply) }
+            return reply
+        }
         if let safety = bestSafety, safetyWinsOnScores || nearSafetyExample {
             // A message asking for nothing but a contact, right after another safety answer, asks
             // for that answer's contacts: "aku harus lapor kemana" after a child's forced work
@@ -1263,6 +1274,18 @@ struct Turn {
     }
 
     static let helpWords: Set<String> = ["help", "bantu", "membantu", "menolong", "nolong", "tolong"]
+
+    /// Whether the message asks what to do and nothing else: "tolong saya harus bagaimana", "aku
+    /// harus gimana sekarang", "what should I do", "what do we do now".
+    func asksOnlyWhatToDo(_ tokens: [Token]) -> Bool {
+        tokens.contains { Self.whatToDoWords.contains($0.surface) } && tokens.allSatisfy { t in
+            Self.whatToDoWords.contains(t.surface) || Self.contactRequestWords.contains(t.surface) || Self.firstPerson.contains(t.surface)
+                || Self.fillers.contains(t.surface) || AskingPreamble.addressWords.contains(t.surface) || Self.nowWords.contains(t.surface)
+        }
+    }
+
+    static let whatToDoWords: Set<String> = ["bagaimana", "ngapain", "what", "gimana"]
+    static let nowWords: Set<String> = ["sekarang", "skrg", "now", "then", "ini", "kami", "kita", "i", "should", "must", "do"]
 
     /// Words that carry no matter of their own in a request for a contact.
     static let contactRequestWords: Set<String> = Set([
