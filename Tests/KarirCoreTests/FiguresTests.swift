@@ -170,8 +170,11 @@ import Testing
         #expect(stated("sehari dibayar 120rb, masuk 26 hari sebulan") == 3_120_000)
         #expect(stated("kuli bangunan dibayar 150rb sehari, sebulan kerja 25 hari") == 3_750_000)
         #expect(stated("I get paid 200k a day, 22 days a month") == 4_400_000)
-        // Days of a week are not a month's.
-        #expect(stated("dibayar 120rb sehari, kerja 6 hari seminggu") == nil)
+        // Days of a week make a month's: days × 52 ÷ 12, rounded.
+        #expect(stated("dibayar 120rb sehari, kerja 6 hari seminggu") == 3_120_000)
+        #expect(stated("I get paid 150k a day, 5 days a week") == 3_300_000)
+        let weekly = Calculation.belowMinimum.values(message: "I get paid 150k a day, 5 days a week", rememberedWage: nil, language: .en)
+        #expect(weekly?["wage"] as? String == "Rp 150,000 × 22 days (5 days a week ≈ 22 days a month) = Rp 3,300,000")
         // Without the days, nothing to compute.
         #expect(stated("dibayar 120rb sehari sebulan") == nil)
         // The answer shows how the month's pay was worked out.

@@ -174,6 +174,10 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// and the days worked (``dailyPay(in:)``), the sum that makes it.
     static func wageShown(_ wage: Int, words: [Figures.Word], _ language: Language) -> String {
         let amount = rupiah(Double(wage), language)
+        if let weekly = dailyPayByWeek(in: words), weekly.pay * weekly.days == wage {
+            let week = language == .id ? "\(weekly.perWeek) hari seminggu ≈ \(weekly.days) hari sebulan" : "\(weekly.perWeek) days a week ≈ \(weekly.days) days a month"
+            return "\(rupiah(Double(weekly.pay), language)) × \(weekly.days) \(language == .id ? "hari" : "days") (\(week)) = \(amount)"
+        }
         guard let daily = dailyPay(in: words), daily.pay * daily.days == wage else { return amount }
         return "\(rupiah(Double(daily.pay), language)) × \(daily.days) \(language == .id ? "hari" : "days") = \(amount)"
     }
@@ -210,6 +214,7 @@ public enum Calculation: String, CaseIterable, Sendable {
         // A day's pay and the days worked in a month ("sehari dibayar 120rb, masuk 26 hari
         // sebulan"): the month's pay (probe 29c 05/1 was told Rp 120.000 a month).
         if let daily = dailyPay(in: words) { return daily.pay * daily.days }
+        if let weekly = dailyPayByWeek(in: words) { return weekly.pay * weekly.days }
         return millionsAfterWageWord(words)
     }
 
@@ -225,6 +230,24 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
         guard perDay.count == 1 else { return nil }
         return (perDay[0].amount, Int(days))
+    }
+
+    /// A day's pay and the days worked in a week ("dibayar 120rb sehari, kerja 6 hari
+    /// seminggu", "200k a day, 5 days a week"): the days of a month worked out from the week's,
+    /// days × 52 weeks ÷ 12, rounded (6 → 26, 5 → 22).
+    static func dailyPayByWeek(in words: [Figures.Word]) -> (pay: Int, days: Int, perWeek: Int)? {
+        guard let days = Figures.days(words), days >= 1, days <= 7, days == days.rounded(),
+              let k = words.indices.first(where: { words[$0].number?.value == days && Figures.dayWords.contains(Figures.unit(of: $0, in: words)) })
+        else { return nil }
+        // The week right after the days: "6 hari seminggu", "6 hari per minggu", "5 days a week".
+        let after = words[min(words.count, k + 1)..<min(words.count, k + 4)].map(\.text)
+        guard after.contains(where: weekWords.contains), !words.contains(where: { monthWords.contains($0.text) }) else { return nil }
+        let perDay = Figures.moneyAt(words).filter { a in
+            dailyPayRange.contains(a.amount) && (isPerDay(words, before: a.at) || isPerDay(words, after: a.at))
+        }
+        guard perDay.count == 1 else { return nil }
+        let perWeek = Int(days)
+        return (perDay[0].amount, Int((Double(perWeek) * 52 / 12).rounded()), perWeek)
     }
 
     /// The least and most a day's pay may be to be taken as one.
