@@ -25,11 +25,18 @@ extension Turn {
     }
 
     /// `reply` with its topic's `abroad_note` before the answer when this message or an earlier
-    /// one named work abroad; the session remembers that it did.
+    /// one named work abroad, and no later one named a place in Indonesia; the session
+    /// remembers which.
     func withAbroadNote(_ reply: Reply, before: Session) -> Reply {
-        let abroad = before.abroad == true || namesAbroad()
         var reply = reply
-        guard abroad else { return reply }
+        let here = namesAbroad()
+        // A place in Indonesia named without any abroad ("dibayar 100rb sehari di surabaya"
+        // after "saya kerja di malaysia") brings the conversation home: no note from then on.
+        if !here, analysis.entities.contains(where: { PlaceReference.placeTypes.contains($0.type) }) {
+            reply.session.abroad = nil
+            return reply
+        }
+        guard here || before.abroad == true else { return reply }
         reply.session.abroad = true
         guard reply.kind == .answer, let topic = engine.knowledge.topicIndex[reply.topic], let note = topic.abroadNote?[language],
               !note.isEmpty, !reply.text.contains(note) else { return reply }
