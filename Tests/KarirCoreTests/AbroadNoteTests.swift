@@ -23,12 +23,17 @@ import Testing
         #expect(plain.intent == "wage_ump")
         #expect(!plain.text.contains("KBRI"))
         #expect(plain.session.abroad == nil)
-        // Named in an earlier message, a phrase of two words.
-        let first = engine.respond(to: "saya kerja di hong kong", in: Session())
+        // Named in an earlier message, a phrase of two words; the province remembered.
+        let first = engine.respond(to: "saya kerja di hong kong", in: plain.session)
         #expect(first.session.abroad == true)
-        let later = engine.respond(to: "berapa ump jawa tengah", in: first.session)
+        let later = engine.respond(to: "berapa upah minimum provinsi", in: first.session)
         #expect(later.intent == "wage_ump")
         #expect(later.text.hasPrefix("Kalau kerjanya di luar negeri, tanya KBRI.\n"))
+        // A place in Indonesia named without abroad brings the conversation home.
+        let home = engine.respond(to: "berapa ump jawa timur", in: later.session)
+        #expect(home.intent == "wage_ump")
+        #expect(!home.text.contains("KBRI"))
+        #expect(home.session.abroad == nil)
         // In the same message, once only.
         let same = engine.respond(to: "ump jawa tengah berapa, saya di malaysia", in: Session())
         #expect(same.text.components(separatedBy: "tanya KBRI").count == 2)
