@@ -69,7 +69,8 @@ public enum Calculation: String, CaseIterable, Sendable {
                 row: [String: String]? = nil, language: Language) -> [String: Any]? {
         guard let wage = Self.wage(in: words) ?? rememberedWage else { return nil }
         // A month's pay worked out from a day's pay shows how: "Rp 120.000 × 26 hari = Rp 3.120.000".
-        let shownWage = Self.wageShown(wage, words: words, language)
+        let amount = Self.rupiah(Double(wage), language)
+        let shownWage = Self.dailyPay(in: words).flatMap { $0.monthly == wage ? $0.shown(amount, language) : nil } ?? amount
         switch self {
         case .overtimeWorkday:
             let hourly = Double(wage) / Self.hoursPerMonth
@@ -170,18 +171,6 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
     }
 
-    /// The wage as the answer shows it: in rupiah, and when the message gave it as a day's pay
-    /// and the days worked (``dailyPay(in:)``), the sum that makes it.
-    static func wageShown(_ wage: Int, words: [Figures.Word], _ language: Language) -> String {
-        let amount = rupiah(Double(wage), language)
-        if let weekly = dailyPayByWeek(in: words), weekly.pay * weekly.days == wage {
-            let week = language == .id ? "\(weekly.perWeek) hari seminggu ≈ \(weekly.days) hari sebulan" : "\(weekly.perWeek) days a week ≈ \(weekly.days) days a month"
-            return "\(rupiah(Double(weekly.pay), language)) × \(weekly.days) \(language == .id ? "hari" : "days") (\(week)) = \(amount)"
-        }
-        guard let daily = dailyPay(in: words), daily.pay * daily.days == wage else { return amount }
-        return "\(rupiah(Double(daily.pay), language)) × \(daily.days) \(language == .id ? "hari" : "days") = \(amount)"
-    }
-
     /// A count as written in each language: whole, or with one decimal ("1,5" / "1.5").
     static func number(_ value: Double, _ language: Language) -> String {
         if value == value.rounded() { return String(Int(value)) }
@@ -213,55 +202,66 @@ public enum Calculation: String, CaseIterable, Sendable {
         if let pay = (stated.isEmpty ? own : stated).last?.amount { return pay }
         // A day's pay and the days worked in a month ("sehari dibayar 120rb, masuk 26 hari
         // sebulan"): the month's pay (probe 29c 05/1 was told Rp 120.000 a month).
-        if let daily = dailyPay(in: words) { return daily.pay * daily.days }
-        if let weekly = dailyPayByWeek(in: words) { return weekly.pay * weekly.days }
-        return millionsAfterWageWord(words)
+        return dailyPay(in: words)?.monthly ?? millionsAfterWageWord(words)
     }
 
-    /// A day's pay and the days worked in a month, stated together: one amount paid per day
-    /// ("120rb sehari", "sehari dibayar 120rb", "upah harian 85rb") and one count of days
-    /// ("26 hari") in a message that names a month and no week ("masuk 26 hari sebulan",
-    /// "sebulan kerja 25 hari"; not "6 hari seminggu").
-    static func dailyPay(in words: [Figures.Word]) -> (pay: Int, days: Int)? {
-        guard words.contains(where: { monthWords.contains($0.text) }), !words.contains(where: { weekWords.contains($0.text) }),
-              let days = Figures.days(words), days >= 1, days <= 31, days == days.rounded() else { return nil }
+    /// A day's pay and the days worked, stated together: one amount paid per day ("120rb
+    /// sehari", "sehari dibayar 120rb", "upah harian 85rb") and one count of days, either of a
+    /// month in a message that names a month and no week ("masuk 26 hari sebulan", "sebulan kerja
+    /// 25 hari") or of a week, the week named right after it ("kerja 6 hari seminggu", "5 days a
+    /// week"; no month named): the days of a month are then days × 52 weeks ÷ 12, rounded (6 →
+    /// 26, 5 → 22).
+    struct DailyPay {
+        var pay: Int
+        /// The days of a month worked.
+        var days: Int
+        /// The days of a week stated, when the month's were worked out from them.
+        var perWeek: Int?
+        var monthly: Int { pay * days }
+
+        /// How the month's pay (`amount`, in rupiah) was made: "Rp 120.000 × 26 hari = Rp
+        /// 3.120.000", "Rp 150,000 × 22 days (5 days a week ≈ 22 days a month) = Rp 3,300,000".
+        func shown(_ amount: String, _ language: Language) -> String {
+            let unit = language == .id ? "hari" : "days"
+            let week = perWeek.map { n in
+                language == .id ? " (\(n) hari seminggu ≈ \(days) hari sebulan)" : " (\(n) days a week ≈ \(days) days a month)"
+            } ?? ""
+            return "\(Calculation.rupiah(Double(pay), language)) × \(days) \(unit)\(week) = \(amount)"
+        }
+    }
+
+    static func dailyPay(in words: [Figures.Word]) -> DailyPay? {
+        guard let days = Figures.days(words), days >= 1, days == days.rounded() else { return nil }
+        let namesMonth = words.contains { monthPeriodWords.contains($0.text) }
+        let perWeek: Int?
+        if namesMonth, days <= 31, !words.contains(where: { weekPeriodWords.contains($0.text) }) {
+            perWeek = nil
+        } else if !namesMonth, days <= 7,
+                  let k = words.indices.first(where: { words[$0].number?.value == days && Figures.dayWords.contains(Figures.unit(of: $0, in: words)) }),
+                  words[min(words.count, k + 1)..<min(words.count, k + 4)].contains(where: { weekPeriodWords.contains($0.text) }) {
+            perWeek = Int(days)
+        } else {
+            return nil
+        }
         let perDay = Figures.moneyAt(words).filter { a in
             dailyPayRange.contains(a.amount) && (isPerDay(words, before: a.at) || isPerDay(words, after: a.at))
         }
         guard perDay.count == 1 else { return nil }
-        return (perDay[0].amount, Int(days))
-    }
-
-    /// A day's pay and the days worked in a week ("dibayar 120rb sehari, kerja 6 hari
-    /// seminggu", "200k a day, 5 days a week"): the days of a month worked out from the week's,
-    /// days × 52 weeks ÷ 12, rounded (6 → 26, 5 → 22).
-    static func dailyPayByWeek(in words: [Figures.Word]) -> (pay: Int, days: Int, perWeek: Int)? {
-        guard let days = Figures.days(words), days >= 1, days <= 7, days == days.rounded(),
-              let k = words.indices.first(where: { words[$0].number?.value == days && Figures.dayWords.contains(Figures.unit(of: $0, in: words)) })
-        else { return nil }
-        // The week right after the days: "6 hari seminggu", "6 hari per minggu", "5 days a week".
-        let after = words[min(words.count, k + 1)..<min(words.count, k + 4)].map(\.text)
-        guard after.contains(where: weekWords.contains), !words.contains(where: { monthWords.contains($0.text) }) else { return nil }
-        let perDay = Figures.moneyAt(words).filter { a in
-            dailyPayRange.contains(a.amount) && (isPerDay(words, before: a.at) || isPerDay(words, after: a.at))
-        }
-        guard perDay.count == 1 else { return nil }
-        let perWeek = Int(days)
-        return (perDay[0].amount, Int((Double(perWeek) * 52 / 12).rounded()), perWeek)
+        let monthDays = perWeek.map { Int((Double($0) * 52 / 12).rounded()) } ?? Int(days)
+        return DailyPay(pay: perDay[0].amount, days: monthDays, perWeek: perWeek)
     }
 
     /// The least and most a day's pay may be to be taken as one.
     static let dailyPayRange = 10_000...2_000_000
-    static let monthWords: Set<String> = ["sebulan", "bulan", "bln", "perbulan", "month", "monthly"]
-    static let weekWords: Set<String> = ["seminggu", "minggu", "mgg", "perminggu", "week", "weekly"]
+    /// Words naming a month or a week as the period of days worked.
+    static let monthPeriodWords = Figures.monthWords.union(["sebulan", "perbulan", "monthly"])
+    static let weekPeriodWords: Set<String> = ["seminggu", "minggu", "mgg", "perminggu", "week", "weekly"]
     static let dayPeriodWords: Set<String> = ["sehari", "harian", "perhari", "daily"]
 
     /// Whether the amount starting at `at` is paid per day by the words right after it ("120rb
     /// sehari", "150rb per hari", "85rb/hari").
     static func isPerDay(_ words: [Figures.Word], after at: Int) -> Bool {
-        var j = at + 1
-        while j < words.count, Figures.scales[words[j].text] != nil { j += 1 }
-        guard j < words.count else { return false }
+        guard let j = wordAfterAmount(words, at: at) else { return false }
         if dayPeriodWords.contains(words[j].text) || Figures.dayWords.contains(words[j].text) { return true }
         return j + 1 < words.count && perWords.contains(words[j].text) && Figures.dayWords.contains(words[j + 1].text)
     }
@@ -294,15 +294,21 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// skipped) says it is paid per day, week or hour: "sehari", "harian", "seminggu", "sejam",
     /// "150rb/hari", or "per"/"a"/"tiap" before "hari", "day", "minggu" ….
     static func isPerPeriod(_ words: [Figures.Word], after at: Int) -> Bool {
+        guard let j = wordAfterAmount(words, at: at) else { return false }
+        let first = words[j].text
+        if perPeriodWords.contains(first) || periodUnits.contains(first) { return true }
+        return j + 1 < words.count && perWords.contains(first) && periodUnits.contains(words[j + 1].text)
+    }
+
+    /// The index of the first word after the amount starting at `at`, its numbers and scale
+    /// words skipped; nil at the end of the message.
+    static func wordAfterAmount(_ words: [Figures.Word], at: Int) -> Int? {
         var j = at + 1
         // (A number belongs to the amount only with a scale word after it: "4 juta 200 ribu",
         // not the "8" of "3 juta 8 jam sehari".)
         while j < words.count, Figures.scales[words[j].text] != nil
                 || (words[j].number != nil && j + 1 < words.count && Figures.scales[words[j + 1].text] != nil) { j += 1 }
-        guard j < words.count else { return false }
-        let first = words[j].text
-        if perPeriodWords.contains(first) || periodUnits.contains(first) { return true }
-        return j + 1 < words.count && perWords.contains(first) && periodUnits.contains(words[j + 1].text)
+        return j < words.count ? j : nil
     }
 
     /// Whether the words name a day off whose overtime is paid at other rates than a workday's:

@@ -146,9 +146,9 @@ struct Turn {
         reply.session.lastAnswerDigest = given
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         reply.session.previousMessage = String(text.prefix(Session.subjectLength))
+        reply = withAbroadNote(reply, before: before)
         // The numbered items a next message may point at: the answer's own, or, for an item shown
         // again, the list it came from.
-        reply = withAbroadNote(reply, before: before)
         let items = reply.kind == .answer ? ListReference.items(of: reply.text) : []
         reply.session.lastAnswerItems = !items.isEmpty ? items : (pointed != nil && reply.intent == before.lastIntent ? before.lastAnswerItems : nil)
         // A fallback's choices are guesses at a message Karir could not answer (``Session/choicesAreGuesses``).
@@ -1285,7 +1285,8 @@ struct Turn {
     }
 
     static let whatToDoWords: Set<String> = ["bagaimana", "ngapain", "what", "gimana"]
-    static let nowWords: Set<String> = ["sekarang", "skrg", "now", "then", "ini", "kami", "kita", "i", "should", "must", "do"]
+    /// Words of such a message that neither ``contactRequestWords`` nor ``firstPerson`` hold.
+    static let nowWords: Set<String> = ["sekarang", "skrg", "now", "kita", "must"]
 
     /// Words that carry no matter of their own in a request for a contact.
     static let contactRequestWords: Set<String> = Set([
@@ -1449,9 +1450,12 @@ struct Turn {
     /// Whether a reading is one that no conversation's subject reads away: a danger (a
     /// high-priority intent) or a request for a person (an intent of ``staffIntent``'s topic).
     func standsOnItsOwn(_ c: Candidate) -> Bool {
-        if isHighPriority(c.intent) { return true }
+        isHighPriority(c.intent) || isOfStaffTopic(c.intent)
+    }
+    /// Whether intent `i` is of the topic of ``staffIntent`` (the way to a person).
+    func isOfStaffTopic(_ i: Int) -> Bool {
         guard let staff = engine.knowledge.intentIndex[Self.staffIntent] else { return false }
-        return kb.intents[c.intent].topic == kb.intents[staff].topic
+        return kb.intents[i].topic == kb.intents[staff].topic
     }
     /// Whether the reply answers with a high-priority (safety) intent.
     func answersSafety(_ reply: Reply) -> Bool {

@@ -63,7 +63,7 @@ extension Turn {
             let points = pieces.filter(\.listed)
             if points.count >= 2, n <= points.count {
                 let own = readInConversation(String(points[n - 1].text), before: before)
-                return own.standingFor(own, because: "pointing at question \(n) of the last message")
+                return own.noting("pointing at question \(n) of the last message")
             }
         }
         // An item of the last answer's numbered list.
@@ -75,9 +75,8 @@ extension Turn {
         // Another answer that reads the item on its own explains it further ("Latih jawaban
         // untuk pertanyaan umum" of the interview preparation: the common questions).
         let own = readInConversation(item, before: before)
-        if own.kind == .answer, own.intent != last, !own.repeated, own.session.flow == nil, own.confidence >= settings.answerThreshold,
-           let j = own.intent.flatMap({ engine.knowledge.intentIndex[$0] }), priority(of: j) == .normal {
-            var reply = own.standingFor(own, because: "pointing at item \(n) of the last answer, which `\(kb.intents[j].id)` explains")
+        if own.intent != last, answersOnItsOwn(own), let explaining = own.intent {
+            var reply = own.noting("pointing at item \(n) of the last answer, which `\(explaining)` explains")
             reply.text = line + "\n\n" + reply.text
             return reply
         }

@@ -12,14 +12,14 @@ extension Turn {
         for k in tokens.indices {
             for word in [tokens[k].surface, tokens[k].typed].compactMap(\.self) {
                 guard let candidates = phrases[word] else { continue }
-                for phrase in candidates where phrase.count == 1 || Self.tokens(tokens, at: k, spell: phrase) { return true }
+                if candidates.contains(where: { Self.spells(tokens, from: k, phrase: $0) }) { return true }
             }
         }
         return false
     }
 
     /// Whether `phrase` is spelled by the tokens from `k` on (each word as read or as typed).
-    static func tokens(_ tokens: [Token], at k: Int, spell phrase: [String]) -> Bool {
+    static func spells(_ tokens: [Token], from k: Int, phrase: [String]) -> Bool {
         guard k + phrase.count <= tokens.count else { return false }
         return phrase.indices.allSatisfy { j in tokens[k + j].surface == phrase[j] || tokens[k + j].typed == phrase[j] }
     }

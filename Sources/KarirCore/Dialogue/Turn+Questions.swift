@@ -220,8 +220,7 @@ extension Turn {
     /// probe 28b 07/5). When the reply is a staff answer, the message's other sentences are read
     /// in the conversation instead, and answer when they answer on their own. Unchanged otherwise.
     func answerBesidesRefusedStaff(_ reply: Reply, before: Session) -> Reply {
-        guard let intent = reply.intent, let i = engine.knowledge.intentIndex[intent],
-              let staff = engine.knowledge.intentIndex[Self.staffIntent], kb.intents[i].topic == kb.intents[staff].topic else { return reply }
+        guard let intent = reply.intent, let i = engine.knowledge.intentIndex[intent], isOfStaffTopic(i) else { return reply }
         let parts = QuestionParts.split(text, atSentenceEnds: true)
         guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
         let analyzer = engine.knowledge.analyzer
@@ -252,7 +251,7 @@ extension Turn {
 
     /// Whether a question's own reply answers it: an answer at the answer threshold, not
     /// repeated, of an ordinary (not small talk, not safety) intent, not a guided conversation.
-    private func answersOnItsOwn(_ own: Reply) -> Bool {
+    func answersOnItsOwn(_ own: Reply) -> Bool {
         guard own.kind == .answer, !own.repeated, own.session.flow == nil, own.confidence >= settings.answerThreshold,
               let intent = own.intent, let i = engine.knowledge.intentIndex[intent] else { return false }
         return priority(of: i) == .normal
@@ -275,8 +274,14 @@ extension Reply {
     /// This reply to part of a message, given for the whole message instead of `whole`: it keeps
     /// the whole message's turn number, and its trace (when one was asked for) says why.
     func standingFor(_ whole: Reply, because note: String) -> Reply {
-        var own = self
+        var own = noting(note)
         own.session.turn = whole.session.turn
+        return own
+    }
+
+    /// This reply with its trace (when one was asked for) saying first why it was given.
+    func noting(_ note: String) -> Reply {
+        var own = self
         if let rule = own.trace?.rule { own.trace?.rule = note + ": " + rule }
         return own
     }

@@ -526,9 +526,8 @@ extension Turn {
         guard let r = ranking, let top = r.candidates.first, top.score >= Self.questionAfterSafetyFloor,
               priority(of: top.intent) == .normal, top.knownFactor >= 1, top.centroid >= Self.questionAfterSafetyCentroid,
               top.example - r.outOfScope >= Self.questionAfterSafetyMargin,
-              !hasNoQuestionMarkOrWord(analysis.tokens.map(\.surface)),
-              let topic = engine.knowledge.topicIndex[kb.intents[top.intent].topic], let place = topic.whereToAsk?[language] else { return nil }
-        return (topic, place)
+              !hasNoQuestionMarkOrWord(analysis.tokens.map(\.surface)) else { return nil }
+        return whereToAsk(kb.intents[top.intent].topic, outOfScope: false, picks: [])
     }
 
     /// The least score of the best reading for ``questionInTopicAfterSafety()``.
