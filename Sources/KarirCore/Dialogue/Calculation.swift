@@ -27,6 +27,12 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// Without a place, a minimum the message states itself ("padahal umk kota saya 2,5") gives
     /// `stated`, `minimum` and `below`/`short` or `above`.
     case belowMinimum = "below_minimum"
+    /// A month's pay from a day's pay and the days worked (this message's or the
+    /// conversation's): days of a week count 52 ÷ 12 weeks a month (6 → 26, 5 → 22). Values:
+    /// `daily`, and with the days `days`, `per_week` (when said per week), `monthly` and `shown`
+    /// ("Rp 100.000 × 26 hari (6 hari seminggu ≈ 26 hari sebulan) = Rp 2.600.000"); without them
+    /// `five_days` and `six_days`, the month's pay at 22 and 26 days.
+    case monthlyPay = "monthly_pay"
 
     /// Whether it computes with hours of work (overtime).
     var usesHours: Bool { self == .overtimeWorkday }
@@ -35,7 +41,7 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// them fits it better than a calculation needing fewer.
     var figuresNeeded: Int {
         switch self {
-        case .jkpBenefit, .belowMinimum: 1
+        case .jkpBenefit, .belowMinimum, .monthlyPay: 1
         case .overtimeWorkday, .pkwtCompensation: 2
         case .pkwtEarlyEnd: 3
         }
@@ -58,19 +64,21 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// The template values for a message and the wage remembered from the conversation, or nil
     /// when there is nothing to compute with.
     func values(message: String, rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
-                row: [String: String]? = nil, language: Language) -> [String: Any]? {
+                rememberedDaily: DailyPay? = nil, row: [String: String]? = nil, language: Language) -> [String: Any]? {
         values(words: Figures.tokens(message), rememberedWage: rememberedWage, rememberedMonths: rememberedMonths,
-               rememberedContract: rememberedContract, row: row, language: language)
+               rememberedContract: rememberedContract, rememberedDaily: rememberedDaily, row: row, language: language)
     }
 
     /// ``values(message:rememberedWage:rememberedMonths:rememberedContract:row:language:)`` of a
     /// message already cut into figures (``Figures/tokens(_:)``).
     func values(words: [Figures.Word], rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
-                row: [String: String]? = nil, language: Language) -> [String: Any]? {
+                rememberedDaily: DailyPay? = nil, row: [String: String]? = nil, language: Language) -> [String: Any]? {
+        if self == .monthlyPay { return Self.monthlyPayValues(words: words, remembered: rememberedDaily, language: language) }
         guard let wage = Self.wage(in: words) ?? rememberedWage else { return nil }
-        // A month's pay worked out from a day's pay shows how: "Rp 120.000 × 26 hari = Rp 3.120.000".
+        // A month's pay worked out from a day's pay shows how: "Rp 120.000 × 26 hari = Rp 3.120.000"
+        // (the day's pay and days of this message, or of the conversation).
         let amount = Self.rupiah(Double(wage), language)
-        let shownWage = Self.dailyPay(in: words).flatMap { $0.monthly == wage ? $0.shown(amount, language) : nil } ?? amount
+        let shownWage = (Self.dailyPay(in: words) ?? rememberedDaily).flatMap { $0.monthly == wage ? $0.shown(amount, language) : nil } ?? amount
         switch self {
         case .overtimeWorkday:
             let hourly = Double(wage) / Self.hoursPerMonth
@@ -152,6 +160,8 @@ public enum Calculation: String, CaseIterable, Sendable {
             // Rows whose sources disagree have no single amount: no comparison.
             guard let minimum = row["amount"].flatMap({ Figures.money(in: $0).first }) else { return values }
             return compare(with: minimum)
+        case .monthlyPay:
+            return nil // (computed above: it needs a day's pay, not a wage)
         case .pkwtEarlyEnd:
             let stated = Figures.months(words)
             guard let contract = Self.contractLength(stated) ?? rememberedContract,
@@ -230,7 +240,45 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
     }
 
+    /// The template values of ``monthlyPay``: the day's pay of this message, else the
+    /// conversation's, with the days of this message, else the conversation's.
+    static func monthlyPayValues(words: [Figures.Word], remembered: DailyPay?, language: Language) -> [String: Any]? {
+        guard let pay = payPerDay(in: words) ?? remembered?.pay else { return nil }
+        var values: [String: Any] = ["daily": rupiah(Double(pay), language)]
+        let stated = workDays(in: words)
+        guard let days = stated?.days ?? remembered.flatMap({ $0.days > 0 ? $0.days : nil }) else {
+            values["five_days"] = rupiah(Double(pay * 22), language)
+            values["six_days"] = rupiah(Double(pay * 26), language)
+            return values
+        }
+        let daily = DailyPay(pay: pay, days: days, perWeek: stated.map(\.perWeek) ?? remembered?.perWeek)
+        let monthly = rupiah(Double(daily.monthly), language)
+        values["days"] = days
+        if let week = daily.perWeek { values["per_week"] = week }
+        values["monthly"] = monthly
+        values["shown"] = daily.shown(monthly, language)
+        return values
+    }
+
     static func dailyPay(in words: [Figures.Word]) -> DailyPay? {
+        guard let work = workDays(in: words), let pay = payPerDay(in: words) else { return nil }
+        return DailyPay(pay: pay, days: work.days, perWeek: work.perWeek)
+    }
+
+    /// The one amount a message states as paid per day ("dibayar 100rb sehari", "upah harian
+    /// 85rb"), within ``dailyPayRange``; nil when it states none or several.
+    static func payPerDay(in words: [Figures.Word]) -> Int? {
+        let perDay = Figures.moneyAt(words).filter { a in
+            dailyPayRange.contains(a.amount) && (isPerDay(words, before: a.at) || isPerDay(words, after: a.at))
+        }
+        return perDay.count == 1 ? perDay[0].amount : nil
+    }
+
+    /// The days worked a message states: of a month, in a message that names a month and no
+    /// week ("masuk 26 hari sebulan"), or of a week, the week named right after the count ("kerja
+    /// 6 hari seminggu", "5 days a week"; no month named), whose days of a month are then
+    /// days × 52 weeks ÷ 12, rounded (6 → 26, 5 → 22).
+    static func workDays(in words: [Figures.Word]) -> (days: Int, perWeek: Int?)? {
         guard let days = Figures.days(words), days >= 1, days == days.rounded() else { return nil }
         let namesMonth = words.contains { monthPeriodWords.contains($0.text) }
         let perWeek: Int?
@@ -243,12 +291,7 @@ public enum Calculation: String, CaseIterable, Sendable {
         } else {
             return nil
         }
-        let perDay = Figures.moneyAt(words).filter { a in
-            dailyPayRange.contains(a.amount) && (isPerDay(words, before: a.at) || isPerDay(words, after: a.at))
-        }
-        guard perDay.count == 1 else { return nil }
-        let monthDays = perWeek.map { Int((Double($0) * 52 / 12).rounded()) } ?? Int(days)
-        return DailyPay(pay: perDay[0].amount, days: monthDays, perWeek: perWeek)
+        return (perWeek.map { Int((Double($0) * 52 / 12).rounded()) } ?? Int(days), perWeek)
     }
 
     /// The least and most a day's pay may be to be taken as one.

@@ -130,6 +130,8 @@ struct Turn {
         // The last answer asked for a message for staff: this is it, unless Karir can answer it.
         let collecting = session.collectingFor
         session.collectingFor = nil
+        // The writer says they employ people: from now on, answers written for employers first.
+        if names(engine.knowledge.employerPhrases) { session.employer = true }
         let before = session
         let pointed = listItemReply(before: before)
         var reply = pointed ?? decide()
@@ -145,6 +147,12 @@ struct Turn {
         reply = sayTheMessageWasPassed(reply, before: before)
         reply.session.lastAnswerDigest = given
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
+        // What a message names is remembered even when Karir could not answer it or asked back:
+        // "kak gaji sy 2jt, kerja di minimarket di medan" was asked back, and the next questions
+        // about the minimum wage are about Medan (probe 30b 11, 16 asked for the province again).
+        if reply.kind == .fallback || reply.kind == .clarify {
+            for e in askedEntities { reply.session.slots[e.type] = e.id }
+        }
         reply.session.previousMessage = String(text.prefix(Session.subjectLength))
         reply = withAbroadNote(reply, before: before)
         // The numbered items a next message may point at: the answer's own, or, for an item shown
@@ -221,7 +229,7 @@ struct Turn {
             session.lastIntent = nil
             session.offeredChoices = []
         }
-        let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
+        let ranking = messageRanking()
         self.ranking = ranking
         let top = ranking.candidates.first
         if let id = referredBefore, let question = referredQuestion, let reply = referralFollowUp(id, question: question, top: top) {

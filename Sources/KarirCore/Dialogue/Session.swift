@@ -35,6 +35,12 @@ public struct Session: Codable, Sendable, Equatable {
     /// How many months the person's fixed-term contract runs ("kontrak 1 thn"), for the damages
     /// when it is ended early.
     public var contractMonths: Double?
+    /// A day's pay the person stated ("dibayar 100rb sehari"), in rupiah, and the days they work
+    /// (of a month; `workDaysPerWeek` when said per week), each possibly from another message:
+    /// together they make ``wage`` (probe 30b: "jadi sebulan gaji sy brp?" two messages later).
+    public var dailyPay: Int?
+    public var workDays: Int?
+    public var workDaysPerWeek: Int?
     /// The turn at which a safety answer was last given (``Session/turn``): the message right
     /// after it is read as part of the crisis unless it clearly asks something else.
     public var safetyTurn: Int?
@@ -86,6 +92,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// Whether the conversation has named work abroad (``MatchSettings/abroadWords``): answers
     /// written for work in Indonesia then open with their topic's `abroad_note`.
     public var abroad: Bool?
+    /// Whether the writer has said they employ people (``MatchSettings/employerWords``):
+    /// answers written for employers (`audience: employer`) are then preferred.
+    public var employer: Bool?
 
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
@@ -104,6 +113,9 @@ public struct Session: Codable, Sendable, Equatable {
         self.wage = nil
         self.monthsWorked = nil
         self.contractMonths = nil
+        self.dailyPay = nil
+        self.workDays = nil
+        self.workDaysPerWeek = nil
         self.safetyTurn = nil
         self.safetyIntent = nil
         self.referral = nil
@@ -116,6 +128,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.timesRepeated = nil
         self.lastAnswerItems = nil
         self.abroad = nil
+        self.employer = nil
     }
 }
 

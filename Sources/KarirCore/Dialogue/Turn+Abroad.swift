@@ -5,8 +5,11 @@
 extension Turn {
     /// Whether the message names work abroad: a word or phrase of ``MatchSettings/abroadWords``,
     /// as read or as typed (a country name the knowledge does not know may be spell-corrected).
-    func namesAbroad() -> Bool {
-        let phrases = engine.knowledge.abroadPhrases
+    func namesAbroad() -> Bool { names(engine.knowledge.abroadPhrases) }
+
+    /// Whether the message holds one of `phrases` (by first word,
+    /// ``CompiledKnowledge/phrasesByFirstWord(_:)``), each word as read or as typed.
+    func names(_ phrases: [String: [[String]]]) -> Bool {
         guard !phrases.isEmpty else { return false }
         let tokens = analysis.tokens
         for k in tokens.indices {

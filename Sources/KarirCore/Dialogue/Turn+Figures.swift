@@ -12,12 +12,16 @@ extension Turn {
         // A wage only from a message that speaks of pay, months only after a word of service.
         if let wage = Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) {
             session.wage = wage
+            // (A month's wage said outright replaces a day's pay said before; one worked out
+            // from a day's pay in this message is remembered again just below.)
+            session.dailyPay = nil
             states = true
         } else if Calculation.statesPayPerPeriod(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) {
             // Pay now stated per day, week or hour ("dibayar 150rb sehari" after "gaji 4,5jt"):
             // the monthly wage said before no longer stands for the person's pay.
             session.wage = nil
         }
+        if rememberDailyPay(figures) { states = true }
         if analysis.tokens.contains(where: { Figures.serviceWords.contains($0.surface) }), let months = Calculation.statedMonths(in: figures) {
             session.monthsWorked = months
             states = true
@@ -28,6 +32,38 @@ extension Turn {
         }
         // (Hours that are only a working day's length give no figure for a calculation.)
         return states || (session.lastIntent != nil && Figures.hours(figures).contains { !$0.work })
+    }
+
+    /// Remembers a day's pay ("dibayar 100rb sehari", "buruh harian, 90rb sehari") and the days
+    /// worked ("kerja 6 hari seminggu") the message states, and once the conversation has both
+    /// (from one message or two), the month's wage they make, for every answer that computes
+    /// with the wage. Whether the message stated either.
+    mutating func rememberDailyPay(_ figures: [Figures.Word]) -> Bool {
+        let surfaces = analysis.tokens.lazy.map(\.surface)
+        var states = false
+        if let pay = Calculation.payPerDay(in: figures), surfaces.contains(where: { Calculation.wageWords.contains($0) || Self.workWords.contains($0) }) {
+            session.dailyPay = pay
+            states = true
+        }
+        if let days = Calculation.workDays(in: figures) {
+            session.workDays = days.days
+            session.workDaysPerWeek = days.perWeek
+            states = true
+        }
+        if states, let pay = session.dailyPay, let days = session.workDays {
+            session.wage = pay * days
+        }
+        return states
+    }
+
+    /// Words of working for a living: a day's amount said with one is the day's pay ("buruh
+    /// harian di kebun, 90rb sehari").
+    static let workWords: Set<String> = ["kerja", "bekerja", "buruh", "harian", "kuli", "work", "worker", "labourer", "laborer"]
+
+    /// The day's pay and days the conversation remembers, as one ``Calculation/DailyPay``
+    /// (days 0 when only the pay is known).
+    var rememberedDailyPay: Calculation.DailyPay? {
+        session.dailyPay.map { Calculation.DailyPay(pay: $0, days: session.workDays ?? 0, perWeek: session.workDaysPerWeek) }
     }
 
     /// Whether the message holds a digit or a number word: only then can it give figures.
@@ -42,13 +78,13 @@ extension Turn {
     /// with the person's figures: the same answer, computed again with the new ones, unless the
     /// message clearly asks something else. Nil otherwise. For a message that gives figures.
     mutating func computeAgain() -> Reply? {
-        guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil else { return nil }
+        guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil, !contradicts(last) else { return nil }
         let besides = wordsBesideFigures()
         // (An interjection opening the message, "eh 3 jam": not the "ga?" that ends a question,
         // "sy udh 45 thn, msh bisa ikut pelatihan ga?" after the JKP benefit, probe 27a u11.)
         guard Correction.isCorrection(analysis.tokens) || analysis.tokens.first.map({ Correction.interjections.contains($0.surface) }) == true
                 || besides <= Self.figuresOnlyWords else { return nil }
-        let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
+        let ranking = messageRanking()
         self.ranking = ranking
         // Nothing but figures ("is it 2 hours per day, 5 days") gives figures, whatever else
         // the words resemble.
@@ -94,7 +130,8 @@ extension Turn {
     func calculated(_ def: IntentDefinition, row: [String: String]? = nil, words: [Figures.Word]? = nil) -> [String: Any]? {
         guard let calculation = calculation(of: def) else { return nil }
         return calculation.values(words: words ?? messageFigures, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
-                                  rememberedContract: session.contractMonths, row: row ?? calculationRow(def), language: language)
+                                  rememberedContract: session.contractMonths, rememberedDaily: rememberedDailyPay,
+                                  row: row ?? calculationRow(def), language: language)
     }
 
     /// The calculation the intent declares (`calculate:`), if any.
@@ -160,7 +197,7 @@ extension Turn {
             }
         }
         guard session.activeTopic != nil, besides <= 1, statesWage else { return nil }
-        let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
+        let ranking = messageRanking()
         self.ranking = ranking
         let computing = ranking.candidates.filter { c in
             c.example >= Self.figuresExampleBar && calculated(kb.intents[c.intent], words: figures) != nil
@@ -255,18 +292,61 @@ extension Turn {
     /// same topic that computes with the wage, and that reads the message without the patterns
     /// at the clarify threshold, answers instead (the comparison with the minimum wage, not the
     /// bare figure). Nil otherwise.
+    /// So does one asking whether the wage the conversation gave meets it ("itu sesuai ump gak?
+    /// saya di jawa tengah" after a day's pay and the days worked got the bare UMP, probe 30b
+    /// 01/4): a word of comparing, and a wage remembered.
     mutating func computeInsteadOfPattern(_ top: Candidate) -> Reply? {
-        guard top.pattern != nil, calculation(of: kb.intents[top.intent]) == nil, holdsFigures else { return nil }
+        guard top.pattern != nil, calculation(of: kb.intents[top.intent]) == nil else { return nil }
+        let compares = session.wage != nil && analysis.tokens.contains { Self.comparingWords.contains($0.surface) }
+        guard holdsFigures || compares else { return nil }
         let figures = messageFigures
-        guard Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
-        let reading = engine.matcher.rank(analysis, session: session, patterns: false)
+        let states = Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil
+        guard compares || states else { return nil }
+        let reading = withoutContradictedCalculations(engine.matcher.rank(analysis, session: session, patterns: false))
+        // (Asking only whether the remembered wage meets the bar: a calculation comparing it
+        // with a table's row, the minimum wage.)
         guard let c = reading.candidates.first(where: { c in
             kb.intents[c.intent].topic == kb.intents[top.intent].topic && calculation(of: kb.intents[c.intent]) != nil
-        }), c.score >= settings.clarifyThreshold, engine.matcher.eligible(c.intent, session),
+                && (states || kb.intents[c.intent].lookup != nil)
+        }),
+              // (Any reading that compares, for a question asking only that: its answer shows the
+              // table's figure too, so it says all the pattern's answer would.)
+              c.score >= (states ? settings.clarifyThreshold : 0), engine.matcher.eligible(c.intent, session),
               calculated(kb.intents[c.intent], words: figures) != nil else { return nil }
         rule = traced("the wage stated beside pattern \(top.pattern ?? "")'s question: `\(kb.intents[c.intent].id)` computes with it")
         return answer(intent: c.intent, score: max(c.score, settings.answerThreshold), entity: nil)
     }
+
+    /// The message's ranking in the conversation: the one already made, else made now, without
+    /// the readings its figures contradict (``withoutContradictedCalculations(_:)``).
+    func messageRanking() -> Matcher.Ranking {
+        withoutContradictedCalculations(ranking ?? engine.matcher.rank(analysis, session: session))
+    }
+
+    /// `ranking` without the readings whose computation the message's own figures contradict:
+    /// a month's pay worked out from a day's pay (`monthly_pay`) for a message stating a month's
+    /// wage and no day's pay ("gaji 3jt sebulan di bandung, kerja 8 jam sehari" is no question
+    /// about daily pay, whatever words it shares with one).
+    func withoutContradictedCalculations(_ ranking: Matcher.Ranking) -> Matcher.Ranking {
+        guard ranking.candidates.contains(where: { contradicts($0.intent) }) else { return ranking }
+        var kept = ranking
+        kept.candidates.removeAll { contradicts($0.intent) }
+        return kept
+    }
+
+    /// Whether the message's own figures contradict intent `i`'s computation: a month's pay from
+    /// a day's pay for a message stating a month's wage and no day's pay.
+    func contradicts(_ i: Int) -> Bool {
+        guard calculation(of: kb.intents[i]) == .monthlyPay, holdsFigures else { return false }
+        let figures = messageFigures
+        return Calculation.payPerDay(in: figures) == nil
+            && Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil
+    }
+
+    /// Words asking whether an amount meets a bar ("sesuai ump", "di bawah umr", "is that above
+    /// the minimum wage"), as the analyser spells them.
+    static let comparingWords: Set<String> = ["sesuai", "bawah", "atas", "kurang", "cukup", "memenuhi", "layak", "standar",
+                                              "above", "below", "under", "enough", "meet", "meets", "less", "lower"]
 
     /// How closely an example must hold a message of figures for its intent to compute with them.
     static let figuresExampleBar = 0.5
@@ -284,7 +364,7 @@ extension Turn {
     mutating func amountAgain() -> Reply? {
         guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil, Self.words(analysis.tokens) <= Self.amountQuestionWords,
               Self.asksForAnAmount(analysis.tokens), calculated(kb.intents[last]) != nil else { return nil }
-        let ranking = self.ranking ?? engine.matcher.rank(analysis, session: session)
+        let ranking = messageRanking()
         self.ranking = ranking
         // (Not a question about another matter: "pph 21 saya dipotong brp sebulan?" after the
         // minimum wage is about tax.)

@@ -121,11 +121,15 @@ extension Turn {
     /// the whole message's turn remembered (figures, places) and continues from that answer.
     /// So is such a message that Karir could not answer as a whole ("udah ngomong ke bos katanya
     /// nanti nanti terus. disnaker dimana" fell back at 0.22; probe 25a u29).
-    func answerTheOnlyQuestion(_ reply: Reply, before: Session) -> Reply {
+    mutating func answerTheOnlyQuestion(_ reply: Reply, before: Session) -> Reply {
         // (Not right after a safety answer: the fallback there is the safety follow-up.)
         let fellBack = reply.kind == .fallback && before.safetyTurn.map({ $0 < before.turn }) ?? true
         let answeredWeakly = reply.kind == .answer && !reply.repeated && priority(of: reply).map { $0 != .high } ?? false
-        guard fellBack || answeredWeakly, reply.session.flow == nil, reply.confidence < Self.onlyQuestionBar else { return reply }
+        // (Or asked back between two readings of the whole message, "Anak saya baru lulus SMA,
+        // umurnya 18. … Sebaiknya cari lowongan di mana?": jobs for school leavers or for fresh
+        // graduates, while its only question reads clearly as where to find vacancies.)
+        let askedBack = reply.kind == .clarify && !reply.candidates.contains { engine.knowledge.topicIndex[$0.topic]?.priority == .high }
+        guard fellBack || answeredWeakly || askedBack, reply.session.flow == nil, reply.confidence < Self.onlyQuestionBar else { return reply }
         let main = reply.intent ?? reply.topic
         let parts = QuestionParts.split(text, atSentenceEnds: true)
         guard parts.count >= 2, parts.count <= QuestionParts.maxParts + 1 else { return reply }
@@ -142,8 +146,10 @@ extension Turn {
         // (Another answer of the same topic is a rougher reading of the same matter: "sy resign
         // bln maret, iuran udh 30 bulan. bisa klaim jkp ga?" is about eligibility, which the
         // story decides, not about how to claim.)
-        guard answersOnItsOwn(own), own.intent != main, own.topic != reply.topic, own.confidence >= Self.onlyQuestionBar,
-              own.confidence >= reply.confidence + Self.onlyQuestionMargin else { return reply }
+        guard answersOnItsOwn(own), own.intent != main, own.topic != reply.topic else { return reply }
+        guard own.confidence >= Self.onlyQuestionBar, own.confidence >= reply.confidence + Self.onlyQuestionMargin else {
+            return answeredWeakly ? answerInTopic(of: own, asked: turn, insteadOf: reply, before: before) : reply
+        }
         var answered = own
         // The sentence was read in a fresh session: the conversation goes on from the whole
         // message's turn (what it remembered), at the sentence's answer.
@@ -162,6 +168,42 @@ extension Turn {
         }
         return answered
     }
+
+    /// The story and the question of a message can point to different topics: "dibayar 120rb
+    /// sehari, kerja 8 jam, 6 hari seminggu. itu sesuai ump gak?" is read as a whole as a
+    /// question about working hours, which its story is mostly about, while its only question
+    /// asks about the minimum wage. When that question, read alone, answers in another topic
+    /// (`own`), though not so confidently that it replaces the whole message's answer, the
+    /// whole message's best reading in the question's topic answers instead: read with the
+    /// story, it can use its figures (the daily pay against the minimum wage). Only when that
+    /// reading is a plausible one for the whole message (``storyTopicShare`` of the answer's
+    /// score).
+    mutating func answerInTopic(of own: Reply, asked turn: Turn, insteadOf reply: Reply, before: Session) -> Reply {
+        // (Not for an answer the conversation led to, "sy kerja 8 bulan gaji 4,5jt, eh salah, 10
+        // bulan. dpt brp?" after the PKWT compensation: its question leans on the conversation.
+        // Nor for a question of one word besides its question words, "dpt brp?", which names no
+        // topic of its own.)
+        guard reply.topic != before.activeTopic, contentWords(turn.analysis.tokens.filter { !QuestionParts.questionWords.contains($0.surface) }[...]) >= Self.storyQuestionWords else { return reply }
+        guard let ranking, let main = reply.intent.flatMap({ engine.knowledge.intentIndex[$0] }),
+              let inTopic = bestCandidate(in: own.topic, ranking), inTopic.pattern == nil, priority(of: inTopic.intent) == .normal,
+              inTopic.score >= Self.storyTopicShare * reply.confidence, ranking.outOfScope <= inTopic.example else { return reply }
+        // The conversation as the whole message's turn left it, without the answer it gave.
+        session.lastIntent = before.lastIntent
+        session.activeTopic = before.activeTopic
+        session.subject = before.subject
+        session.offeredChoices = before.offeredChoices
+        session.pendingIntent = before.pendingIntent
+        session.collectingFor = before.collectingFor
+        rule = traced("the message's only question, read alone, asks about `\(own.topic)` (`\(own.intent ?? "")` \(fmt(own.confidence))); the whole message's best reading there (\(fmt(inTopic.score))) answers instead of `\(kb.intents[main].id)` (\(fmt(reply.confidence)))")
+        return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
+    }
+
+    /// The whole message's best reading in the topic of its only question answers when it
+    /// scores at least this share of the whole message's answer.
+    static let storyTopicShare = 0.55
+    /// The content words (``contentWords(_:)``) the question must hold besides its question
+    /// words for its topic to count.
+    static let storyQuestionWords = 2
 
     /// The whole message's answer is kept at this confidence or more, and the only question
     /// answers instead only at this confidence or more.

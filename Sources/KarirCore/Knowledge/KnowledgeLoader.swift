@@ -8,7 +8,7 @@ import Yams
 public enum KnowledgeLoader {
     static let topLevelKeys: Set<String> = ["topics", "intents", "lexicon", "synonyms", "entities", "tables", "flows", "settings", "out_of_scope", "words", "referrals"]
     static let intentKeys: Set<String> = ["id", "topic", "title", "examples", "patterns", "not", "answer", "follow_ups", "context",
-                                          "source", "as_of", "slot", "ask", "lookup", "missing", "collects_message", "calculate"]
+                                          "source", "as_of", "slot", "ask", "lookup", "missing", "collects_message", "calculate", "audience"]
 
     /// Sub-folders of a knowledge folder that hold no knowledge (conversation tests, evaluation sets).
     static let skippedFolders: Set<String> = ["tests", "eval"]
@@ -232,6 +232,16 @@ public enum KnowledgeLoader {
                 missing: f["missing"].flatMap { r.localized($0, what: "missing of \(what)") },
                 collectsMessage: f["collects_message"].flatMap { r.bool($0, what: "collects_message of \(what)") } ?? false,
                 calculate: f["calculate"].flatMap { n in r.nonEmptyString(n, what: "calculate of \(what)").map { r.located($0, n) } },
+                audience: f["audience"].flatMap { n in
+                    r.nonEmptyString(n, what: "audience of \(what)").flatMap { value in
+                        guard let audience = Audience(rawValue: value) else {
+                            r.error(n, "unknown audience `\(value)` of \(what)",
+                                    hint: "use `employer` for an answer written for employers and HR staff, or leave `audience` out (everyone)")
+                            return nil
+                        }
+                        return audience
+                    }
+                } ?? .everyone,
                 location: r.located(id, idNode))
             kb.intents.append(def)
         }
@@ -333,7 +343,8 @@ public enum KnowledgeLoader {
 
     static func readSettings(_ node: Node, _ r: NodeReader, _ kb: inout KnowledgeBase) {
         let allowed: Set<String> = ["answer_threshold", "clarify_threshold", "clarify_margin", "topic_boost", "follow_up_boost", "example_weight", "model_weight", "model_temperature",
-                                    "fallback_suggestions", "languages", "long_message_words", "long_message_factor", "abroad_words"]
+                                    "fallback_suggestions", "languages", "long_message_words", "long_message_factor", "abroad_words",
+                                    "employer_words", "audience_boost"]
         guard let entries = r.mapping(node, what: "settings", allowed: allowed) else { return }
         for e in entries {
             if e.key == "languages" {
@@ -361,6 +372,10 @@ public enum KnowledgeLoader {
                 kb.settings.abroadWords = r.strings(e.value, what: "abroad_words").map { $0.value.lowercased() }.filter { !$0.isEmpty }
                 continue
             }
+            if e.key == "employer_words" {
+                kb.settings.employerWords = r.strings(e.value, what: "employer_words").map { $0.value.lowercased() }.filter { !$0.isEmpty }
+                continue
+            }
             guard let s = r.string(e.value, what: e.key), let v = Double(s), v >= 0, v <= 1 else {
                 r.error(e.value, "\(e.key) must be a number between 0 and 1", hint: "for example `\(e.key): 0.4`"); continue
             }
@@ -370,6 +385,7 @@ public enum KnowledgeLoader {
             case "clarify_margin": kb.settings.clarifyMargin = v
             case "topic_boost": kb.settings.topicBoost = v
             case "follow_up_boost": kb.settings.followUpBoost = v
+            case "audience_boost": kb.settings.audienceBoost = v
             case "example_weight": kb.settings.exampleWeight = v
             case "long_message_factor": kb.settings.longMessageFactor = v
             case "model_weight": kb.settings.modelWeight = v

@@ -97,7 +97,19 @@ public struct IntentDefinition: Sendable {
     /// A computation with the person's own figures whose values the answer can show
     /// (``Calculation``, by its name: `overtime_workday`).
     public var calculate: Located<String>?
+    /// Whom the answer is written for (`audience:`): everyone (the default, in practice job
+    /// seekers and workers), or employers. In a conversation whose writer said they employ
+    /// people (``MatchSettings/employerWords``), answers written for employers are preferred.
+    public var audience: Audience = .everyone
     public var location: Located<String>
+}
+
+/// Whom an intent's answer is written for.
+public enum Audience: String, Sendable, CaseIterable {
+    /// Anyone; Karir's answers are written for job seekers and workers unless marked otherwise.
+    case everyone
+    /// Employers, owners and HR staff: what they must pay, register or report.
+    case employer
 }
 
 /// A thing named in questions (a province, an occupation …).
@@ -206,6 +218,13 @@ public struct MatchSettings: Sendable {
     /// "malaysia", "hong kong", "kbri"): once a conversation names one, answers of topics with an
     /// `abroad_note` open with it (``TopicDefinition/abroadNote``).
     public var abroadWords: [String] = []
+    /// Words and phrases (in their normalised form) by which writers say they employ people
+    /// ("karyawan saya", "saya pemilik", "i work in hr"): once a conversation names one, intents
+    /// with `audience: employer` get ``audienceBoost``.
+    public var employerWords: [String] = []
+    /// Score added to intents written for the conversation's writer (`audience: employer` once
+    /// the writer said they employ people).
+    public var audienceBoost: Double = 0.10
 }
 
 /// Everything loaded from a knowledge folder, validated but not yet compiled for matching.

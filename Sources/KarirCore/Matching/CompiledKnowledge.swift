@@ -31,6 +31,10 @@ final class CompiledKnowledge: Sendable {
     let referralOfExample: [String: Int]
     /// The phrases of ``MatchSettings/abroadWords`` as words, by their first word.
     let abroadPhrases: [String: [[String]]]
+    /// The phrases of ``MatchSettings/employerWords`` as words, by their first word.
+    let employerPhrases: [String: [[String]]]
+    /// Per intent, whether its answer is written for employers (`audience: employer`).
+    let forEmployers: [Bool]
 
     init(base: KnowledgeBase, analyzer: TextAnalyzer, index: SimilarityIndex, patterns: PatternIndex, intentIndex: [String: Int], topicIndex: [String: TopicDefinition], answers: [[Language: AnswerTemplate]], asks: [[Language: AnswerTemplate]], missing: [[Language: AnswerTemplate]], prompts: [String: [Language: AnswerTemplate]], exampleCount: Int, intentTopicNumber: [Int], followUpIndices: [[Int]], intentContexts: [[String]], hasContext: [Bool], topicNumber: [String: Int], topicNeutral: TopicNeutralFeatures) {
         self.base = base
@@ -56,12 +60,19 @@ final class CompiledKnowledge: Sendable {
             for examples in referral.examples.values { for e in examples where referralOfExample[e.value] == nil { referralOfExample[e.value] = i } }
         }
         self.referralOfExample = referralOfExample
-        var abroad: [String: [[String]]] = [:]
-        for phrase in base.settings.abroadWords {
+        self.abroadPhrases = Self.phrasesByFirstWord(base.settings.abroadWords)
+        self.employerPhrases = Self.phrasesByFirstWord(base.settings.employerWords)
+        self.forEmployers = base.intents.map { $0.audience == .employer }
+    }
+
+    /// Phrases as words, grouped by their first word (for finding them in a message's tokens).
+    static func phrasesByFirstWord(_ phrases: [String]) -> [String: [[String]]] {
+        var byFirst: [String: [[String]]] = [:]
+        for phrase in phrases {
             let words = phrase.split(separator: " ").map(String.init)
-            if let first = words.first { abroad[first, default: []].append(words) }
+            if let first = words.first { byFirst[first, default: []].append(words) }
         }
-        self.abroadPhrases = abroad
+        return byFirst
     }
 
     static func compile(_ kb: KnowledgeBase, prompts: PromptSet, modelCache: ModelCache? = nil, stages: inout LoadStages,

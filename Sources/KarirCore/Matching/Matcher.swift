@@ -149,18 +149,24 @@ struct Matcher: Sendable {
         func inBoostedTopic(_ i: Int) -> Bool {
             knowledge.intentTopicNumber[i] == activeTopic && (boostsWholeTopic || i == lastIntent)
         }
+        // Answers written for the writer: those for employers once the writer said they employ
+        // people (in this message or before), whatever the topic ("iurannya brp per orang"
+        // after "karyawan saya 5 orang" is about what the employer pays, not a worker's balance).
+        let audienceBoost = session.employer == true ? settings.audienceBoost : 0
+        let forEmployers = knowledge.forEmployers
         // The conversation is evidence too: the model's odds of the active topic's intents and
         // of the last answer's follow-ups rise, so that the model does not undo a context boost
         // ("how do I claim it?" after a JHT answer). In the model's units a boost counts four
         // times (a clear intent scores about 1). (Letting an intent of another topic keep its
         // odds without the prior, whichever was better, gained 2 of 185 follow-ups and lost 4 of
         // 186 out-of-scope questions asked as follow-ups: not adopted.)
-        if modelWeight > 0 && (activeTopic >= 0 || !followUps.isEmpty) {
+        if modelWeight > 0 && (activeTopic >= 0 || !followUps.isEmpty || audienceBoost > 0) {
             let prior: Float = 4
             for k in scratch.touchedIntents {
                 let i = Int(k)
                 if inBoostedTopic(i) { scratch.intentLinear[i] += prior * Float(topicBoost) }
                 if followUps.contains(i) { scratch.intentLinear[i] += prior * Float(followUpBoost) }
+                if forEmployers[i] { scratch.intentLinear[i] += prior * Float(audienceBoost) }
             }
         }
         // The model's opinion of an intent relative to its favourite: the ratio of their softmax
@@ -196,6 +202,7 @@ struct Matcher: Sendable {
             var boost = 0.0
             if inBoostedTopic(i) { boost += topicBoost }
             if followUps.contains(i) { boost += followUpBoost }
+            if forEmployers[i] { boost += audienceBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
             return (score: min(1, score + boost), intent: Int32(i), boost: boost, modelFactor: modelFactor)

@@ -50,14 +50,16 @@ extension IntentDefinition: SnapshotCodable {
     func write(to w: inout SnapshotWriter) {
         w.write(id); w.write(topic); w.write(title); w.write(examples); w.write(patterns); w.write(negatives)
         w.write(answer); w.write(followUps); w.write(context); w.write(source); w.write(asOf); w.write(slot)
-        w.write(ask); w.write(lookup); w.write(missing); w.write(collectsMessage); w.write(calculate); w.write(location)
+        w.write(ask); w.write(lookup); w.write(missing); w.write(collectsMessage); w.write(calculate); w.write(audience.rawValue)
+        w.write(location)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         self.init(id: try r.read(), topic: try r.read(), title: try r.read(), examples: try r.read(), patterns: try r.read(),
                   negatives: try r.read(), answer: try r.read(), followUps: try r.read(), context: try r.read(),
                   source: try r.read(), asOf: try r.read(), slot: try r.read(), ask: try r.read(), lookup: try r.read(),
-                  missing: try r.read(), collectsMessage: try r.read(), calculate: try r.read(), location: try r.read())
+                  missing: try r.read(), collectsMessage: try r.read(), calculate: try r.read(),
+                  audience: Audience(rawValue: try r.read()) ?? .everyone, location: try r.read())
     }
 }
 
@@ -115,13 +117,15 @@ extension MatchSettings: SnapshotCodable {
         w.write(answerThreshold); w.write(clarifyThreshold); w.write(exampleWeight); w.write(modelWeight)
         w.write(modelTemperature); w.write(clarifyMargin); w.write(topicBoost); w.write(followUpBoost)
         w.write(longMessageWords); w.write(longMessageFactor); w.write(fallbackSuggestions); w.write(languages); w.write(abroadWords)
+        w.write(employerWords); w.write(audienceBoost)
     }
 
     init(from r: inout SnapshotReader) throws(SnapshotError) {
         self.init(answerThreshold: try r.read(), clarifyThreshold: try r.read(), exampleWeight: try r.read(), modelWeight: try r.read(),
                   modelTemperature: try r.read(), clarifyMargin: try r.read(), topicBoost: try r.read(), followUpBoost: try r.read(),
                   longMessageWords: try r.read(), longMessageFactor: try r.read(), fallbackSuggestions: try r.read(),
-                  languages: try r.read(), abroadWords: try r.read())
+                  languages: try r.read(), abroadWords: try r.read(),
+                  employerWords: try r.read(), audienceBoost: try r.read())
     }
 }
 

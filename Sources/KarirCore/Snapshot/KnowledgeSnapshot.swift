@@ -13,7 +13,7 @@ import Foundation
 /// atomic (temporary name, then rename); the newest ``keep`` snapshots are kept.
 enum KnowledgeSnapshot {
     /// Bumped whenever what a snapshot holds changes.
-    static let formatVersion: UInt32 = 11 // 7: checksum trailer, measured language layer; 8: `calculate`; 9: `referrals`; 10: topic `menu`; 11: `abroad_note`, `abroad_words`
+    static let formatVersion: UInt32 = 12 // 12: intent `audience`, `employer_words`, `audience_boost`; 7: checksum trailer, measured language layer; 8: `calculate`; 9: `referrals`; 10: topic `menu`; 11: `abroad_note`, `abroad_words`
     static let magic = Array("KARIRKS1".utf8)
     static let keep = 4
     static let prefix = "knowledge-"
