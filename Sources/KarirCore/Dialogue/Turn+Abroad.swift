@@ -8,23 +8,31 @@ extension Turn {
     func namesAbroad() -> Bool { names(engine.knowledge.abroadPhrases) }
 
     /// Whether the message holds one of `phrases` (by first word,
-    /// ``CompiledKnowledge/phrasesByFirstWord(_:)``), each word as read or as typed.
+    /// ``CompiledKnowledge/phrasesByFirstWord(_:)``), each word as read or as typed. A named
+    /// value counts by its words ("saya staf hrd": the occupation "staf hrd" after "saya").
     func names(_ phrases: [String: [[String]]]) -> Bool {
         guard !phrases.isEmpty else { return false }
-        let tokens = analysis.tokens
-        for k in tokens.indices {
-            for word in [tokens[k].surface, tokens[k].typed].compactMap(\.self) {
+        var words: [(read: String, typed: String?)] = []
+        for t in analysis.tokens {
+            if let entity = t.entity {
+                words += entity.text.lowercased().split(separator: " ").map { (String($0), nil) }
+            } else {
+                words.append((t.surface, t.typed))
+            }
+        }
+        for k in words.indices {
+            for word in [words[k].read, words[k].typed].compactMap(\.self) {
                 guard let candidates = phrases[word] else { continue }
-                if candidates.contains(where: { Self.spells(tokens, from: k, phrase: $0) }) { return true }
+                if candidates.contains(where: { Self.spells(words, from: k, phrase: $0) }) { return true }
             }
         }
         return false
     }
 
-    /// Whether `phrase` is spelled by the tokens from `k` on (each word as read or as typed).
-    static func spells(_ tokens: [Token], from k: Int, phrase: [String]) -> Bool {
-        guard k + phrase.count <= tokens.count else { return false }
-        return phrase.indices.allSatisfy { j in tokens[k + j].surface == phrase[j] || tokens[k + j].typed == phrase[j] }
+    /// Whether `phrase` is spelled by the words from `k` on (each as read or as typed).
+    static func spells(_ words: [(read: String, typed: String?)], from k: Int, phrase: [String]) -> Bool {
+        guard k + phrase.count <= words.count else { return false }
+        return phrase.indices.allSatisfy { j in words[k + j].read == phrase[j] || words[k + j].typed == phrase[j] }
     }
 
     /// `reply` with its topic's `abroad_note` before the answer when this message or an earlier
