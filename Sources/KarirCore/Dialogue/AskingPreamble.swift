@@ -100,7 +100,7 @@ enum AskingPreamble {
     /// Words that may come before the asking word.
     static let openers: Set<String> = [
         "permisi", "maaf", "punten", "halo", "hallo", "hai", "hi", "hello", "hey", "selamat", "pagi", "siang", "sore", "malam",
-        "assalamualaikum", "salam", "min", "admin", "kak", "kakak", "gan", "sis", "bang", "pak", "bu", "mas", "mbak", "om",
+        "assalamualaikum", "salam", "min", "admin", "kak", "kakak", "gan", "sis", "bang", "pak", "bapak", "bu", "ibu", "mas", "mbak", "om",
         "saya", "aku", "sy", "gue", "gw", "kami", "mau", "ingin", "pengen", "pingin", "boleh", "bisa", "izin", "ijin", "numpang",
         "mohon", "apakah", "ya", "dong", "nih", "good", "morning", "afternoon", "evening", "dear", "sir", "madam", "excuse", "me",
         "sorry", "i", "would", "like", "to", "want", "wanna", "can", "could", "may", "just", "a", "quick", "id",
