@@ -623,7 +623,9 @@ struct Turn {
             // words, naming nothing, that the conversation topic's nearest example holds word
             // for word ("insentif prakerjaku kapan cair sih") is about the topic, even when
             // another topic uses those words more ("jht kpn bs cair").
-            if short, words >= 2, analysis.entities.isEmpty, let inTopic = ranking.nearestInTopic,
+            // (Not words of acknowledgement only, "oh oke", which an example opening "oh oke, blk
+            // itu gimana sih" holds too; probe 30c 16/3.)
+            if short, words >= 2, analysis.entities.isEmpty, let inTopic = ranking.nearestInTopic, !onlyAcknowledges(),
                inTopic.example >= Self.heldWordForWordBar, ranking.outOfScope <= inTopic.example + conversationMargin(inTopic), holdsEveryWord(inTopic) {
                 rule = traced("short follow-up held word for word by an example of the conversation's topic `\(active)` (\"\(inTopic.nearest)\")")
                 return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
@@ -634,7 +636,7 @@ struct Turn {
             // model, trained on single questions, cannot see it.
             // (Not one naming another topic and not the conversation's: "yang jkp itu berapa lama
             // cairnya" after JHT answers is about JKP.)
-            if words <= Self.followUpWords, !ranking.anchorsOnlyAnotherTopic, let inTopic = ranking.nearestInTopic,
+            if words <= Self.followUpWords, !ranking.anchorsOnlyAnotherTopic, !onlyAcknowledges(), let inTopic = ranking.nearestInTopic,
                inTopic.intent != misreadIntent, inTopic.example >= Self.followUpExampleBar, top.example - inTopic.example < Self.followUpExampleMargin,
                ranking.outOfScope < inTopic.example {
                 rule = traced("follow-up worded like an intent of the conversation's topic `\(active)` (nearest example \(fmt(inTopic.example)) against \(fmt(top.example)))")
@@ -1048,6 +1050,12 @@ struct Turn {
     /// "-nya" on a word that has a root ("biayanya"), or "it", "its", "them", "the" ("what are
     /// the requirements?"). ("itu" and "that" also open questions of their own: "tes psikolog
     /// itu apa?")
+    /// Whether the message is nothing but words of acknowledgement and forms of address ("oh
+    /// oke", "ok kak"): no follow-up question, whatever example opens with them.
+    func onlyAcknowledges() -> Bool {
+        analysis.tokens.allSatisfy { AskingPreamble.fillers.contains($0.surface) || AskingPreamble.addressWords.contains($0.surface) }
+    }
+
     func refersBack(_ tokens: [Token]) -> Bool {
         tokens.contains { t in
             Self.referringWords.contains(t.surface)
@@ -1055,12 +1063,13 @@ struct Turn {
         }
     }
 
-    /// Adverbs ending in "-nya" that point at nothing said before ("lowongan HR di jakarta
+    /// Adverbs ending in "-nya" that point at nothing said before ("takutnya anak sy dipecat
+    /// kalo lapor" fears for the worker, probe 30a 12/7; "lowongan HR di jakarta
     /// biasanya cari dimana ya?" after JKP answers asks where HR vacancies are, probe 27a u01).
     static let adverbsInNya: Set<String> = [
         "biasanya", "sebenarnya", "sebetulnya", "sebaiknya", "seharusnya", "harusnya", "mestinya", "semestinya", "akhirnya",
         "rupanya", "katanya", "misalnya", "sepertinya", "kayaknya", "kyknya", "keknya", "soalnya", "pokoknya", "tampaknya",
-        "nampaknya", "rasanya", "umumnya", "intinya", "sayangnya", "untungnya", "agaknya",
+        "nampaknya", "rasanya", "umumnya", "intinya", "sayangnya", "untungnya", "agaknya", "takutnya", "ujungnya",
     ]
 
     static let referringWords: Set<String> = ["it", "its", "them", "the"]
