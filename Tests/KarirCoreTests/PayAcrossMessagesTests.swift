@@ -47,6 +47,25 @@ import Testing
         #expect(monthly.session.dailyPay == nil)
     }
 
+    @Test func anHoursPayAndTheHoursOfADayMakeTheDaysPay() throws {
+        let engine = try Self.engine()
+        let pay = engine.respond(to: "saya part time, dibayar 12rb per jam, sehari 5 jam", in: Session())
+        #expect(pay.session.hourlyPay == 12_000)
+        #expect(pay.session.hoursPerDay == 5)
+        #expect(pay.session.dailyPay == 60_000)
+        // The week before the count of days, in the next message.
+        let days = engine.respond(to: "seminggu 4 hari aja", in: pay.session)
+        #expect(days.session.workDays == 17)
+        #expect(days.session.wage == 1_020_000)
+        // Asked in a few words, the month's amount is worked out, whatever the conversation read.
+        let month = engine.respond(to: "jadi sebulan berapa", in: days.session, explain: true)
+        #expect(month.intent == "monthly_pay")
+        #expect(month.text == "Sebulan: Rp 12.000 × 5 jam × 17 hari (4 hari seminggu ≈ 17 hari sebulan) = Rp 1.020.000.")
+        #expect(month.trace?.rule.contains("asking for a month's amount") == true)
+        // An overtime rate is no hour's pay of the day.
+        #expect(engine.respond(to: "lembur 3 jam sehari", in: Session()).session.hourlyPay == nil)
+    }
+
     @Test func theDaysAndTheDaysPayOfOneMessage() {
         let words = Figures.tokens("dibayar 120rb sehari, kerja 5 hari seminggu")
         #expect(Calculation.payPerDay(in: words) == 120_000)

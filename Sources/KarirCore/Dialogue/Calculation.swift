@@ -227,6 +227,8 @@ public enum Calculation: String, CaseIterable, Sendable {
         var days: Int
         /// The days of a week stated, when the month's were worked out from them.
         var perWeek: Int?
+        /// The hour's pay and the hours of a day, when the day's pay was worked out from them.
+        var hourly: (pay: Int, hours: Double)? = nil
         var monthly: Int { pay * days }
 
         /// How the month's pay (`amount`, in rupiah) was made: "Rp 120.000 × 26 hari = Rp
@@ -236,14 +238,18 @@ public enum Calculation: String, CaseIterable, Sendable {
             let week = perWeek.map { n in
                 language == .id ? " (\(n) hari seminggu ≈ \(days) hari sebulan)" : " (\(n) days a week ≈ \(days) days a month)"
             } ?? ""
-            return "\(Calculation.rupiah(Double(pay), language)) × \(days) \(unit)\(week) = \(amount)"
+            let day = hourly.map { h in
+                "\(Calculation.rupiah(Double(h.pay), language)) × \(Calculation.number(h.hours, language)) \(language == .id ? "jam" : "hours")"
+            } ?? Calculation.rupiah(Double(pay), language)
+            return "\(day) × \(days) \(unit)\(week) = \(amount)"
         }
     }
 
     /// The template values of ``monthlyPay``: the day's pay of this message, else the
     /// conversation's, with the days of this message, else the conversation's.
     static func monthlyPayValues(words: [Figures.Word], remembered: DailyPay?, language: Language) -> [String: Any]? {
-        guard let pay = payPerDay(in: words) ?? remembered?.pay else { return nil }
+        let own = payPerDay(in: words)
+        guard let pay = own ?? remembered?.pay else { return nil }
         var values: [String: Any] = ["daily": rupiah(Double(pay), language)]
         let stated = workDays(in: words)
         guard let days = stated?.days ?? remembered.flatMap({ $0.days > 0 ? $0.days : nil }) else {
@@ -251,7 +257,8 @@ public enum Calculation: String, CaseIterable, Sendable {
             values["six_days"] = rupiah(Double(pay * 26), language)
             return values
         }
-        let daily = DailyPay(pay: pay, days: days, perWeek: stated.map(\.perWeek) ?? remembered?.perWeek)
+        var daily = DailyPay(pay: pay, days: days, perWeek: stated.map(\.perWeek) ?? remembered?.perWeek)
+        if own == nil { daily.hourly = remembered?.hourly }
         let monthly = rupiah(Double(daily.monthly), language)
         values["days"] = days
         if let week = daily.perWeek { values["per_week"] = week }
@@ -263,6 +270,28 @@ public enum Calculation: String, CaseIterable, Sendable {
     static func dailyPay(in words: [Figures.Word]) -> DailyPay? {
         guard let work = workDays(in: words), let pay = payPerDay(in: words) else { return nil }
         return DailyPay(pay: pay, days: work.days, perWeek: work.perWeek)
+    }
+
+    /// The one amount a message states as paid per hour ("12rb per jam", "15rb/jam", "15k an
+    /// hour"), within ``hourlyPayRange``; nil when it states none or several.
+    static func payPerHour(in words: [Figures.Word]) -> Int? {
+        let perHour = Figures.moneyAt(words).filter { a in
+            guard hourlyPayRange.contains(a.amount), let j = wordAfterAmount(words, at: a.at) else { return false }
+            if hourPeriodWords.contains(words[j].text) { return true }
+            return j + 1 < words.count && perWords.contains(words[j].text) && Figures.hourWords.contains(words[j + 1].text)
+        }
+        return perHour.count == 1 ? perHour[0].amount : nil
+    }
+
+    /// The least and most an hour's pay may be to be taken as one.
+    static let hourlyPayRange = 1_000...500_000
+    static let hourPeriodWords: Set<String> = ["sejam", "perjam", "hourly"]
+
+    /// The hours of a working day among those a message names: the only ones that are neither
+    /// overtime nor a week's or a month's, from 1 to 16 ("sehari 5 jam", "kerja 6 jam").
+    static func hoursPerDay(in words: [Figures.Word]) -> Double? {
+        let day = Figures.hours(words).filter { !$0.overtime && !$0.period && $0.hours >= 1 && $0.hours <= 16 }
+        return day.count == 1 ? day[0].hours : nil
     }
 
     /// The one amount a message states as paid per day ("dibayar 100rb sehari", "upah harian
@@ -286,7 +315,10 @@ public enum Calculation: String, CaseIterable, Sendable {
             perWeek = nil
         } else if !namesMonth, days <= 7,
                   let k = words.indices.first(where: { words[$0].number?.value == days && Figures.dayWords.contains(Figures.unit(of: $0, in: words)) }),
-                  words[min(words.count, k + 1)..<min(words.count, k + 4)].contains(where: { weekPeriodWords.contains($0.text) }) {
+                  // (The week right after the count, "6 hari seminggu", or just before it, "seminggu
+                  // 4 hari", "tiap minggu masuk 5 hari".)
+                  words[min(words.count, k + 1)..<min(words.count, k + 4)].contains(where: { weekPeriodWords.contains($0.text) })
+                      || words[max(0, k - 2)..<k].contains(where: { weekPeriodWords.contains($0.text) }) {
             perWeek = Int(days)
         } else {
             return nil

@@ -171,7 +171,7 @@ struct Turn {
         session.referral = nil
         session.referralQuestion = nil
         if rememberFigures(), let reply = computeAgain() ?? computeWithTheseFigures() { return reply }
-        if let reply = placeForLastCalculation() ?? amountAgain() ?? yearForLastLookup() { return reply }
+        if let reply = placeForLastCalculation() ?? monthlyPayAsked() ?? amountAgain() ?? yearForLastLookup() { return reply }
 
         if analysis.tokens.isEmpty {
             rule = traced("empty message")

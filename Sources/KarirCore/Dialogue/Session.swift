@@ -41,6 +41,10 @@ public struct Session: Codable, Sendable, Equatable {
     public var dailyPay: Int?
     public var workDays: Int?
     public var workDaysPerWeek: Int?
+    /// An hour's pay the person stated ("12rb per jam") and the hours of their working day, each
+    /// possibly from another message: together they make ``dailyPay``.
+    public var hourlyPay: Int?
+    public var hoursPerDay: Double?
     /// The turn at which a safety answer was last given (``Session/turn``): the message right
     /// after it is read as part of the crisis unless it clearly asks something else.
     public var safetyTurn: Int?
@@ -116,6 +120,8 @@ public struct Session: Codable, Sendable, Equatable {
         self.dailyPay = nil
         self.workDays = nil
         self.workDaysPerWeek = nil
+        self.hourlyPay = nil
+        self.hoursPerDay = nil
         self.safetyTurn = nil
         self.safetyIntent = nil
         self.referral = nil

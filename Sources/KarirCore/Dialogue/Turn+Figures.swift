@@ -15,6 +15,7 @@ extension Turn {
             // (A month's wage said outright replaces a day's pay said before; one worked out
             // from a day's pay in this message is remembered again just below.)
             session.dailyPay = nil
+            session.hourlyPay = nil
             states = true
         } else if Calculation.statesPayPerPeriod(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) {
             // Pay now stated per day, week or hour ("dibayar 150rb sehari" after "gaji 4,5jt"):
@@ -40,9 +41,24 @@ extension Turn {
     /// with the wage. Whether the message stated either.
     mutating func rememberDailyPay(_ figures: [Figures.Word]) -> Bool {
         let surfaces = analysis.tokens.lazy.map(\.surface)
+        let aboutPay = surfaces.contains(where: { Calculation.wageWords.contains($0) || Self.workWords.contains($0) })
         var states = false
-        if let pay = Calculation.payPerDay(in: figures), surfaces.contains(where: { Calculation.wageWords.contains($0) || Self.workWords.contains($0) }) {
+        // An hour's pay and the hours of a day ("dibayar 12rb per jam, sehari 5 jam") make the
+        // day's pay (probe 30d 03).
+        if let hourly = Calculation.payPerHour(in: figures), aboutPay {
+            session.hourlyPay = hourly
+            session.hoursPerDay = Calculation.hoursPerDay(in: figures) ?? session.hoursPerDay
+            states = true
+        } else if session.hourlyPay != nil, let hours = Calculation.hoursPerDay(in: figures) {
+            session.hoursPerDay = hours
+            states = true
+        }
+        if states, let hourly = session.hourlyPay, let hours = session.hoursPerDay {
+            session.dailyPay = Int((Double(hourly) * hours).rounded())
+        }
+        if let pay = Calculation.payPerDay(in: figures), aboutPay {
             session.dailyPay = pay
+            session.hourlyPay = nil
             states = true
         }
         if let days = Calculation.workDays(in: figures) {
@@ -63,7 +79,24 @@ extension Turn {
     /// The day's pay and days the conversation remembers, as one ``Calculation/DailyPay``
     /// (days 0 when only the pay is known).
     var rememberedDailyPay: Calculation.DailyPay? {
-        session.dailyPay.map { Calculation.DailyPay(pay: $0, days: session.workDays ?? 0, perWeek: session.workDaysPerWeek) }
+        session.dailyPay.map { pay in
+            var daily = Calculation.DailyPay(pay: pay, days: session.workDays ?? 0, perWeek: session.workDaysPerWeek)
+            if let hourly = session.hourlyPay, let hours = session.hoursPerDay { daily.hourly = (hourly, hours) }
+            return daily
+        }
+    }
+
+    /// "jadi sebulan brp ya?", "how much is that per month?": asking for a month's amount, in a
+    /// few words, once the conversation has a day's pay (said per day, or per hour with the
+    /// hours of a day): the answer that works out the month's pay (`calculate: monthly_pay`),
+    /// whatever the conversation was about (the overtime pay got it, probe 30d 03/4, 16/4).
+    /// Nil otherwise.
+    mutating func monthlyPayAsked() -> Reply? {
+        guard session.dailyPay != nil, Self.words(analysis.tokens) <= Self.amountQuestionWords, Self.asksForAnAmount(analysis.tokens),
+              analysis.tokens.contains(where: { Calculation.monthPeriodWords.contains($0.surface) }),
+              let i = kb.intents.firstIndex(where: { calculation(of: $0) == .monthlyPay }), engine.matcher.eligible(i, session) else { return nil }
+        rule = traced("asking for a month's amount with a day's pay in the conversation: `\(kb.intents[i].id)` works it out")
+        return answer(intent: i, score: settings.answerThreshold, entity: nil)
     }
 
     /// Whether the message holds a digit or a number word: only then can it give figures.
