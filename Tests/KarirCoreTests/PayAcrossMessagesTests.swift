@@ -62,6 +62,8 @@ import Testing
         #expect(month.intent == "monthly_pay")
         #expect(month.text == "Sebulan: Rp 12.000 × 5 jam × 17 hari (4 hari seminggu ≈ 17 hari sebulan) = Rp 1.020.000.")
         #expect(month.trace?.rule.contains("asking for a month's amount") == true)
+        // Not when the question names something else to pay by the month.
+        #expect(engine.respond(to: "iurannya berapa sebulan", in: days.session).intent != "monthly_pay")
         // An overtime rate is no hour's pay of the day.
         #expect(engine.respond(to: "lembur 3 jam sehari", in: Session()).session.hourlyPay == nil)
     }

@@ -94,10 +94,20 @@ extension Turn {
     mutating func monthlyPayAsked() -> Reply? {
         guard session.dailyPay != nil, Self.words(analysis.tokens) <= Self.amountQuestionWords, Self.asksForAnAmount(analysis.tokens),
               analysis.tokens.contains(where: { Calculation.monthPeriodWords.contains($0.surface) }),
+              // (Nothing else named: "iurannya brp sebulan" asks for a contribution, probe 30e 06/4.)
+              contentWords(analysis.tokens.filter { !Self.monthAmountWords.contains($0.surface) && !Calculation.wageWords.contains($0.surface)
+                  && !Calculation.monthPeriodWords.contains($0.surface) && !Self.amountWords.contains($0.surface) && !Self.gettingWords.contains($0.surface) }[...]) == 0,
               let i = kb.intents.firstIndex(where: { calculation(of: $0) == .monthlyPay }), engine.matcher.eligible(i, session) else { return nil }
         rule = traced("asking for a month's amount with a day's pay in the conversation: `\(kb.intents[i].id)` works it out")
         return answer(intent: i, score: settings.answerThreshold, entity: nil)
     }
+
+    /// Words that may stand beside the amount and the month in a question asking for the month's
+    /// pay ("jadi kalau dihitung sebulan gaji saya berapa").
+    static let monthAmountWords: Set<String> = [
+        "jadi", "kalau", "itu", "dihitung", "hitung", "hitungan", "sebulannya", "bulannya", "kira", "saya", "aku", "gue", "gw",
+        "kita", "that", "what", "then", "come", "comes", "my", "per", "this", "total", "totalnya",
+    ]
 
     /// Whether the message holds a digit or a number word: only then can it give figures.
     var holdsFigures: Bool {
