@@ -28,7 +28,8 @@ import Testing
 
     @Test func aDaysPayAndTheDaysFromTwoMessagesMakeTheMonth() throws {
         let engine = try Self.engine()
-        let pay = engine.respond(to: "saya kerja di toko, dibayar 100rb sehari", in: Session())
+        // (Stated with a question mark: the statement alone gets the month at once, below.)
+        let pay = engine.respond(to: "saya kerja di toko, dibayar 100rb sehari?", in: Session())
         #expect(pay.session.dailyPay == 100_000)
         #expect(pay.session.wage == nil)
         let days = engine.respond(to: "kerja 6 hari seminggu", in: pay.session)
@@ -45,6 +46,14 @@ import Testing
         let monthly = engine.respond(to: "eh gaji saya sekarang 3 juta sebulan", in: days.session)
         #expect(monthly.session.wage == 3_000_000)
         #expect(monthly.session.dailyPay == nil)
+    }
+
+    @Test func aDaysPayStatedAskingNothingGetsTheMonthItMakes() throws {
+        let engine = try Self.engine()
+        let reply = engine.respond(to: "saya kerja di toko, dibayar 100rb sehari", in: Session(), explain: true)
+        #expect(reply.intent == "monthly_pay")
+        #expect(reply.text == "5 hari seminggu: Rp 2.200.000; 6 hari: Rp 2.600.000.")
+        #expect(reply.trace?.rule.contains("a day's pay stated, nothing asked") == true)
     }
 
     @Test func anHoursPayAndTheHoursOfADayMakeTheDaysPay() throws {

@@ -172,6 +172,7 @@ struct Turn {
         session.referralQuestion = nil
         if rememberFigures(), let reply = computeAgain() ?? computeWithTheseFigures() { return reply }
         if let reply = placeForLastCalculation() ?? monthlyPayAsked() ?? amountAgain() ?? yearForLastLookup() { return reply }
+        if let reply = dailyPayStated() { return reply }
 
         if analysis.tokens.isEmpty {
             rule = traced("empty message")

@@ -102,6 +102,21 @@ extension Turn {
         return answer(intent: i, score: settings.answerThreshold, entity: nil)
     }
 
+    /// "kak sy kerja di toko bangunan, dibayar 100rb sehari": a day's pay stated and nothing
+    /// asked, that no answer reads on its own: the month's pay it makes (at five and six days a
+    /// week until the days are said), with the way to compare it with the minimum wage, rather
+    /// than "I can't answer that" (probe 30b 01/1, 16/2). Nil otherwise.
+    mutating func dailyPayStated() -> Reply? {
+        guard holdsFigures, !text.contains("?"), Calculation.payPerDay(in: messageFigures) != nil, session.dailyPay != nil,
+              !analysis.tokens.contains(where: { QuestionParts.questionWords.contains($0.surface) }),
+              let i = kb.intents.firstIndex(where: { calculation(of: $0) == .monthlyPay }), engine.matcher.eligible(i, session) else { return nil }
+        let ranking = messageRanking()
+        self.ranking = ranking
+        guard (ranking.candidates.first?.score ?? 0) < settings.answerThreshold * lengthScale(analysis.tokens), !ranking.outOfScopeIsNearer else { return nil }
+        rule = traced("a day's pay stated, nothing asked, nothing read on its own: `\(kb.intents[i].id)` works out the month")
+        return answer(intent: i, score: settings.answerThreshold, entity: nil)
+    }
+
     /// Words that may stand beside the amount and the month in a question asking for the month's
     /// pay ("jadi kalau dihitung sebulan gaji saya berapa").
     static let monthAmountWords: Set<String> = [
