@@ -149,8 +149,9 @@ struct Turn {
         if reply.unanswered || reply.kind == .clarify { reply.conversationTopic = topic }
         // What a message names is remembered even when Karir could not answer it or asked back:
         // "kak gaji sy 2jt, kerja di minimarket di medan" was asked back, and the next questions
-        // about the minimum wage are about Medan (probe 30b 11, 16 asked for the province again).
-        if reply.kind == .fallback || reply.kind == .clarify {
+        // about the minimum wage are about Medan (probe 30b 11, 16 asked for the province again);
+        // so is what a message announcing a question names ("min mau tanya, saya kerja di bali").
+        if reply.kind == .fallback || reply.kind == .clarify || reply.kind == .ask {
             for e in askedEntities { reply.session.slots[e.type] = e.id }
         }
         reply.session.previousMessage = String(text.prefix(Session.subjectLength))
@@ -1047,16 +1048,16 @@ struct Turn {
     /// ("beta su lulus kuliah S1 taong lalu, bisa iko magang nasional ka seng?").
     static let fallbackTopicKnownFactor = 0.75
 
-    /// Whether the message points back at something the conversation named: a possessive
-    /// "-nya" on a word that has a root ("biayanya"), or "it", "its", "them", "the" ("what are
-    /// the requirements?"). ("itu" and "that" also open questions of their own: "tes psikolog
-    /// itu apa?")
     /// Whether the message is nothing but words of acknowledgement and forms of address ("oh
     /// oke", "ok kak"): no follow-up question, whatever example opens with them.
     func onlyAcknowledges() -> Bool {
         analysis.tokens.allSatisfy { AskingPreamble.fillers.contains($0.surface) || AskingPreamble.addressWords.contains($0.surface) }
     }
 
+    /// Whether the message points back at something the conversation named: a possessive
+    /// "-nya" on a word that has a root ("biayanya"), or "it", "its", "them", "the" ("what are
+    /// the requirements?"). ("itu" and "that" also open questions of their own: "tes psikolog
+    /// itu apa?")
     func refersBack(_ tokens: [Token]) -> Bool {
         tokens.contains { t in
             Self.referringWords.contains(t.surface)

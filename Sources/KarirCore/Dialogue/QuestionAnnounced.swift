@@ -3,7 +3,7 @@
 /// says who it is about, asking and wanting nothing yet. Karir invites the question (prompt
 /// `question_announced`) rather than guessing one from the story: it gave advice on changing
 /// careers for garment workers and the UMK of Cikarang (probes 30a 12/1, 30b 09/1). What the
-/// message names is remembered for the question that follows.
+/// message names is remembered for the question that follows (``Turn/run()``).
 extension Turn {
     mutating func questionAnnounced() -> Reply? {
         // (An asking word in the preamble: "oh", "ok" opening a message announce nothing.)
@@ -14,7 +14,6 @@ extension Turn {
               !words.suffix(3).contains(where: QuestionParts.yesNoTags.contains),
               !words.contains(where: { QuestionParts.questionWords.contains($0) || Self.askingOrWanting.contains($0) }) else { return nil }
         rule = traced("a question announced, and only who it is about said: the question invited")
-        for e in askedEntities { session.slots[e.type] = e.id }
         let text = engine.promptOr("question_announced", language,
                                    id: "Baik, silakan. Apa yang ingin kamu tanyakan?",
                                    en: "Sure, go ahead. What would you like to ask?")

@@ -138,6 +138,20 @@ public struct Session: Codable, Sendable, Equatable {
     }
 }
 
+extension Session {
+    /// Takes where `other` left the conversation (its topic, last answer, offered choices,
+    /// subject, pending slot question and message for staff), keeping everything else of this
+    /// session (turn, figures, places, language).
+    mutating func takeConversationPlace(from other: Session) {
+        activeTopic = other.activeTopic
+        lastIntent = other.lastIntent
+        offeredChoices = other.offeredChoices
+        subject = other.subject
+        pendingIntent = other.pendingIntent
+        collectingFor = other.collectingFor
+    }
+}
+
 /// Progress through a guided conversation (a ``Flow`` of the knowledge base).
 public struct FlowState: Codable, Sendable, Equatable {
     /// The flow's id.

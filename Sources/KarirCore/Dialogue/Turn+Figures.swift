@@ -95,9 +95,8 @@ extension Turn {
         guard session.dailyPay != nil, Self.words(analysis.tokens) <= Self.amountQuestionWords, Self.asksForAnAmount(analysis.tokens),
               analysis.tokens.contains(where: { Calculation.monthPeriodWords.contains($0.surface) }),
               // (Nothing else named: "iurannya brp sebulan" asks for a contribution, probe 30e 06/4.)
-              contentWords(analysis.tokens.filter { !Self.monthAmountWords.contains($0.surface) && !Calculation.wageWords.contains($0.surface)
-                  && !Calculation.monthPeriodWords.contains($0.surface) && !Self.amountWords.contains($0.surface) && !Self.gettingWords.contains($0.surface) }[...]) == 0,
-              let i = kb.intents.firstIndex(where: { calculation(of: $0) == .monthlyPay }), engine.matcher.eligible(i, session) else { return nil }
+              contentWords(analysis.tokens.filter { !Self.monthQuestionWords.contains($0.surface) }[...]) == 0,
+              let i = monthlyPayIntent() else { return nil }
         rule = traced("asking for a month's amount with a day's pay in the conversation: `\(kb.intents[i].id)` works it out")
         return answer(intent: i, score: settings.answerThreshold, entity: nil)
     }
@@ -109,7 +108,7 @@ extension Turn {
     mutating func dailyPayStated() -> Reply? {
         guard holdsFigures, !text.contains("?"), Calculation.payPerDay(in: messageFigures) != nil, session.dailyPay != nil,
               !analysis.tokens.contains(where: { QuestionParts.questionWords.contains($0.surface) }),
-              let i = kb.intents.firstIndex(where: { calculation(of: $0) == .monthlyPay }), engine.matcher.eligible(i, session) else { return nil }
+              let i = monthlyPayIntent() else { return nil }
         let ranking = messageRanking()
         self.ranking = ranking
         guard (ranking.candidates.first?.score ?? 0) < settings.answerThreshold * lengthScale(analysis.tokens), !ranking.outOfScopeIsNearer else { return nil }
@@ -117,12 +116,19 @@ extension Turn {
         return answer(intent: i, score: settings.answerThreshold, entity: nil)
     }
 
-    /// Words that may stand beside the amount and the month in a question asking for the month's
-    /// pay ("jadi kalau dihitung sebulan gaji saya berapa").
-    static let monthAmountWords: Set<String> = [
+    /// The intent that works out the month's pay (`calculate: monthly_pay`), when the knowledge
+    /// has one eligible in this conversation.
+    func monthlyPayIntent() -> Int? {
+        kb.intents.firstIndex(where: { calculation(of: $0) == .monthlyPay }).flatMap { engine.matcher.eligible($0, session) ? $0 : nil }
+    }
+
+    /// The words of a question asking for the month's pay and nothing else ("jadi kalau dihitung
+    /// sebulan gaji saya berapa"): words of pay, of a month, of an amount and of getting it, and
+    /// these.
+    static let monthQuestionWords: Set<String> = Set([
         "jadi", "kalau", "itu", "dihitung", "hitung", "hitungan", "sebulannya", "bulannya", "kira", "saya", "aku", "gue", "gw",
         "kita", "that", "what", "then", "come", "comes", "my", "per", "this", "total", "totalnya",
-    ]
+    ]).union(Calculation.wageWords).union(Calculation.monthPeriodWords).union(amountWords).union(gettingWords)
 
     /// Whether the message holds a digit or a number word: only then can it give figures.
     var holdsFigures: Bool {
@@ -385,17 +391,27 @@ extension Turn {
     /// a month's pay worked out from a day's pay (`monthly_pay`) for a message stating a month's
     /// wage and no day's pay ("gaji 3jt sebulan di bandung, kerja 8 jam sehari" is no question
     /// about daily pay, whatever words it shares with one).
+    /// (On every message: without figures it returns at once, and the message's figures are
+    /// read once, not for each candidate.)
     func withoutContradictedCalculations(_ ranking: Matcher.Ranking) -> Matcher.Ranking {
-        guard ranking.candidates.contains(where: { contradicts($0.intent) }) else { return ranking }
+        guard statesOnlyAMonthsWage() else { return ranking }
+        let intents = kb.intents
+        func computesMonthlyPay(_ c: Candidate) -> Bool { intents[c.intent].calculate?.value == Calculation.monthlyPay.rawValue }
+        guard ranking.candidates.contains(where: computesMonthlyPay) else { return ranking }
         var kept = ranking
-        kept.candidates.removeAll { contradicts($0.intent) }
+        kept.candidates.removeAll(where: computesMonthlyPay)
         return kept
     }
 
     /// Whether the message's own figures contradict intent `i`'s computation: a month's pay from
     /// a day's pay for a message stating a month's wage and no day's pay.
     func contradicts(_ i: Int) -> Bool {
-        guard calculation(of: kb.intents[i]) == .monthlyPay, holdsFigures else { return false }
+        calculation(of: kb.intents[i]) == .monthlyPay && statesOnlyAMonthsWage()
+    }
+
+    /// Whether the message states a month's wage and no day's pay.
+    func statesOnlyAMonthsWage() -> Bool {
+        guard holdsFigures else { return false }
         let figures = messageFigures
         return Calculation.payPerDay(in: figures) == nil
             && Calculation.statedWage(in: figures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil

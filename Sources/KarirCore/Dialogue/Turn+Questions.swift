@@ -154,12 +154,7 @@ extension Turn {
         // The sentence was read in a fresh session: the conversation goes on from the whole
         // message's turn (what it remembered), at the sentence's answer.
         var session = reply.session
-        session.activeTopic = own.session.activeTopic
-        session.lastIntent = own.session.lastIntent
-        session.offeredChoices = own.session.offeredChoices
-        session.subject = own.session.subject
-        session.pendingIntent = own.session.pendingIntent
-        session.collectingFor = own.session.collectingFor
+        session.takeConversationPlace(from: own.session)
         session.flow = own.session.flow
         for (type, id) in own.session.slots { session.slots[type] = id }
         answered.session = session
@@ -188,12 +183,7 @@ extension Turn {
               let inTopic = bestCandidate(in: own.topic, ranking), inTopic.pattern == nil, priority(of: inTopic.intent) == .normal,
               inTopic.score >= Self.storyTopicShare * reply.confidence, ranking.outOfScope <= inTopic.example else { return reply }
         // The conversation as the whole message's turn left it, without the answer it gave.
-        session.lastIntent = before.lastIntent
-        session.activeTopic = before.activeTopic
-        session.subject = before.subject
-        session.offeredChoices = before.offeredChoices
-        session.pendingIntent = before.pendingIntent
-        session.collectingFor = before.collectingFor
+        session.takeConversationPlace(from: before)
         rule = traced("the message's only question, read alone, asks about `\(own.topic)` (`\(own.intent ?? "")` \(fmt(own.confidence))); the whole message's best reading there (\(fmt(inTopic.score))) answers instead of `\(kb.intents[main].id)` (\(fmt(reply.confidence)))")
         return answer(intent: inTopic.intent, score: max(inTopic.score, settings.answerThreshold), entity: nil)
     }

@@ -166,7 +166,7 @@ struct Matcher: Sendable {
                 let i = Int(k)
                 if inBoostedTopic(i) { scratch.intentLinear[i] += prior * Float(topicBoost) }
                 if followUps.contains(i) { scratch.intentLinear[i] += prior * Float(followUpBoost) }
-                if forEmployers[i] { scratch.intentLinear[i] += prior * Float(audienceBoost) }
+                if audienceBoost > 0, forEmployers[i] { scratch.intentLinear[i] += prior * Float(audienceBoost) }
             }
         }
         // The model's opinion of an intent relative to its favourite: the ratio of their softmax
@@ -202,7 +202,7 @@ struct Matcher: Sendable {
             var boost = 0.0
             if inBoostedTopic(i) { boost += topicBoost }
             if followUps.contains(i) { boost += followUpBoost }
-            if forEmployers[i] { boost += audienceBoost }
+            if audienceBoost > 0, forEmployers[i] { boost += audienceBoost }
             // A boost helps a plausible candidate win; it must not lift noise over the bar.
             if score < 0.15 { boost = 0 }
             return (score: min(1, score + boost), intent: Int32(i), boost: boost, modelFactor: modelFactor)
