@@ -26,6 +26,22 @@ import Testing
         #expect(AnswerAgain.lines(about: tokens("disnaker"), in: ["Ke Disnaker.", "Disnaker kota.", "Gratis."], analyze: tokens).isEmpty)
     }
 
+    @Test func eachLineCountsTheMessagesWordsItShares() {
+        let lines = [
+            "Magang untuk lulusan D1–D4 atau S1.",
+            "Baru punya SKL? SKL tidak diterima; tunggu ijazah resmi keluar.",
+            "Daftar di situs resmi dengan ijazah.",
+            "Uang saku dibayar pemerintah.",
+        ]
+        let scored = AnswerAgain.scoredLines(about: tokens("ijazah belum keluar, cuma ada skl"), in: lines, analyze: tokens)
+        // "ijazah", "keluar" and "skl" in the second line; "ijazah" in the third.
+        #expect(scored.map(\.line) == [lines[1], lines[2]])
+        #expect(scored.map(\.shared) == [3, 1])
+        // Enough to stand for the answer without its rest; one shared word is not.
+        #expect(scored[0].shared >= AnswerAgain.sharedWordsToLeaveTheRest)
+        #expect(scored[1].shared < AnswerAgain.sharedWordsToLeaveTheRest)
+    }
+
     @Test func aListStaysWithItsHeadingWhenPartsAreMoved() {
         let text = "Upah lembur:\n- Jam pertama: 1,5 × upah per jam.\n- Jam kedua: 2 ×.\nContoh: gaji 4 jt.\n1. Minta slip.\n2) Adukan ke Disnaker."
         #expect(AnswerAgain.parts(of: text) == [

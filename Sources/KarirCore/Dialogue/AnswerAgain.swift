@@ -9,6 +9,10 @@ enum AnswerAgain {
     /// At most this many lines of the answer are shown again.
     static let mostLines = 3
 
+    /// A part of an answer given again that shares this many of the message's words is what the
+    /// message asks: the rest of the answer is not repeated.
+    static let sharedWordsToLeaveTheRest = 3
+
     /// A digest of an answer's text (FNV-1a over its UTF-8 bytes): the same on every run, so a
     /// conversation kept across a server restart still tells the same answer apart.
     static func digest(_ text: String) -> UInt64 { FNV1a.hash(text.utf8) }
@@ -18,6 +22,12 @@ enum AnswerAgain {
     /// line apart and do not count; nor do joining words, question words, or words of one or
     /// two letters (numbers count: "18"). Empty when no line shares a word.
     static func lines(about message: [Token], in lines: [String], analyze: (String) -> [Token]) -> [String] {
+        scoredLines(about: message, in: lines, analyze: analyze).map(\.line)
+    }
+
+    /// ``lines(about:in:analyze:)`` with the number of the message's words each line shares
+    /// (besides those most lines hold).
+    static func scoredLines(about message: [Token], in lines: [String], analyze: (String) -> [Token]) -> [(line: String, shared: Int)] {
         // (The word a question word asks about the degree of, "berapa lama", "how long", is the
         // question's shape, not its subject: "lama" also means "old" in "nama lama".)
         let keys = Set(message.indices.filter { k in
@@ -28,7 +38,7 @@ enum AnswerAgain {
         let common = Set(keys.filter { key in shared.count(where: { $0.contains(key) }) * 2 > lines.count })
         let scores = shared.map { $0.subtracting(common).count }
         let best = lines.indices.filter { scores[$0] > 0 }.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(mostLines)
-        return best.sorted().map { lines[$0] }
+        return best.sorted().map { (lines[$0], scores[$0]) }
     }
 
     /// The answer's lines grouped into the parts that are moved as one: a list item ("- …",
@@ -100,7 +110,8 @@ extension Turn {
         let values = offerStaffFirst(&again)
         let lines = AnswerAgain.parts(of: reply.text)
         let analyzer = engine.knowledge.analyzer, language = before.language
-        let bearing = AnswerAgain.lines(about: analysis.tokens, in: lines) { analyzer.analyze($0, sessionLanguage: language).tokens }
+        let scored = AnswerAgain.scoredLines(about: analysis.tokens, in: lines) { analyzer.analyze($0, sessionLanguage: language).tokens }
+        let bearing = scored.map(\.line)
         // Shown twice already, and the message asks nothing (the person added a detail, then
         // another): not a third time in full. Only the parts bearing on the message, if any,
         // under a lead that says this is all Karir has on it and offers a staff member (probes
@@ -121,10 +132,24 @@ extension Turn {
         let reorders = !bearing.isEmpty && bearing.count < lines.count
         let lead = engine.prompt(reorders ? "same_answer_bearing" : "same_answer_again", self.language, values)
         guard !lead.isEmpty else { return again }
+        // A part sharing several of the question's words ("ijazah blm keluar cuma ada skl" and
+        // the line on the SKL) is what it asks: that part, and a line saying that the rest is the
+        // answer just above, not the rest again (probes 31a–c: 32 of 111 bad replies were a long
+        // answer sent again whole, its point for the follow-up one line in it). A part sharing
+        // one or two words is often not what is asked ("same KK" and a line on foreigners while
+        // the family-card rule says "Kartu Keluarga"): the rest follows it, as it does when the
+        // prompts leave the line out.
         let rest = lines.filter { !bearing.contains($0) }
-        again.text = reorders ? ([lead] + bearing + [""] + rest).joined(separator: "\n") : lead + "\n" + reply.text
+        let restAbove = reorders && (scored.map(\.shared).max() ?? 0) >= AnswerAgain.sharedWordsToLeaveTheRest
+            ? engine.prompt("same_answer_rest_above", self.language, values) : ""
+        if reorders, !restAbove.isEmpty {
+            again.text = ([lead] + bearing + [restAbove]).joined(separator: "\n")
+        } else {
+            again.text = reorders ? ([lead] + bearing + [""] + rest).joined(separator: "\n") : lead + "\n" + reply.text
+        }
         if explain, let rule = again.trace?.rule {
-            again.trace?.rule = rule + "; the last answer again, \(reorders ? bearing.count : 0) of its \(lines.count) parts bearing on the message first"
+            let shown = reorders ? (restAbove.isEmpty ? "first" : "only") : "first"
+            again.trace?.rule = rule + "; the last answer again, \(reorders ? bearing.count : 0) of its \(lines.count) parts bearing on the message \(shown)"
         }
         return again
     }
