@@ -200,6 +200,46 @@ import Testing
         #expect(Calculation.pkwtCompensation.values(message: "hitungin kompensasinya", rememberedWage: 3_200_000, rememberedMonths: 7, language: .id)?["amount"] as? String == "Rp 1.866.667")
     }
 
+    @Test func thrIsAMonthsWageFromAYearAndProratedBefore() throws {
+        let full = try #require(Calculation.thrAmount.values(message: "udah kerja 2 tahun gaji 4 jt thr nya brp", rememberedWage: nil, language: .id))
+        #expect(full["amount"] as? String == "Rp 4.000.000")
+        #expect(full["full"] as? Bool == true)
+        #expect(full["prorated"] == nil)
+        // 8 months: 8/12 of the wage, rounded to whole rupiah.
+        let part = try #require(Calculation.thrAmount.values(message: "gaji sy 2,3jt", rememberedWage: nil, rememberedMonths: 8, language: .id))
+        #expect(part["amount"] as? String == "Rp 1.533.333")
+        #expect(part["prorated"] as? Bool == true)
+        // No months of service, no sum.
+        #expect(Calculation.thrAmount.values(message: "gaji sy 2,3jt", rememberedWage: nil, language: .id) == nil)
+    }
+
+    @Test func severanceFollowsBothTablesOfPasal40() throws {
+        // Pesangon: 1 month under a year, +1 for each full year, at most 9.
+        #expect(Calculation.severanceMonths(serviceMonths: 11).pesangon == 1)
+        #expect(Calculation.severanceMonths(serviceMonths: 12).pesangon == 2)
+        #expect(Calculation.severanceMonths(serviceMonths: 95).pesangon == 8)
+        #expect(Calculation.severanceMonths(serviceMonths: 96).pesangon == 9)
+        #expect(Calculation.severanceMonths(serviceMonths: 300).pesangon == 9)
+        // Uang penghargaan masa kerja: none under 3 years, 2 from 3, +1 for each 3 years, 10 from 24.
+        #expect(Calculation.severanceMonths(serviceMonths: 35).upmk == 0)
+        #expect(Calculation.severanceMonths(serviceMonths: 36).upmk == 2)
+        #expect(Calculation.severanceMonths(serviceMonths: 71).upmk == 2)
+        #expect(Calculation.severanceMonths(serviceMonths: 72).upmk == 3)
+        #expect(Calculation.severanceMonths(serviceMonths: 287).upmk == 8)
+        #expect(Calculation.severanceMonths(serviceMonths: 288).upmk == 10)
+        // 6 years at 4.5 million: 7 months of pesangon and 3 of UPMK.
+        let v = try #require(Calculation.severance.values(message: "udh kerja 6 thn gaji 4,5 jt", rememberedWage: nil, language: .id))
+        #expect(v["pesangon_months"] as? Int == 7)
+        #expect(v["pesangon"] as? String == "Rp 31.500.000")
+        #expect(v["upmk_months"] as? Int == 3)
+        #expect(v["total"] as? String == "Rp 45.000.000")
+        // Under 3 years: no UPMK value at all, so the answer can leave its line out.
+        let short = try #require(Calculation.severance.values(message: "gaji 3 jt", rememberedWage: nil, rememberedMonths: 18, language: .en))
+        #expect(short["upmk"] == nil)
+        #expect(short["pesangon"] as? String == "Rp 6,000,000")
+        #expect(short["years"] as? String == "1.5")
+    }
+
     @Test func aFigureTakenBackIsReplacedByTheOneAfterTheCorrection() throws {
         let v = try #require(Calculation.pkwtCompensation.values(message: "sy kerja 8 bulan gaji 4,5jt, eh salah, 10 bulan. dpt brp?",
                                                                  rememberedWage: nil, language: .id))

@@ -33,6 +33,18 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// ("Rp 100.000 × 26 hari (6 hari seminggu ≈ 26 hari sebulan) = Rp 2.600.000"); without them
     /// `five_days` and `six_days`, the month's pay at 22 and 26 days.
     case monthlyPay = "monthly_pay"
+    /// THR (Permenaker 6/2016 Pasal 3): one month's wage after 12 months of continuous service,
+    /// months ÷ 12 × the monthly wage from one month. Needs the months of service too. Values:
+    /// `wage`, `months`, `full` (12 months or more) or `prorated`, `amount`.
+    case thrAmount = "thr_amount"
+    /// Severance after a dismissal (PP 35/2021 Pasal 40(2) and (3)): the uang pesangon table
+    /// (1 month's wage under a year of service, one more for each full year, at most 9) and the
+    /// uang penghargaan masa kerja table (2 months' wage from 3 years, one more for each 3
+    /// years, 10 from 24 years), each as the table gives it, before the factor the reason for
+    /// the dismissal sets. Needs the months of service too. Values: `wage`, `years` (the
+    /// service in years), `pesangon_months`, `pesangon`, `upmk_months` and `upmk` (from 3
+    /// years), `total`.
+    case severance = "severance"
 
     /// Whether it computes with hours of work (overtime).
     var usesHours: Bool { self == .overtimeWorkday }
@@ -42,7 +54,7 @@ public enum Calculation: String, CaseIterable, Sendable {
     var figuresNeeded: Int {
         switch self {
         case .jkpBenefit, .belowMinimum, .monthlyPay: 1
-        case .overtimeWorkday, .pkwtCompensation: 2
+        case .overtimeWorkday, .pkwtCompensation, .thrAmount, .severance: 2
         case .pkwtEarlyEnd: 3
         }
     }
@@ -162,6 +174,32 @@ public enum Calculation: String, CaseIterable, Sendable {
             return compare(with: minimum)
         case .monthlyPay:
             return nil // (computed above: it needs a day's pay, not a wage)
+        case .thrAmount:
+            guard let months = Self.monthsWorked(Figures.months(words)) ?? rememberedMonths, Self.monthsRange.contains(months) else { return nil }
+            let full = months >= 12
+            var values: [String: Any] = [
+                "wage": shownWage,
+                "months": Self.number(months, language),
+                "amount": Self.rupiah(full ? Double(wage) : (months / 12 * Double(wage)).rounded(), language),
+            ]
+            values[full ? "full" : "prorated"] = true
+            return values
+        case .severance:
+            guard let months = Self.monthsWorked(Figures.months(words)) ?? rememberedMonths, Self.monthsRange.contains(months) else { return nil }
+            let (pesangonMonths, upmkMonths) = Self.severanceMonths(serviceMonths: months)
+            let pesangon = Double(pesangonMonths * wage), upmk = Double(upmkMonths * wage)
+            var values: [String: Any] = [
+                "wage": shownWage,
+                "years": Self.number((months / 12 * 10).rounded(.down) / 10, language),
+                "pesangon_months": pesangonMonths,
+                "pesangon": Self.rupiah(pesangon, language),
+                "total": Self.rupiah(pesangon + upmk, language),
+            ]
+            if upmkMonths > 0 {
+                values["upmk_months"] = upmkMonths
+                values["upmk"] = Self.rupiah(upmk, language)
+            }
+            return values
         case .pkwtEarlyEnd:
             let stated = Figures.months(words)
             guard let contract = Self.contractLength(stated) ?? rememberedContract,
@@ -179,6 +217,17 @@ public enum Calculation: String, CaseIterable, Sendable {
                 "total": Self.rupiah(damages + compensation, language),
             ]
         }
+    }
+
+    /// The months of wages of the two severance tables (PP 35/2021 Pasal 40(2) and (3)) for a
+    /// length of service in months: uang pesangon 1 under a year, one more for each full year,
+    /// at most 9; uang penghargaan masa kerja 0 under 3 years, then 2 and one more for each 3
+    /// years, and 10 from 24 years.
+    static func severanceMonths(serviceMonths months: Double) -> (pesangon: Int, upmk: Int) {
+        let years = Int((months / 12).rounded(.down))
+        let pesangon = min(years + 1, 9)
+        let upmk = years < 3 ? 0 : (years >= 24 ? 10 : years / 3 + 1)
+        return (pesangon, upmk)
     }
 
     /// A count as written in each language: whole, or with one decimal ("1,5" / "1.5").
