@@ -434,8 +434,11 @@ struct Turn {
         // intent's example ("kalo kartu kuning di sepak bola dua kali jadi merah kan?" after
         // questions about the AK/1 card, "kalau kontrak kos setahun bayar di muka ya?" after a
         // contract question) is out of scope: no follow-up rule reads it into the conversation.
+        // (Not a follow-up of two words or fewer that the conversation's reading holds whole:
+        // "dendanya brp" after late wages is nearer "bpjs kesehatan mandiri nunggak setahun,
+        // dendanya berapa" only by its question word; probe 31b 20.2.)
         if session.activeTopic != nil, let top, top.pattern == nil,
-           ranking.outOfScope >= ranking.nearestExample + Self.clearlyOutOfScope {
+           ranking.outOfScope >= ranking.nearestExample + Self.clearlyOutOfScope, !conversationHoldsTheFollowUp(top) {
             return fallback(reason: "inside a conversation, clearly closest to an out-of-scope example (\(fmt(ranking.outOfScope)) against \(fmt(ranking.nearestExample))): \(ranking.outOfScopeExample ?? "")")
         }
         if ranking.entitySwap, let swap = entitySwap(top) {
@@ -1465,6 +1468,18 @@ struct Turn {
     /// How much nearer than every intent's example an out-of-scope example must be for a message
     /// inside a conversation to be out of scope whatever the conversation's rules say.
     static let clearlyOutOfScope = 0.09
+
+    /// Whether a short follow-up (one or two words besides question, asking and joining words)
+    /// is read by the conversation (`top` has a boost from it or is of its topic) and every one of its words is in
+    /// `top`'s nearest example: an out-of-scope example nearer to it can only be nearer by the
+    /// words that ask.
+    func conversationHoldsTheFollowUp(_ top: Candidate) -> Bool {
+        guard top.boost > 0 || kb.intents[top.intent].topic == session.activeTopic else { return false }
+        let words = Set(analysis.tokens.filter(AnswerAgain.isContent).map(\.stem))
+        guard (1...2).contains(words.count) else { return false }
+        let nearest = Set(engine.knowledge.analyzer.analyze(top.nearest, sessionLanguage: language).tokens.map(\.stem))
+        return words.isSubset(of: nearest)
+    }
 
     func isHighPriority(_ intent: Int) -> Bool { priority(of: intent) == .high }
     /// Whether a reading is one that no conversation's subject reads away: a danger (a
