@@ -233,6 +233,9 @@ import Testing
         #expect(v["pesangon"] as? String == "Rp 31.500.000")
         #expect(v["upmk_months"] as? Int == 3)
         #expect(v["total"] as? String == "Rp 45.000.000")
+        // The JKP benefit on the same wage: 60% of it, for 6 months.
+        #expect(v["jkp_monthly"] as? String == "Rp 2.700.000")
+        #expect(v["jkp_total"] as? String == "Rp 16.200.000")
         // Under 3 years: no UPMK value at all, so the answer can leave its line out.
         let short = try #require(Calculation.severance.values(message: "gaji 3 jt", rememberedWage: nil, rememberedMonths: 18, language: .en))
         #expect(short["upmk"] == nil)

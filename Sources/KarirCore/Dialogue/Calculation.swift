@@ -43,7 +43,7 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// years, 10 from 24 years), each as the table gives it, before the factor the reason for
     /// the dismissal sets. Needs the months of service too. Values: `wage`, `years` (the
     /// service in years), `pesangon_months`, `pesangon`, `upmk_months` and `upmk` (from 3
-    /// years), `total`.
+    /// years), `total`; and the JKP benefit on the same wage, `jkp_monthly` and `jkp_total`.
     case severance = "severance"
 
     /// Whether it computes with hours of work (overtime).
@@ -199,6 +199,10 @@ public enum Calculation: String, CaseIterable, Sendable {
                 values["upmk_months"] = upmkMonths
                 values["upmk"] = Self.rupiah(upmk, language)
             }
+            // The JKP benefit on the same wage, which a dismissal opens too.
+            let jkpMonthly = (Self.jkpShare * Double(min(wage, Self.jkpWageCap))).rounded()
+            values["jkp_monthly"] = Self.rupiah(jkpMonthly, language)
+            values["jkp_total"] = Self.rupiah(jkpMonthly * Self.jkpMonths, language)
             return values
         case .pkwtEarlyEnd:
             let stated = Figures.months(words)

@@ -908,6 +908,10 @@ struct Turn {
               // mau ngomong sama petugas aja" after questions about working hours, 0.40 alone,
               // was the working hours again, probe 29a 20/6.)
               !(standsOnItsOwn(top) && top.score - top.boost >= settings.answerThreshold),
+              // (Nor the figures for a calculation that the last answer offers as its next step,
+              // when that reading is first: "aku udah kerja 2 tahun, gajinya 3,8 juta" right
+              // after the THR answer is the THR amount worked out, not the THR answer again.)
+              !computesForTheLastAnswersNextStep(top),
               ranking.outOfScope <= top.example + conversationMargin(top) else { return nil }
         let joined = joined(after: subject)
         let reading = engine.matcher.rank(joined, session: session, patterns: false)
@@ -1468,6 +1472,15 @@ struct Turn {
     /// How much nearer than every intent's example an out-of-scope example must be for a message
     /// inside a conversation to be out of scope whatever the conversation's rules say.
     static let clearlyOutOfScope = 0.09
+
+    /// Whether `top` reads the message at the answer threshold, is one of the last answer's
+    /// follow-ups, and computes with the figures this message and the conversation give.
+    func computesForTheLastAnswersNextStep(_ top: Candidate) -> Bool {
+        guard top.score >= settings.answerThreshold, kb.intents[top.intent].calculate != nil,
+              let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }),
+              engine.knowledge.followUpIndices[last].contains(top.intent) else { return false }
+        return calculated(kb.intents[top.intent]) != nil
+    }
 
     /// Whether a short follow-up (one or two words besides question, asking and joining words)
     /// is read by the conversation (`top` has a boost from it or is of its topic) and every one of its words is in
