@@ -233,6 +233,9 @@ import Testing
         #expect(v["pesangon"] as? String == "Rp 31.500.000")
         #expect(v["upmk_months"] as? Int == 3)
         #expect(v["total"] as? String == "Rp 45.000.000")
+        // Half the pesangon for a dismissal for losses; the UPMK stays whole.
+        #expect(v["pesangon_half"] as? String == "Rp 15.750.000")
+        #expect(v["total_half"] as? String == "Rp 29.250.000")
         // The JKP benefit on the same wage: 60% of it, for 6 months.
         #expect(v["jkp_monthly"] as? String == "Rp 2.700.000")
         #expect(v["jkp_total"] as? String == "Rp 16.200.000")

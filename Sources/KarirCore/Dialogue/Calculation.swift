@@ -43,7 +43,9 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// years, 10 from 24 years), each as the table gives it, before the factor the reason for
     /// the dismissal sets. Needs the months of service too. Values: `wage`, `years` (the
     /// service in years), `pesangon_months`, `pesangon`, `upmk_months` and `upmk` (from 3
-    /// years), `total`; and the JKP benefit on the same wage, `jkp_monthly` and `jkp_total`.
+    /// years), `total`; `pesangon_half` and `total_half` (the pesangon halved, as for a
+    /// dismissal for the company's losses); and the JKP benefit on the same wage, `jkp_monthly`
+    /// and `jkp_total`.
     case severance = "severance"
 
     /// Whether it computes with hours of work (overtime).
@@ -199,6 +201,10 @@ public enum Calculation: String, CaseIterable, Sendable {
                 values["upmk_months"] = upmkMonths
                 values["upmk"] = Self.rupiah(upmk, language)
             }
+            // A dismissal for the company's losses pays half the pesangon table (PP 35/2021
+            // Pasal 43 and 44): that sum too, so that the answer can give both.
+            values["pesangon_half"] = Self.rupiah(pesangon / 2, language)
+            values["total_half"] = Self.rupiah(pesangon / 2 + upmk, language)
             // The JKP benefit on the same wage, which a dismissal opens too.
             let jkpMonthly = (Self.jkpShare * Double(min(wage, Self.jkpWageCap))).rounded()
             values["jkp_monthly"] = Self.rupiah(jkpMonthly, language)

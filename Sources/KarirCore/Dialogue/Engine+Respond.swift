@@ -206,6 +206,7 @@ struct Turn {
         }
 
         if let reply = questionAnnounced() { return reply }
+        if let reply = goOnAsked() { return reply }
         // "ok ke mana nanyanya" right after a referral: that office again.
         if let id = referredBefore, let reply = referralAgain(id) { return reply }
         // "gaji", "soal kontrak dong": a message that only names a topic gets the topic's menu.
