@@ -442,10 +442,21 @@ extension Turn {
         self.ranking = ranking
         // (Not a question about another matter: "pph 21 saya dipotong brp sebulan?" after the
         // minimum wage is about tax.)
+        // (Nor one whose best reading is another calculation that the conversation gives no
+        // figures for: "berarti sebulan dpt brp?" after the JKP benefit computed from the wage
+        // is that benefit per month, not a month's pay from a day's pay nobody stated; probe
+        // 31f 04/3.)
         guard !ranking.anchorsOnlyAnotherTopic, !ranking.outOfScopeIsNearer,
-              ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last }) ?? true else { return nil }
+              ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last || computesNothingHere($0.intent) }) ?? true
+        else { return nil }
         rule = traced("asking for the amount right after an answer that computes with the conversation's figures")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
+    }
+
+    /// Whether intent `i` computes (`calculate:`) but the message and the conversation give none
+    /// of the figures it needs.
+    func computesNothingHere(_ i: Int) -> Bool {
+        kb.intents[i].calculate != nil && calculated(kb.intents[i]) == nil
     }
 
     /// Whether the message asks for an amount: an amount word, but not "berapa" before a word of
