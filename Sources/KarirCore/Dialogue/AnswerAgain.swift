@@ -139,17 +139,17 @@ extension Turn {
         // one or two words is often not what is asked ("same KK" and a line on foreigners while
         // the family-card rule says "Kartu Keluarga"): the rest follows it, as it does when the
         // prompts leave the line out.
-        let rest = lines.filter { !bearing.contains($0) }
         let restAbove = reorders && (scored.map(\.shared).max() ?? 0) >= AnswerAgain.sharedWordsToLeaveTheRest
             ? engine.prompt("same_answer_rest_above", self.language, values) : ""
-        if reorders, !restAbove.isEmpty {
+        if !restAbove.isEmpty {
             again.text = ([lead] + bearing + [restAbove]).joined(separator: "\n")
+        } else if reorders {
+            again.text = ([lead] + bearing + [""] + lines.filter { !bearing.contains($0) }).joined(separator: "\n")
         } else {
-            again.text = reorders ? ([lead] + bearing + [""] + rest).joined(separator: "\n") : lead + "\n" + reply.text
+            again.text = lead + "\n" + reply.text
         }
         if explain, let rule = again.trace?.rule {
-            let shown = reorders ? (restAbove.isEmpty ? "first" : "only") : "first"
-            again.trace?.rule = rule + "; the last answer again, \(reorders ? bearing.count : 0) of its \(lines.count) parts bearing on the message \(shown)"
+            again.trace?.rule = rule + "; the last answer again, \(reorders ? bearing.count : 0) of its \(lines.count) parts bearing on the message \(restAbove.isEmpty ? "first" : "only")"
         }
         return again
     }

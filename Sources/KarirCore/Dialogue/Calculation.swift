@@ -131,7 +131,7 @@ public enum Calculation: String, CaseIterable, Sendable {
             return values
         case .jkpBenefit:
             let counted = min(wage, Self.jkpWageCap)
-            let monthly = (Self.jkpShare * Double(counted)).rounded()
+            let monthly = Self.jkpMonthly(wage: wage)
             return [
                 "wage": shownWage,
                 "counted": Self.rupiah(Double(counted), language),
@@ -177,7 +177,7 @@ public enum Calculation: String, CaseIterable, Sendable {
         case .monthlyPay:
             return nil // (computed above: it needs a day's pay, not a wage)
         case .thrAmount:
-            guard let months = Self.monthsWorked(Figures.months(words)) ?? rememberedMonths, Self.monthsRange.contains(months) else { return nil }
+            guard let months = Self.service(in: words, remembered: rememberedMonths) else { return nil }
             let full = months >= 12
             var values: [String: Any] = [
                 "wage": shownWage,
@@ -187,7 +187,7 @@ public enum Calculation: String, CaseIterable, Sendable {
             values[full ? "full" : "prorated"] = true
             return values
         case .severance:
-            guard let months = Self.monthsWorked(Figures.months(words)) ?? rememberedMonths, Self.monthsRange.contains(months) else { return nil }
+            guard let months = Self.service(in: words, remembered: rememberedMonths) else { return nil }
             let (pesangonMonths, upmkMonths) = Self.severanceMonths(serviceMonths: months)
             let pesangon = Double(pesangonMonths * wage), upmk = Double(upmkMonths * wage)
             var values: [String: Any] = [
@@ -206,7 +206,7 @@ public enum Calculation: String, CaseIterable, Sendable {
             values["pesangon_half"] = Self.rupiah(pesangon / 2, language)
             values["total_half"] = Self.rupiah(pesangon / 2 + upmk, language)
             // The JKP benefit on the same wage, which a dismissal opens too.
-            let jkpMonthly = (Self.jkpShare * Double(min(wage, Self.jkpWageCap))).rounded()
+            let jkpMonthly = Self.jkpMonthly(wage: wage)
             values["jkp_monthly"] = Self.rupiah(jkpMonthly, language)
             values["jkp_total"] = Self.rupiah(jkpMonthly * Self.jkpMonths, language)
             return values
@@ -227,6 +227,18 @@ public enum Calculation: String, CaseIterable, Sendable {
                 "total": Self.rupiah(damages + compensation, language),
             ]
         }
+    }
+
+    /// The JKP cash benefit a month for a monthly wage: 60% of it, the wage counted at most
+    /// Rp 5,000,000.
+    static func jkpMonthly(wage: Int) -> Double {
+        (jkpShare * Double(min(wage, jkpWageCap))).rounded()
+    }
+
+    /// The months of service the message states (``monthsWorked(_:)``), else those the
+    /// conversation gave, when within ``monthsRange``.
+    static func service(in words: [Figures.Word], remembered: Double?) -> Double? {
+        (monthsWorked(Figures.months(words)) ?? remembered).flatMap { monthsRange.contains($0) ? $0 : nil }
     }
 
     /// The months of wages of the two severance tables (PP 35/2021 Pasal 40(2) and (3)) for a
