@@ -329,10 +329,19 @@ extension Turn {
               // (Not one naming the calculation's topic in words of its own: "how to calculate
               // overtime pay on a monthly salary of 4.5 million" after an interview question.)
               !anchorsTopic(of: top.intent),
+              // (Nor one that reads the calculation clearly on its own, context aside: "sy kena
+              // phk, udh kerja 8 thn, gaji 5 jt, dpt brp" after a training answer is the dismissal
+              // answer's, 0.50, not the training answer again; "upah terakhir saya 9 juta sebulan"
+              // after the pension answer reads the JKP benefit at 0.31.)
+              top.score - top.boost < Self.clearCalculationReading,
               wordsBesideFigures() <= Self.figuresOnlyWords,
               Calculation.statedWage(in: messageFigures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return false }
         return calculated(kb.intents[top.intent], words: messageFigures) != nil
     }
+
+    /// How well a message must read a calculation on its own, context aside, to ask for it
+    /// whatever the conversation (``resemblesOnlyByFigures(_:)``).
+    static let clearCalculationReading = 0.45
 
     /// Whether the answer of intent `from` leads to intent `to`: `to` is of `from`'s topic
     /// ("kalo sy baru kerja 2 bulan digaji 3 jt boleh gk" after the UMK answer is compared with
