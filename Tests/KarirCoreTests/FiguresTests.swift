@@ -405,4 +405,16 @@ import Testing
         #expect(!asks("cairnya berapa lama?"))
         #expect(!asks("berapa hari prosesnya"))
     }
+
+    @Test func aFixedAllowanceIsAddedToTheWageAndNoOtherIs() {
+        func wage(_ text: String) -> Int? { Calculation.wage(in: Figures.tokens(text)) }
+        #expect(wage("gaji pokok 3,8 juta plus tunjangan tetap 400rb") == 4_200_000)
+        #expect(wage("basic 6jt + fixed allowance 1jt") == 7_000_000)
+        // Not fixed, or said to be included already: the wage as stated.
+        #expect(wage("gaji 4 jt tunjangan transport tidak tetap 300rb") == 4_000_000)
+        #expect(wage("gaji 4 jt tunjangan makan 300rb") == 4_000_000)
+        #expect(wage("gaji 4 jt sudah termasuk tunjangan tetap 500rb") == 4_000_000)
+        // An amount before the word of allowance is the wage ("gaji 4jt tunjangan 500rb").
+        #expect(wage("gaji 4jt tunjangan 500rb") == 4_000_000)
+    }
 }

@@ -41,6 +41,11 @@ enum AnswerAgain {
         return best.sorted().map { (lines[$0], scores[$0]) }
     }
 
+    /// The stems of the message's words that can tell lines apart and that `line` holds.
+    static func sharedKeys(of message: [Token], with line: String, analyze: (String) -> [Token]) -> Set<String> {
+        Set(message.filter(isContent).map(\.stem)).intersection(analyze(line).filter(isContent).map(\.stem))
+    }
+
     /// The answer's lines grouped into the parts that are moved as one: a list item ("- …",
     /// "• …", "2. …", "3) …") stays with the items and the heading before it, so that putting a
     /// bearing part first never cuts a list or a formula in two (probe 28c: a list shown again
@@ -74,6 +79,19 @@ enum AnswerAgain {
     static let askingTags: Set<String> = ["tidak", "bukan", "belum", "not", "yes", "harus", "mau", "ingin", "perlu", "want", "need"]
 
     static let degreeWords: Set<String> = ["lama", "banyak", "jauh", "besar", "long", "much", "many", "far", "big", "often"]
+
+    /// Whether a message is a short question: at most ``shortQuestionWords`` words that can tell
+    /// lines apart.
+    static func isShortQuestion(_ tokens: [Token]) -> Bool {
+        tokens.filter(isContent).count <= shortQuestionWords
+    }
+
+    static let shortQuestionWords = 3
+
+    /// Words that join others and point to no part of an answer ("kabur aja tanpa ijazah" and a
+    /// line that says "tanpa perjanjian").
+    static let joiningWords: Set<String> = ["tanpa", "dengan", "untuk", "dari", "sama", "juga", "lagi", "masih", "sudah", "belum", "kalau",
+                                            "atau", "tapi", "without", "with", "from", "also", "still", "already", "about", "only", "cuma"]
 
     /// Whether a word can tell lines apart.
     static func isContent(_ t: Token) -> Bool {
@@ -139,7 +157,16 @@ extension Turn {
         // one or two words is often not what is asked ("same KK" and a line on foreigners while
         // the family-card rule says "Kartu Keluarga"): the rest follows it, as it does when the
         // prompts leave the line out.
-        let restAbove = reorders && (scored.map(\.shared).max() ?? 0) >= AnswerAgain.sharedWordsToLeaveTheRest
+        // So is the one part sharing any of a short question's words ("how many pages" and the
+        // line on a CV's length, "should i put a photo on it?" and the line on photos: probe
+        // 32b 09/2, 09/3).
+        // (A word of the message before, "ijazah" in "kalau saya kabur aja tanpa ijazah gimana"
+        // after "ijazah sy ditahan", is the conversation's subject, not the detail asked.)
+        let earlier = before.previousMessage.map { Set(analyzer.analyze($0, sessionLanguage: language).tokens.map(\.stem)) } ?? []
+        let pointsToOnePart = scored.count == 1 && AnswerAgain.isShortQuestion(analysis.tokens)
+            && AnswerAgain.sharedKeys(of: analysis.tokens, with: scored[0].line, analyze: { analyzer.analyze($0, sessionLanguage: language).tokens })
+                .contains { !earlier.contains($0) && !AnswerAgain.joiningWords.contains($0) }
+        let restAbove = reorders && ((scored.map(\.shared).max() ?? 0) >= AnswerAgain.sharedWordsToLeaveTheRest || pointsToOnePart)
             ? engine.prompt("same_answer_rest_above", self.language, values) : ""
         if !restAbove.isEmpty {
             again.text = ([lead] + bearing + [restAbove]).joined(separator: "\n")

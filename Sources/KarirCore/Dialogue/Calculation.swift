@@ -50,6 +50,8 @@ public enum Calculation: String, CaseIterable, Sendable {
 
     /// Whether it computes with hours of work (overtime).
     var usesHours: Bool { self == .overtimeWorkday }
+    /// Whether it computes with a length of time (months worked, a contract's length).
+    var usesMonths: Bool { [.thrAmount, .severance, .pkwtCompensation, .pkwtEarlyEnd].contains(self) }
 
     /// How many of the person's figures it needs (the wage included): a message stating all of
     /// them fits it better than a calculation needing fewer.
@@ -78,15 +80,19 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// The template values for a message and the wage remembered from the conversation, or nil
     /// when there is nothing to compute with.
     func values(message: String, rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
-                rememberedDaily: DailyPay? = nil, row: [String: String]? = nil, language: Language) -> [String: Any]? {
+                rememberedDaily: DailyPay? = nil, rememberedOvertime: Double? = nil, row: [String: String]? = nil, language: Language) -> [String: Any]? {
         values(words: Figures.tokens(message), rememberedWage: rememberedWage, rememberedMonths: rememberedMonths,
-               rememberedContract: rememberedContract, rememberedDaily: rememberedDaily, row: row, language: language)
+               rememberedContract: rememberedContract, rememberedDaily: rememberedDaily, rememberedOvertime: rememberedOvertime, row: row,
+               language: language)
     }
 
     /// ``values(message:rememberedWage:rememberedMonths:rememberedContract:row:language:)`` of a
     /// message already cut into figures (``Figures/tokens(_:)``).
+    /// `rememberedOvertime`: the overtime hours of a day the conversation stated, used when the
+    /// message names no hours.
     func values(words: [Figures.Word], rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
-                rememberedDaily: DailyPay? = nil, row: [String: String]? = nil, language: Language) -> [String: Any]? {
+                rememberedDaily: DailyPay? = nil, rememberedOvertime: Double? = nil, row: [String: String]? = nil,
+                language: Language) -> [String: Any]? {
         if self == .monthlyPay { return Self.monthlyPayValues(words: words, remembered: rememberedDaily, language: language) }
         guard let wage = Self.wage(in: words) ?? rememberedWage else { return nil }
         // A month's pay worked out from a day's pay shows how: "Rp 120.000 × 26 hari = Rp 3.120.000"
@@ -110,7 +116,8 @@ public enum Calculation: String, CaseIterable, Sendable {
             // The overtime hours: the number next to an overtime word, else the only one given.
             // (Not a working day's length: "boleh ga kerja 12 jam tiap hari" after the overtime
             // pay was priced as 12 hours of overtime, probe 29f 13/5.)
-            guard let hours = stated.first(where: \.overtime) ?? (stated.count == 1 && !stated[0].work ? stated[0] : nil) else { return values }
+            guard let hours = stated.first(where: \.overtime) ?? (stated.count == 1 && !stated[0].work ? stated[0] : nil)
+                    ?? (stated.isEmpty ? rememberedOvertime.map({ Figures.Hours(hours: $0, overtime: true) }) : nil) else { return values }
             // A week's or a month's hours ("10 hours this month") cannot be priced without
             // knowing how they fall on the days: the answer asks.
             if hours.period {
@@ -267,11 +274,16 @@ public enum Calculation: String, CaseIterable, Sendable {
         // Not an amount that a minimum wage word stands just before: "gaji sy 1,5jt padahal umr
         // jakarta 5 jutaan" earns 1.5 million.
         let all = Figures.moneyAt(words)
+        // An allowance is no wage of its own: a fixed one is added to the wage it comes with
+        // ("gaji pokok 3,8 juta plus tunjangan tetap 400rb" earns 4.2 million: the wage the
+        // calculations use is the basic wage and fixed allowances), another is left out.
+        let allowances = all.filter { isAllowance(words, at: $0.at) }
+        let fixedAllowances = allowances.filter { isFixedAllowance(words, at: $0.at) }.reduce(0) { $0 + $1.amount }
         // Nor one paid per day, week or hour ("dibayar 150rb sehari" is no monthly wage of
         // Rp 150.000 below the UMP; probe 28c 27/1).
         let own = all.filter { a in
             wageRange.contains(a.amount) && !words[max(0, a.at - 3)..<a.at].contains { minimumWords.contains($0.text) }
-                && !isPerPeriod(words, after: a.at) && !isPerDay(words, before: a.at)
+                && !isPerPeriod(words, after: a.at) && !isPerDay(words, before: a.at) && !allowances.contains { $0.at == a.at }
         }
         // Nor, when another amount is given, one the person works out from it ("gajiku 7 juta,
         // berarti dapet 4,2jt sebulan?" earns 7 million: the 4.2 is their guess at the benefit).
@@ -280,11 +292,42 @@ public enum Calculation: String, CaseIterable, Sendable {
             let from = all.last(where: { $0.at < a.at }).map { $0.at + 1 } ?? 0
             return !words[min(from, a.at)..<a.at].contains { resultWords.contains($0.text) }
         }
-        if let pay = (stated.isEmpty ? own : stated).last?.amount { return pay }
+        if let pay = (stated.isEmpty ? own : stated).last?.amount { return pay + fixedAllowances }
         // A day's pay and the days worked in a month ("sehari dibayar 120rb, masuk 26 hari
         // sebulan"): the month's pay (probe 29c 05/1 was told Rp 120.000 a month).
         return dailyPay(in: words)?.monthly ?? millionsAfterWageWord(words)
     }
+
+    /// Whether the amount at word `k` is an allowance: a word of allowance among the four words
+    /// before it, with no other amount between ("tunjangan tetap 400rb", "plus tunjangan
+    /// transport 300rb"). (Not one after it: in "gaji 4jt tunjangan 500rb" the 4 million is the
+    /// wage.)
+    static func isAllowance(_ words: [Figures.Word], at k: Int) -> Bool {
+        allowanceWord(words, at: k) != nil
+    }
+
+    /// The place of the allowance word the amount at `k` belongs to.
+    static func allowanceWord(_ words: [Figures.Word], at k: Int) -> Int? {
+        var j = k - 1
+        while j >= max(0, k - 4), words[j].number == nil {
+            if allowanceWords.contains(words[j].text) { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    /// Whether the amount at `k` is a fixed allowance ("tunjangan tetap", "fixed allowance"), not
+    /// one said to be included already ("sudah termasuk tunjangan 500rb") or not fixed ("tunjangan
+    /// tidak tetap").
+    static func isFixedAllowance(_ words: [Figures.Word], at k: Int) -> Bool {
+        guard let a = allowanceWord(words, at: k) else { return false }
+        let near = words[max(0, a - 2)..<min(words.count, a + 3)].map(\.text)
+        guard near.contains(where: { $0 == "tetap" || $0 == "fixed" }) else { return false }
+        return !near.contains(where: { ["tidak", "tdk", "gak", "ga", "nggak", "bukan", "non", "not"].contains($0) })
+            && !words[max(0, a - 3)..<a].contains { ["termasuk", "include", "includes", "including", "included"].contains($0.text) }
+    }
+
+    static let allowanceWords: Set<String> = ["tunjangan", "tunjangannya", "tunj", "allowance", "allowances"]
 
     /// A day's pay and the days worked, stated together: one amount paid per day ("120rb
     /// sehari", "sehari dibayar 120rb", "upah harian 85rb") and one count of days, either of a
@@ -467,7 +510,9 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
     }
 
-    static let holidayWords: Set<String> = ["holiday", "holidays", "sunday", "lebaran"]
+    /// (Saturday too: a rest day in a five-day week, an ordinary day in a six-day one; the
+    /// answer says which is which, and no workday-rate total is given for it, probe 32f 01/5.)
+    static let holidayWords: Set<String> = ["holiday", "holidays", "sunday", "lebaran", "sabtu", "saturday", "weekend"]
     static let holidayPairs: Set<[String]> = [["hari", "libur"], ["tanggal", "merah"], ["hari", "raya"], ["hari", "minggu"],
                                               ["rest", "day"], ["day", "off"]]
 

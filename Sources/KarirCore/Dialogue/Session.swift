@@ -45,6 +45,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// possibly from another message: together they make ``dailyPay``.
     public var hourlyPay: Int?
     public var hoursPerDay: Double?
+    /// The hours of overtime in a day the person stated ("lembur 4 jam"), for the overtime pay
+    /// asked again later in the conversation ("jadi total lembur sy brp?" after another question).
+    public var overtimeHours: Double?
     /// The turn at which a safety answer was last given (``Session/turn``): the message right
     /// after it is read as part of the crisis unless it clearly asks something else.
     public var safetyTurn: Int?
@@ -122,6 +125,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.workDaysPerWeek = nil
         self.hourlyPay = nil
         self.hoursPerDay = nil
+        self.overtimeHours = nil
         self.safetyTurn = nil
         self.safetyIntent = nil
         self.referral = nil

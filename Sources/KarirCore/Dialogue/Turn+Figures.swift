@@ -23,16 +23,62 @@ extension Turn {
             session.wage = nil
         }
         if rememberDailyPay(figures) { states = true }
+        var statesMonths = false
         if analysis.tokens.contains(where: { Figures.serviceWords.contains($0.surface) }), let months = Calculation.statedMonths(in: figures) {
             session.monthsWorked = months
             states = true
+            statesMonths = true
         }
         if let contract = Calculation.statedContract(in: figures) {
             session.contractMonths = contract
             states = true
+        } else if !statesMonths, rememberLength(figures) {
+            states = true
+        }
+        // Overtime hours of a day ("lembur 4 jam"), for the overtime pay asked again later.
+        let hours = Figures.hours(figures)
+        if let overtime = hours.first(where: { $0.overtime && !$0.period && !$0.work }) ?? (hours.count == 1 && !hours[0].period && !hours[0].work
+                && lastComputes(.overtimeWorkday) ? hours[0] : nil),
+           (1...24).contains(overtime.hours) {
+            session.overtimeHours = overtime.hours
         }
         // (Hours that are only a working day's length give no figure for a calculation.)
         return states || (session.lastIntent != nil && Figures.hours(figures).contains { !$0.work })
+    }
+
+    /// "kalo 2 tahun?", "eh salah, maksudnya 5 bulan": one length of time and hardly anything
+    /// else, not after a word of service or contract, right after an answer that computed with a
+    /// length ("eh salah, maksudnya 5 bulan baru jalan").
+    /// It replaces the months worked, or, for the damages of a contract ended early, the
+    /// contract's length when it is said in years as the contract was ("kontrak 2 tahun, baru 8
+    /// bulan", then "kalo 1 tahun?": probe 32f 17/2). Whether it was remembered.
+    mutating func rememberLength(_ figures: [Figures.Word]) -> Bool {
+        let lengths = Figures.months(figures)
+        guard lengths.count == 1, Calculation.monthsRange.contains(lengths[0].months), Figures.money(figures).isEmpty,
+              let last = lastEligibleIntent(), let calculation = calculation(of: kb.intents[last]),
+              calculation.usesMonths, wordsBesideFigures() <= Self.figuresOnlyWords else { return false }
+        let months = lengths[0].months
+        let inYears = figures.contains { Figures.yearWords.contains($0.text) } || figures.contains { $0.unit.map(Figures.yearWords.contains) == true }
+        if calculation == .pkwtEarlyEnd, inYears, let contract = session.contractMonths, contract.truncatingRemainder(dividingBy: 12) == 0,
+           months > (session.monthsWorked ?? 0) {
+            session.contractMonths = months
+        } else {
+            session.monthsWorked = months
+        }
+        // The calculation reads the length from the conversation, where it now stands for the
+        // figure it replaced, not from the message, where it would be read as a contract's.
+        var withoutLength = figures
+        for k in figures.indices where figures[k].number != nil && figures[k].scale == nil {
+            let unit = Figures.unit(of: k, in: figures)
+            if Figures.monthWords.contains(unit) || Figures.yearWords.contains(unit) { withoutLength[k].number = nil }
+        }
+        figureWords = withoutLength
+        return true
+    }
+
+    /// Whether the last answer computes `calculation`.
+    func lastComputes(_ calculation: Calculation) -> Bool {
+        lastEligibleIntent().map { self.calculation(of: kb.intents[$0]) == calculation } ?? false
     }
 
     /// Remembers a day's pay ("dibayar 100rb sehari", "buruh harian, 90rb sehari") and the days
@@ -180,9 +226,17 @@ extension Turn {
             !Figures.unitWords.contains(t.surface) && !Calculation.wageWords.contains(t.surface) && !t.surface.allSatisfy(\.isNumber)
                 && !Figures.isNumberWord(t.surface)
                 && !Figures.serviceWords.contains(t.surface) && !Self.amountWords.contains(t.surface) && !Self.gettingWords.contains(t.surface)
+                && !Self.wageDetailWords.contains(t.surface) && !Figures.correctionWords.contains(t.surface) && !Self.takingBackWords.contains(t.surface)
         }
         return contentWords(rest[...])
     }
+
+    /// Words that open a figure taken back ("eh salah, maksudnya 5 bulan").
+    static let takingBackWords: Set<String> = ["eh", "oh", "ups", "oops", "sorry", "maaf", "sori"]
+
+    /// Words that say what a wage is made of ("gaji pokok 3,8 juta plus tunjangan tetap 400rb").
+    static let wageDetailWords: Set<String> = ["pokok", "tunjangan", "tunjangannya", "tetap", "plus", "ditambah", "tambah", "basic", "allowance",
+                                               "allowances", "fixed", "bersih", "kotor", "net", "gross"]
 
     /// Words of receiving an amount ("dpt brp", "how much do I get").
     static let gettingWords: Set<String> = ["dapat", "dapet", "get", "receive", "terima", "nerima", "menerima"]
@@ -195,6 +249,7 @@ extension Turn {
         guard let calculation = calculation(of: def) else { return nil }
         return calculation.values(words: words ?? messageFigures, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
                                   rememberedContract: session.contractMonths, rememberedDaily: rememberedDailyPay,
+                                  rememberedOvertime: session.overtimeHours,
                                   row: row ?? calculationRow(def), language: language)
     }
 
@@ -257,6 +312,30 @@ extension Turn {
             let computing = offered.filter { engine.matcher.eligible($0, session) && calculated(kb.intents[$0], words: figures) != nil }
             if computing.count == 1, let i = computing.first {
                 rule = traced("figures for the one offered choice that computes with them, `\(kb.intents[i].id)`")
+                return answer(intent: i, score: settings.answerThreshold, entity: nil)
+            }
+        }
+        // Right after an answer that computes nothing, a message of hardly more than a wage that
+        // completes the figures of the one next step of that answer computing with two or more,
+        // a step that exists only after it (`context`: "gaji pokok 3,8 juta plus tunjangan tetap
+        // 400rb" after the THR answer to someone who said 8 months is the THR amount, worked
+        // out; probe 32f 02/2). (Not a step that is an answer of its own: a wage after the answer
+        // about a dismissal in probation adds to that case, though the PKWT compensation it
+        // offers could compute with it.)
+        // So does the length of service alone for such a step that computes with it ("masa kerja
+        // sy baru 3 bulan" after the THR answer: the THR amount, which asks for the wage; probe
+        // 32f 12/2).
+        let statesMonths = !statesWage && Calculation.statedMonths(in: figures) != nil
+        if besides <= Self.figuresOnlyWords, statesWage || statesMonths, let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }),
+           kb.intents[last].calculate == nil {
+            let lastID = kb.intents[last].id
+            let next = engine.knowledge.followUpIndices[last].filter { i in
+                guard let calculation = calculation(of: kb.intents[i]), calculation.figuresNeeded >= 2,
+                      engine.knowledge.intentContexts[i].contains(lastID), engine.matcher.eligible(i, session) else { return false }
+                return statesMonths ? calculation.usesMonths : calculated(kb.intents[i], words: figures) != nil
+            }
+            if next.count == 1, let i = next.first {
+                rule = traced("figures completing `\(kb.intents[i].id)`, the next step of the last answer that computes with them")
                 return answer(intent: i, score: settings.answerThreshold, entity: nil)
             }
         }
@@ -462,6 +541,24 @@ extension Turn {
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
     }
 
+    /// "aku kerja 8 bulan gaji 3,5 jt thr ku brp": a message that asks for an amount and states
+    /// a wage, read as an answer that computes nothing (the THR rules) whose next steps include
+    /// exactly one calculation the figures suffice for and that exists only after it (`context`:
+    /// the THR amount): that calculation answers, its rules included, rather than the rules with
+    /// the figures ignored. Nil otherwise, and for a choice picked by number. (Not a next step
+    /// that is an answer of its own: "my salary is 5 million and i worked on a national holiday,
+    /// how do i calculate it" asks about the holiday, not for the workday overtime it offers.)
+    func computingFollowUp(of i: Int) -> Int? {
+        guard !pickedByNumber, kb.intents[i].calculate == nil, holdsFigures,
+              Self.asksForAnAmount(analysis.tokens) || analysis.tokens.contains(where: { Self.computeWords.contains($0.surface) }),
+              Calculation.statedWage(in: messageFigures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
+        let id = kb.intents[i].id
+        let computing = engine.knowledge.followUpIndices[i].filter { next in
+            kb.intents[next].calculate != nil && engine.knowledge.intentContexts[next].contains(id) && calculated(kb.intents[next]) != nil
+        }
+        return computing.count == 1 ? computing.first : nil
+    }
+
     /// Whether intent `i` computes (`calculate:`) but the message and the conversation give none
     /// of the figures it needs.
     func computesNothingHere(_ i: Int) -> Bool {
@@ -479,6 +576,9 @@ extension Turn {
 
     /// Words of time that make "berapa" ask how long or how often.
     static let timeWords: Set<String> = ["lama", "hari", "minggu", "bulan", "tahun", "jam", "menit", "kali", "lamanya"]
+
+    /// Words asking to work an amount out ("hitung thr dong, masa kerja 8 bulan, gaji 3,5 jt").
+    static let computeWords: Set<String> = ["hitung", "hitungin", "itung", "itungin", "hitungkan", "calculate", "compute", "count"]
 
     /// Words asking for an amount.
     static let amountWords: Set<String> = ["berapa", "total", "totalnya", "jumlah", "jumlahnya", "much", "semuanya", "seluruhnya"]

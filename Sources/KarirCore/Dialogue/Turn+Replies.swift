@@ -12,6 +12,10 @@ extension Turn {
             return reply
         }
         if entity == nil, let reply = answerForEachValue(intent: i, score: score) { return reply }
+        if let next = computingFollowUp(of: i) {
+            rule = traced((rule.isEmpty ? "" : rule + "; ") + "the message's own figures for `\(kb.intents[next].id)`, the next step of `\(kb.intents[i].id)` that computes with them")
+            return answer(intent: next, score: score, entity: entity)
+        }
         let def = kb.intents[i]
         // The answer just given is not offered again as a suggestion ("syarat?" after "cara
         // bikin AK/1?" does not suggest how to get the card).
