@@ -210,6 +210,13 @@ extension Turn {
         if let top = ranking.candidates.first, top.intent != last, top.score >= settings.clarifyThreshold,
            calculation(of: kb.intents[top.intent])?.usesHours == true, calculation(of: kb.intents[last])?.usesHours == false,
            !Figures.hours(messageFigures).isEmpty { return nil }
+        // Nor figures the last answer still cannot compute with, when the best reading computes
+        // with them ("gaji terakhir 3 juta, dapetnya brp" after the JKP answer for a contract cut
+        // short, which needs the contract's months too: the JKP benefit, probe 32f 10/3).
+        // (Only when the message asks for the amount: a wage alone, "gaji 4,5 jt" after the
+        // answer that a resigning contract worker gets no JKP, adds to that case.)
+        if calculated(kb.intents[last]) == nil, Self.asksForAnAmount(analysis.tokens), let top = ranking.candidates.first, top.intent != last, top.score >= settings.answerThreshold,
+           calculated(kb.intents[top.intent]) != nil { return nil }
         rule = traced("new figures for the last answer, which computes with them")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
     }
