@@ -392,6 +392,11 @@ import Testing
         #expect(Figures.months(in: "kontrak 1 tahun diputus bulan ke 7").map(\.months) == [12, 7])
         #expect(Figures.months(in: "kontrak 1 tahun diputus bulan ke 7").map(\.service) == [false, true])
         #expect(Figures.months(in: "resign di bulan ke-5").map(\.months) == [5])
+        // The nearer word decides: a contract's length after "kerja kontrak" is no service.
+        #expect(Figures.months(in: "sy kerja kontrak 1 thn, baru 8 bulan").map(\.service) == [false, true])
+        // Years and months said together are one length.
+        #expect(Figures.months(in: "kontrak 2 thn baru jalan 1 tahun 3 bulan").map(\.months) == [24, 15])
+        #expect(Figures.months(in: "udah kerja 2 tahun lebih 4 bln").map(\.months) == [28])
         // Not a date: "tanggal 7" has no month word before "ke".
         #expect(Figures.months(in: "gajian tanggal 7").isEmpty)
     }
@@ -416,5 +421,7 @@ import Testing
         #expect(wage("gaji 4 jt sudah termasuk tunjangan tetap 500rb") == 4_000_000)
         // An amount before the word of allowance is the wage ("gaji 4jt tunjangan 500rb").
         #expect(wage("gaji 4jt tunjangan 500rb") == 4_000_000)
+        // A position allowance is fixed by its kind; a meal allowance per day present is not.
+        #expect(wage("gaji pokok 3,2jt tunjangan jabatan 500rb tunjangan makan 400rb") == 3_700_000)
     }
 }

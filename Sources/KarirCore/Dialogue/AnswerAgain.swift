@@ -88,10 +88,12 @@ enum AnswerAgain {
 
     static let shortQuestionWords = 3
 
-    /// Words that join others and point to no part of an answer ("kabur aja tanpa ijazah" and a
-    /// line that says "tanpa perjanjian").
+    /// Words that join others, or ask about a difference, and point to no part of an answer
+    /// ("kabur aja tanpa ijazah" and a line that says "tanpa perjanjian"; "bedanya apa" and a
+    /// line saying the steps "beda tiap aplikasi").
     static let joiningWords: Set<String> = ["tanpa", "dengan", "untuk", "dari", "sama", "juga", "lagi", "masih", "sudah", "belum", "kalau",
-                                            "atau", "tapi", "without", "with", "from", "also", "still", "already", "about", "only", "cuma"]
+                                            "atau", "tapi", "without", "with", "from", "also", "still", "already", "about", "only", "cuma",
+                                            "beda", "differ", "difference", "different"]
 
     /// Whether a word can tell lines apart.
     static func isContent(_ t: Token) -> Bool {
@@ -163,9 +165,12 @@ extension Turn {
         // (A word of the message before, "ijazah" in "kalau saya kabur aja tanpa ijazah gimana"
         // after "ijazah sy ditahan", is the conversation's subject, not the detail asked.)
         let earlier = before.previousMessage.map { Set(analyzer.analyze($0, sessionLanguage: language).tokens.map(\.stem)) } ?? []
-        let pointsToOnePart = scored.count == 1 && AnswerAgain.isShortQuestion(analysis.tokens)
-            && AnswerAgain.sharedKeys(of: analysis.tokens, with: scored[0].line, analyze: { analyzer.analyze($0, sessionLanguage: language).tokens })
-                .contains { !earlier.contains($0) && !AnswerAgain.joiningWords.contains($0) }
+        // (Every word of it that the message before did not hold is in that part: "bedanya apa
+        // buat sy kalo mitra" shares only "mitra" with a part on registering as a partner, and
+        // asks about the difference.)
+        let asked = Set(analysis.tokens.filter(AnswerAgain.isContent).map(\.stem)).subtracting(earlier).subtracting(AnswerAgain.joiningWords)
+        let pointsToOnePart = scored.count == 1 && AnswerAgain.isShortQuestion(analysis.tokens) && !asked.isEmpty
+            && asked.isSubset(of: AnswerAgain.sharedKeys(of: analysis.tokens, with: scored[0].line, analyze: { analyzer.analyze($0, sessionLanguage: language).tokens }))
         let restAbove = reorders && ((scored.map(\.shared).max() ?? 0) >= AnswerAgain.sharedWordsToLeaveTheRest || pointsToOnePart)
             ? engine.prompt("same_answer_rest_above", self.language, values) : ""
         if !restAbove.isEmpty {

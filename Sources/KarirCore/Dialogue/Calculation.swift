@@ -321,13 +321,19 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// tidak tetap").
     static func isFixedAllowance(_ words: [Figures.Word], at k: Int) -> Bool {
         guard let a = allowanceWord(words, at: k) else { return false }
-        let near = words[max(0, a - 2)..<min(words.count, a + 3)].map(\.text)
-        guard near.contains(where: { $0 == "tetap" || $0 == "fixed" }) else { return false }
+        // (Its own words only: those between the allowance word and the amount, and the one
+        // before it, "fixed allowance"; not the kind of another allowance named before.)
+        let near = words[max(0, a - 1)..<k].map(\.text)
+        // (A position or family allowance is fixed by its kind: "tunjangan jabatan 500rb".)
+        guard near.contains(where: { $0 == "tetap" || $0 == "fixed" || fixedAllowanceKinds.contains($0) }) else { return false }
         return !near.contains(where: { ["tidak", "tdk", "gak", "ga", "nggak", "bukan", "non", "not"].contains($0) })
             && !words[max(0, a - 3)..<a].contains { ["termasuk", "include", "includes", "including", "included"].contains($0.text) }
     }
 
     static let allowanceWords: Set<String> = ["tunjangan", "tunjangannya", "tunj", "allowance", "allowances"]
+    /// Kinds of allowance paid whatever the attendance, and so fixed (not meals or transport,
+    /// which are often paid per day present).
+    static let fixedAllowanceKinds: Set<String> = ["jabatan", "keluarga", "anak", "istri", "position", "family"]
 
     /// A day's pay and the days worked, stated together: one amount paid per day ("120rb
     /// sehari", "sehari dibayar 120rb", "upah harian 85rb") and one count of days, either of a
@@ -604,7 +610,7 @@ public enum Calculation: String, CaseIterable, Sendable {
         return nil
     }
 
-    static let contractWords: Set<String> = ["kontrak", "pkwt", "contract", "kontraknya"]
+    static let contractWords = Figures.contractWords
 
     /// The lengths of service taken as one, in months.
     static let monthsRange = 1.0...600

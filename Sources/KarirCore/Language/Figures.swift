@@ -129,8 +129,12 @@ public enum Figures {
     /// ``months(in:)`` of a message already cut into words.
     static func months(_ words: [Word]) -> [(months: Double, service: Bool)] {
         var found: [(months: Double, service: Bool)] = []
-        for (k, w) in words.enumerated() {
-            let service = words[max(0, k - 3)..<k].contains { serviceWords.contains($0.text) }
+        var joined: Set<Int> = []
+        for (k, w) in words.enumerated() where !joined.contains(k) {
+            // (The nearer word decides: "kerja kontrak 1 thn, baru 8 bulan" is a contract of a
+            // year and 8 months worked, not a year worked; probe 32g 08/3.)
+            let service = words[max(0, k - 3)..<k].reversed().first { serviceWords.contains($0.text) || contractWords.contains($0.text) }
+                .map { serviceWords.contains($0.text) } ?? false
             // "kerja setahun": only after a word of service ("gaji setahun" is no length of work).
             if let single = singleDurations[w.text], service {
                 found.append((single, service))
@@ -144,12 +148,25 @@ public enum Figures {
             }
             let unit = unit(of: k, in: words)
             if monthWords.contains(unit) { found.append((number.value, service)) }
-            if yearWords.contains(unit) { found.append((number.value * 12, service)) }
+            if yearWords.contains(unit) {
+                // "1 tahun 3 bulan", "2 thn lebih 4 bln": one length of 15 and 28 months.
+                var next = k + (w.unit == nil ? 2 : 1)
+                if next < words.count, ["lebih", "dan", "and"].contains(words[next].text) { next += 1 }
+                if next < words.count, let more = words[next].number, words[next].scale == nil, !more.grouped, more.value < 12,
+                   monthWords.contains(Self.unit(of: next, in: words)) {
+                    found.append((number.value * 12 + more.value, service))
+                    joined.insert(next)
+                } else {
+                    found.append((number.value * 12, service))
+                }
+            }
         }
         return found
     }
 
     static let monthWords: Set<String> = ["bulan", "bln", "bl", "month", "months", "mo", "mos"]
+    /// Words of a contract, whose length follows them.
+    static let contractWords: Set<String> = ["kontrak", "pkwt", "contract", "kontraknya"]
     static let yearWords: Set<String> = ["tahun", "thn", "th", "taun", "year", "years", "yr", "yrs"]
     static let singleDurations: [String: Double] = ["setahun": 12]
     static let serviceWords: Set<String> = ["kerja", "bekerja", "jalan", "worked", "working", "selama", "sudah", "udah", "udh", "sdh",
