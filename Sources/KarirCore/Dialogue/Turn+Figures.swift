@@ -46,6 +46,10 @@ extension Turn {
         return states || (session.lastIntent != nil && Figures.hours(figures).contains { !$0.work })
     }
 
+    /// The most content words besides a length for it to replace the last calculation's ("kalo
+    /// 2 tahun?"; not "pelatih renang buat anak 5 tahun di Surabaya" after the PKWT compensation).
+    static let lengthOnlyWords = 1
+
     /// "kalo 2 tahun?", "eh salah, maksudnya 5 bulan": one length of time and hardly anything
     /// else, not after a word of service or contract, right after an answer that computed with a
     /// length ("eh salah, maksudnya 5 bulan baru jalan").
@@ -56,7 +60,7 @@ extension Turn {
         let lengths = Figures.months(figures)
         guard lengths.count == 1, Calculation.monthsRange.contains(lengths[0].months), Figures.money(figures).isEmpty,
               let last = lastEligibleIntent(), let calculation = calculation(of: kb.intents[last]),
-              calculation.usesMonths, wordsBesideFigures() <= Self.figuresOnlyWords else { return false }
+              calculation.usesMonths, wordsBesideFigures() <= Self.lengthOnlyWords else { return false }
         let months = lengths[0].months
         let inYears = figures.contains { Figures.yearWords.contains($0.text) } || figures.contains { $0.unit.map(Figures.yearWords.contains) == true }
         if calculation == .pkwtEarlyEnd, inYears, let contract = session.contractMonths, contract.truncatingRemainder(dividingBy: 12) == 0,
