@@ -48,6 +48,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// The hours of overtime in a day the person stated ("lembur 4 jam"), for the overtime pay
     /// asked again later in the conversation ("jadi total lembur sy brp?" after another question).
     public var overtimeHours: Double?
+    /// The answers that computed with the person's figures in this conversation, oldest first
+    /// (at most ``calculationsKept``), for "jadi totalnya brp?" asked after another answer.
+    public var calculations: [String]?
     /// The turn at which a safety answer was last given (``Session/turn``): the message right
     /// after it is read as part of the crisis unless it clearly asks something else.
     public var safetyTurn: Int?
@@ -103,6 +106,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// answers written for employers (`audience: employer`) are then preferred.
     public var employer: Bool?
 
+    /// The most answers kept in ``calculations``.
+    public static let calculationsKept = 3
+
     /// The most characters of a message kept as ``subject``.
     public static let subjectLength = 300
 
@@ -126,6 +132,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.hourlyPay = nil
         self.hoursPerDay = nil
         self.overtimeHours = nil
+        self.calculations = nil
         self.safetyTurn = nil
         self.safetyIntent = nil
         self.referral = nil

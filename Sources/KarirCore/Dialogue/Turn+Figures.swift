@@ -535,8 +535,23 @@ extension Turn {
     /// conversation gave: the same answer, computed with them, unless the message clearly asks
     /// something else. Nil otherwise.
     mutating func amountAgain() -> Reply? {
-        guard let last = lastEligibleIntent(), kb.intents[last].calculate != nil, Self.words(analysis.tokens) <= Self.amountQuestionWords,
-              Self.asksForAnAmount(analysis.tokens), calculated(kb.intents[last]) != nil else { return nil }
+        guard Self.words(analysis.tokens) <= Self.amountQuestionWords, Self.asksForAnAmount(analysis.tokens) else { return nil }
+        let asksTotal = analysis.tokens.contains { Self.totalWords.contains($0.surface) }
+        let target: Int
+        if let last = lastEligibleIntent(), kb.intents[last].calculate != nil, calculated(kb.intents[last]) != nil {
+            // A total asked right after a calculation that an earlier one of its topic holds
+            // with more figures ("jadi totalnya brp?" after the PKWT compensation, the damages
+            // and the compensation of the contract ended early worked out before it): that one
+            // (probe 32h 06/4).
+            target = asksTotal ? rememberedCalculation(widerThan: last) ?? last : last
+        } else if asksTotal, let earlier = rememberedCalculation(widerThan: nil) {
+            // A total asked after another answer came between ("jadi total lembur sy brp?" after
+            // a question about the AK/1 card): the conversation's last calculation again.
+            target = earlier
+        } else {
+            return nil
+        }
+        let last = target
         let ranking = messageRanking()
         self.ranking = ranking
         // (Not a question about another matter: "pph 21 saya dipotong brp sebulan?" after the
@@ -545,8 +560,13 @@ extension Turn {
         // figures for: "berarti sebulan dpt brp?" after the JKP benefit computed from the wage
         // is that benefit per month, not a month's pay from a day's pay nobody stated; probe
         // 31f 04/3.)
-        guard !ranking.anchorsOnlyAnotherTopic, !ranking.outOfScopeIsNearer,
-              ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last || computesNothingHere($0.intent) }) ?? true
+        // (A total of an earlier calculation may name its subject, "jadi total thr ku brp" after
+        // a question about the AK/1 card: a reading of that calculation's topic that computes
+        // nothing is no other question.)
+        let earlierTopic = last != lastEligibleIntent() ? kb.intents[last].topic : nil
+        func ofEarlierTopic(_ c: Candidate) -> Bool { earlierTopic != nil && kb.intents[c.intent].topic == earlierTopic && kb.intents[c.intent].calculate == nil }
+        guard !ranking.anchorsOnlyAnotherTopic || ranking.candidates.first.map(ofEarlierTopic) == true, !ranking.outOfScopeIsNearer,
+              ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last || computesNothingHere($0.intent) || ofEarlierTopic($0) }) ?? true
         else { return nil }
         rule = traced("asking for the amount right after an answer that computes with the conversation's figures")
         return answer(intent: last, score: max(ranking.candidates.first?.score ?? 0, settings.answerThreshold), entity: nil)
@@ -569,6 +589,26 @@ extension Turn {
         }
         return computing.count == 1 ? computing.first : nil
     }
+
+    /// The most recent answer of the conversation that computed and still computes with its
+    /// figures, besides the last answer: with `widerThan`, only one of that intent's topic whose
+    /// calculation uses more figures.
+    func rememberedCalculation(widerThan narrower: Int?) -> Int? {
+        let lastID = session.lastIntent
+        for id in (session.calculations ?? []).reversed() where id != lastID {
+            guard let i = engine.knowledge.intentIndex[id], let calculation = calculation(of: kb.intents[i]),
+                  calculated(kb.intents[i]) != nil else { continue }
+            if let narrower {
+                guard kb.intents[i].topic == kb.intents[narrower].topic,
+                      calculation.figuresNeeded > (self.calculation(of: kb.intents[narrower])?.figuresNeeded ?? 0) else { continue }
+            }
+            return i
+        }
+        return nil
+    }
+
+    /// Words asking for a total.
+    static let totalWords: Set<String> = ["total", "totalnya", "jumlah", "jumlahnya", "semuanya", "seluruhnya", "all", "altogether"]
 
     /// Whether intent `i` computes (`calculate:`) but the message and the conversation give none
     /// of the figures it needs.

@@ -77,7 +77,12 @@ extension Turn {
         // figures too ("gaji saya di bawah umk, saya di klaten": the UMP of Jawa Tengah, not
         // "type for example UMP Jawa Barat"; probe 27e u40).
         if def.slot == nil, values["row"] == nil, let row = calculationRow(def) { values["row"] = row }
-        if let computed = calculated(def, row: values["row"] as? [String: String]) { values["calculation"] = computed }
+        if let computed = calculated(def, row: values["row"] as? [String: String]) {
+            values["calculation"] = computed
+            var kept = (session.calculations ?? []).filter { $0 != def.id }
+            kept.append(def.id)
+            session.calculations = Array(kept.suffix(Session.calculationsKept))
+        }
         text = engine.knowledge.answers[i][language]?.render(values) ?? ""
         session.pendingIntent = nil
         session.collectingFor = def.collectsMessage ? def.id : nil
