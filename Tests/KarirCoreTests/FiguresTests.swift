@@ -397,6 +397,9 @@ import Testing
         // Years and months said together are one length.
         #expect(Figures.months(in: "kontrak 2 thn baru jalan 1 tahun 3 bulan").map(\.months) == [24, 15])
         #expect(Figures.months(in: "udah kerja 2 tahun lebih 4 bln").map(\.months) == [28])
+        // The months left of a contract are no length worked.
+        #expect(Figures.months(in: "mau berhenti kontrak sebelum habis, sisa 4 bulan").isEmpty)
+        #expect(Figures.months(in: "kerja 10 bulan, kontrak tinggal 2 bulan lagi").map(\.months) == [10])
         // Not a date: "tanggal 7" has no month word before "ke".
         #expect(Figures.months(in: "gajian tanggal 7").isEmpty)
     }

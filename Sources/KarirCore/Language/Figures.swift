@@ -141,6 +141,11 @@ public enum Figures {
                 continue
             }
             guard let number = w.number, w.scale == nil, !number.grouped else { continue }
+            // Not the months left of a contract ("sisa 4 bulan", "tinggal 2 bulan lagi", "2 months
+            // left"): no months worked, nor a contract's length (probe 32h 21/3 got a PKWT
+            // compensation for the 2 months remaining).
+            if words[max(0, k - 2)..<k].contains(where: { remainingWords.contains($0.text) })
+                || (k + 2 < words.count && ["left", "remaining", "lagi"].contains(words[k + 2].text)) { continue }
             // "diputus bulan ke 7", "resign di bulan ke-5": the Nth month, worked.
             if k >= 2, words[k - 1].text == "ke", monthWords.contains(words[k - 2].text) {
                 found.append((number.value, true))
@@ -165,6 +170,9 @@ public enum Figures {
     }
 
     static let monthWords: Set<String> = ["bulan", "bln", "bl", "month", "months", "mo", "mos"]
+    /// Words that make the length after them what is left, not what was worked.
+    static let remainingWords: Set<String> = ["sisa", "sisanya", "tinggal", "kurang", "remaining"]
+
     /// Words of a contract, whose length follows them.
     static let contractWords: Set<String> = ["kontrak", "pkwt", "contract", "kontraknya"]
     static let yearWords: Set<String> = ["tahun", "thn", "th", "taun", "year", "years", "yr", "yrs"]
