@@ -34,16 +34,16 @@ enum AnswerAgain {
             isContent(message[k]) && !(k > 0 && QuestionParts.questionWords.contains(message[k - 1].surface) && degreeWords.contains(message[k].surface))
         }.map { message[$0].stem })
         guard !keys.isEmpty, !lines.isEmpty else { return [] }
-        let shared = lines.map { Set(analyze($0).filter(isContent).map(\.stem)).intersection(keys) }
+        let shared = lines.map { contentStems(of: $0, analyze: analyze).intersection(keys) }
         let common = Set(keys.filter { key in shared.count(where: { $0.contains(key) }) * 2 > lines.count })
         let scores = shared.map { $0.subtracting(common).count }
         let best = lines.indices.filter { scores[$0] > 0 }.sorted { (scores[$0], -$0) > (scores[$1], -$1) }.prefix(mostLines)
         return best.sorted().map { (lines[$0], scores[$0]) }
     }
 
-    /// The stems of the message's words that can tell lines apart and that `line` holds.
-    static func sharedKeys(of message: [Token], with line: String, analyze: (String) -> [Token]) -> Set<String> {
-        Set(message.filter(isContent).map(\.stem)).intersection(analyze(line).filter(isContent).map(\.stem))
+    /// The stems of the words of `text` that can tell lines apart.
+    static func contentStems(of text: String, analyze: (String) -> [Token]) -> Set<String> {
+        Set(analyze(text).filter(isContent).map(\.stem))
     }
 
     /// The answer's lines grouped into the parts that are moved as one: a list item ("- …",
@@ -164,13 +164,16 @@ extension Turn {
         // 32b 09/2, 09/3).
         // (A word of the message before, "ijazah" in "kalau saya kabur aja tanpa ijazah gimana"
         // after "ijazah sy ditahan", is the conversation's subject, not the detail asked.)
-        let earlier = before.previousMessage.map { Set(analyzer.analyze($0, sessionLanguage: language).tokens.map(\.stem)) } ?? []
         // (Every word of it that the message before did not hold is in that part: "bedanya apa
         // buat sy kalo mitra" shares only "mitra" with a part on registering as a partner, and
         // asks about the difference.)
-        let asked = Set(analysis.tokens.filter(AnswerAgain.isContent).map(\.stem)).subtracting(earlier).subtracting(AnswerAgain.joiningWords)
-        let pointsToOnePart = scored.count == 1 && AnswerAgain.isShortQuestion(analysis.tokens) && !asked.isEmpty
-            && asked.isSubset(of: AnswerAgain.sharedKeys(of: analysis.tokens, with: scored[0].line, analyze: { analyzer.analyze($0, sessionLanguage: language).tokens }))
+        func pointsToOnlyPart() -> Bool {
+            let analyze = { analyzer.analyze($0, sessionLanguage: language).tokens }
+            let earlier = before.previousMessage.map { Set(analyze($0).map(\.stem)) } ?? []
+            let asked = Set(analysis.tokens.filter(AnswerAgain.isContent).map(\.stem)).subtracting(earlier).subtracting(AnswerAgain.joiningWords)
+            return !asked.isEmpty && asked.isSubset(of: AnswerAgain.contentStems(of: scored[0].line, analyze: analyze))
+        }
+        let pointsToOnePart = scored.count == 1 && AnswerAgain.isShortQuestion(analysis.tokens) && pointsToOnlyPart()
         let restAbove = reorders && ((scored.map(\.shared).max() ?? 0) >= AnswerAgain.sharedWordsToLeaveTheRest || pointsToOnePart)
             ? engine.prompt("same_answer_rest_above", self.language, values) : ""
         if !restAbove.isEmpty {

@@ -601,7 +601,7 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// The contract's length stated in a message, to remember: a length after a word of
     /// contract ("kontrak 1 thn", "pkwt 2 tahun").
     static func statedContract(in words: [Figures.Word]) -> Double? {
-        for (k, w) in words.enumerated() where contractWords.contains(w.text) {
+        for (k, w) in words.enumerated() where Figures.contractWords.contains(w.text) {
             // "kontrak setahun": a length said in one word, right after the contract.
             if k + 1 < words.count, let single = Figures.singleDurations[words[k + 1].text] { return single }
             let lengths = Figures.months(Array(words[(k + 1)..<min(words.count, k + 5)]))
@@ -609,8 +609,6 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
         return nil
     }
-
-    static let contractWords = Figures.contractWords
 
     /// The lengths of service taken as one, in months.
     static let monthsRange = 1.0...600

@@ -43,7 +43,7 @@ extension Turn {
             session.overtimeHours = overtime.hours
         }
         // (Hours that are only a working day's length give no figure for a calculation.)
-        return states || (session.lastIntent != nil && Figures.hours(figures).contains { !$0.work })
+        return states || (session.lastIntent != nil && hours.contains { !$0.work })
     }
 
     /// The most content words besides a length for it to replace the last calculation's ("kalo
@@ -339,10 +339,8 @@ extension Turn {
         let statesMonths = !statesWage && Calculation.statedMonths(in: figures) != nil
         if besides <= Self.figuresOnlyWords, statesWage || statesMonths, let last = session.lastIntent.flatMap({ engine.knowledge.intentIndex[$0] }),
            kb.intents[last].calculate == nil {
-            let lastID = kb.intents[last].id
-            let next = engine.knowledge.followUpIndices[last].filter { i in
-                guard let calculation = calculation(of: kb.intents[i]), calculation.figuresNeeded >= 2,
-                      engine.knowledge.intentContexts[i].contains(lastID), engine.matcher.eligible(i, session) else { return false }
+            let next = computingNextSteps(of: last).filter { i in
+                guard let calculation = calculation(of: kb.intents[i]), calculation.figuresNeeded >= 2, engine.matcher.eligible(i, session) else { return false }
                 return statesMonths ? calculation.usesMonths : calculated(kb.intents[i], words: figures) != nil
             }
             if next.count == 1, let i = next.first {
@@ -537,21 +535,24 @@ extension Turn {
     mutating func amountAgain() -> Reply? {
         guard Self.words(analysis.tokens) <= Self.amountQuestionWords, Self.asksForAnAmount(analysis.tokens) else { return nil }
         let asksTotal = analysis.tokens.contains { Self.totalWords.contains($0.surface) }
-        let target: Int
-        if let last = lastEligibleIntent(), kb.intents[last].calculate != nil, calculated(kb.intents[last]) != nil {
+        let last: Int
+        // Whether the amount is of a calculation before the last answer.
+        var ofAnEarlierAnswer = false
+        if let lastAnswer = lastEligibleIntent(), kb.intents[lastAnswer].calculate != nil, calculated(kb.intents[lastAnswer]) != nil {
             // A total asked right after a calculation that an earlier one of its topic holds
             // with more figures ("jadi totalnya brp?" after the PKWT compensation, the damages
             // and the compensation of the contract ended early worked out before it): that one
             // (probe 32h 06/4).
-            target = asksTotal ? rememberedCalculation(widerThan: last) ?? last : last
+            last = asksTotal ? rememberedCalculation(widerThan: lastAnswer) ?? lastAnswer : lastAnswer
+            ofAnEarlierAnswer = last != lastAnswer
         } else if asksTotal, let earlier = rememberedCalculation(widerThan: nil) {
             // A total asked after another answer came between ("jadi total lembur sy brp?" after
             // a question about the AK/1 card): the conversation's last calculation again.
-            target = earlier
+            last = earlier
+            ofAnEarlierAnswer = true
         } else {
             return nil
         }
-        let last = target
         let ranking = messageRanking()
         self.ranking = ranking
         // (Not a question about another matter: "pph 21 saya dipotong brp sebulan?" after the
@@ -563,8 +564,8 @@ extension Turn {
         // (A total of an earlier calculation may name its subject, "jadi total thr ku brp" after
         // a question about the AK/1 card: a reading of that calculation's topic that computes
         // nothing is no other question.)
-        let earlierTopic = last != lastEligibleIntent() ? kb.intents[last].topic : nil
-        func ofEarlierTopic(_ c: Candidate) -> Bool { earlierTopic != nil && kb.intents[c.intent].topic == earlierTopic && kb.intents[c.intent].calculate == nil }
+        let topic = kb.intents[last].topic
+        func ofEarlierTopic(_ c: Candidate) -> Bool { ofAnEarlierAnswer && kb.intents[c.intent].topic == topic && kb.intents[c.intent].calculate == nil }
         guard !ranking.anchorsOnlyAnotherTopic || ranking.candidates.first.map(ofEarlierTopic) == true, !ranking.outOfScopeIsNearer,
               ranking.candidates.first.map({ !isClearlyAnotherQuestion($0) || $0.intent == last || computesNothingHere($0.intent) || ofEarlierTopic($0) }) ?? true
         else { return nil }
@@ -583,11 +584,16 @@ extension Turn {
         guard !pickedByNumber, kb.intents[i].calculate == nil, holdsFigures,
               Self.asksForAnAmount(analysis.tokens) || analysis.tokens.contains(where: { Self.computeWords.contains($0.surface) }),
               Calculation.statedWage(in: messageFigures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
-        let id = kb.intents[i].id
-        let computing = engine.knowledge.followUpIndices[i].filter { next in
-            kb.intents[next].calculate != nil && engine.knowledge.intentContexts[next].contains(id) && calculated(kb.intents[next]) != nil
-        }
+        let computing = computingNextSteps(of: i).filter { calculated(kb.intents[$0]) != nil }
         return computing.count == 1 ? computing.first : nil
+    }
+
+    /// The `follow_ups` of intent `i` that compute (`calculate:`) and exist only after it (their
+    /// `context` names it): its own worked-out next step, such as the THR amount after the THR
+    /// rules.
+    func computingNextSteps(of i: Int) -> [Int] {
+        let id = kb.intents[i].id
+        return engine.knowledge.followUpIndices[i].filter { kb.intents[$0].calculate != nil && engine.knowledge.intentContexts[$0].contains(id) }
     }
 
     /// The most recent answer of the conversation that computed and still computes with its
