@@ -34,12 +34,16 @@ enum ListReference {
     static func items(of text: String) -> [String] {
         guard Reply.holdsNumberedList(text) else { return [] }
         var items: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.drop { $0 == " " }
-            let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
-            guard let n = Int(digits), trimmed.dropFirst(digits.count).hasPrefix(". ") else { continue }
+        // Read on bytes: splitting the text into Characters was 6% of an answer's time (perf,
+        // thirty-third session), and a list line opens with ASCII digits, ". " and spaces.
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let trimmed = line.drop { $0 == UInt8(ascii: " ") }
+            let digits = trimmed.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            let rest = trimmed.dropFirst(digits.count)
+            guard !digits.isEmpty, digits.count <= 4, rest.starts(with: [UInt8(ascii: "."), UInt8(ascii: " ")]) else { continue }
+            let n = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
             if n == items.count + 1 {
-                items.append(String(trimmed.dropFirst(digits.count + 2)))
+                items.append(String(decoding: rest.dropFirst(2), as: UTF8.self))
             } else if n == 1, !items.isEmpty {
                 break
             }
