@@ -357,11 +357,19 @@ import Testing
         #expect(english["below"] as? Bool == true)
         let above = try #require(Calculation.belowMinimum.values(message: "gaji 5jt, umr sini 4,8 jt", rememberedWage: nil, language: .id))
         #expect(above["above"] as? Bool == true)
-        // A place's row comes first: its figure, not the stated one.
+        // A place's row (a province's UMP) comes first, unless the stated minimum is higher: that
+        // is the city's or regency's UMK, which Karir does not have (probe 33b 01/1).
         let row = ["name": "Jawa Tengah", "year": "2026", "amount": "Rp 2.327.386"]
-        let placed = try #require(Calculation.belowMinimum.values(message: "gaji 1,8 padahal umk 2,5", rememberedWage: nil, row: row, language: .id))
+        let placed = try #require(Calculation.belowMinimum.values(message: "gaji 1,8 padahal umk 2,2", rememberedWage: nil, row: row, language: .id))
         #expect(placed["stated"] == nil)
         #expect(placed["minimum"] as? String == "Rp 2.327.386")
+        let higher = try #require(Calculation.belowMinimum.values(message: "gaji 1,8 padahal umk 2,5", rememberedWage: nil, row: row, language: .id))
+        #expect(higher["stated"] as? Bool == true)
+        #expect(higher["place"] == nil)
+        #expect(higher["minimum"] as? String == "Rp 2.500.000")
+        // The minimum's amount a few words after its name is not the wage.
+        #expect(Calculation.wage(in: Figures.tokens("gaji cuma 3,8jt, bukannya umk bekasi lebih dr 5jt ya?")) == 3_800_000)
+        #expect(Calculation.statedMinimum(in: Figures.tokens("gaji cuma 3,8jt, bukannya umk bekasi lebih dr 5jt ya?")) == 5_000_000)
         // A percentage or a count after the word is no minimum.
         #expect(Calculation.statedMinimum(in: Figures.tokens("umk naik 6 persen")) == nil)
         #expect(Calculation.statedMinimum(in: Figures.tokens("umk 2 tahun lalu")) == nil)
@@ -400,6 +408,13 @@ import Testing
         // The months left of a contract are no length worked.
         #expect(Figures.months(in: "mau berhenti kontrak sebelum habis, sisa 4 bulan").isEmpty)
         #expect(Figures.months(in: "kerja 10 bulan, kontrak tinggal 2 bulan lagi").map(\.months) == [10])
+        // The time left is read on its own (the months worked or the contract follow from it).
+        #expect(Figures.remainingMonths(Figures.tokens("sisa kontrak 1 bln lg")) == 1)
+        #expect(Figures.remainingMonths(Figures.tokens("kontrak tinggal 2 bulan lagi")) == 2)
+        #expect(Figures.remainingMonths(Figures.tokens("there are 6 months left on my contract")) == 6)
+        #expect(Figures.remainingMonths(Figures.tokens("kerja 10 bulan")) == nil)
+        #expect(Calculation.statedContract(in: Figures.tokens("sisa kontrak 1 bln lg")) == nil)
+        #expect(Calculation.statedContract(in: Figures.tokens("kontrak 12 bulan sisa 4 bulan")) == 12)
         // Not a date: "tanggal 7" has no month word before "ke".
         #expect(Figures.months(in: "gajian tanggal 7").isEmpty)
     }

@@ -20,6 +20,15 @@ import Testing
         #expect(detector.detect(["ak1"], fallback: nil).language == .id)
     }
 
+    /// An Indonesian conversation needs clearer English to switch than a first message does.
+    @Test func anIndonesianConversationNeedsClearerEnglishToSwitch() {
+        #expect(LanguageDetector.decide(-2.0, fallback: nil).language == .en)
+        #expect(LanguageDetector.decide(-2.0, fallback: .id).language == .id)
+        #expect(LanguageDetector.decide(-3.0, fallback: .id).language == .id)
+        #expect(LanguageDetector.decide(-3.5, fallback: .id).language == .en)
+        #expect(LanguageDetector.decide(-2.0, fallback: .en).language == .en)
+    }
+
     @Test func engineAnswersInTheLanguageOfTheQuestion() {
         let e = Fixture.engine
         #expect(e.respond(to: "berapa biaya kartu kuning", in: Session()).language == .id)

@@ -171,15 +171,26 @@ public enum Calculation: String, CaseIterable, Sendable {
             }
             // The person named the minimum themselves ("gaji cuma 1,8 padahal umk kota saya 2,5")
             // and no place was named: compared with that figure (`stated`).
+            let stated = Self.statedMinimum(in: words).flatMap { $0 != wage ? $0 : nil }
             guard let row else {
-                guard let minimum = Self.statedMinimum(in: words), minimum != wage else { return values }
+                guard let stated else { return values }
                 values["stated"] = true
-                return compare(with: minimum)
+                return compare(with: stated)
             }
             values["place"] = row["name"] ?? ""
             values["year"] = row["year"] ?? ""
             // Rows whose sources disagree have no single amount: no comparison.
             guard let minimum = row["amount"].flatMap({ Figures.money(in: $0).first }) else { return values }
+            // A minimum the person states above the province's is their city's or regency's
+            // (UMKs are often higher, and Karir has none): "gaji cuma 3,8jt, bukannya umk bekasi
+            // lebih dr 5jt ya?" is below the 5 million they name, not merely above the UMP of Jawa
+            // Barat (probe 33b 01/1).
+            if let stated, stated > minimum {
+                values["place"] = nil
+                values["year"] = nil
+                values["stated"] = true
+                return compare(with: stated)
+            }
             return compare(with: minimum)
         case .monthlyPay:
             return nil // (computed above: it needs a day's pay, not a wage)
@@ -271,8 +282,10 @@ public enum Calculation: String, CaseIterable, Sendable {
         // Not an amount to be paid that no word of pay names as earned: "waduh 31 juta 😭 gimana
         // biar ga bayar segitu" echoes the damages just computed (probe 26b u04), it is no wage.
         if words.contains(where: { owedWords.contains($0.text) }), !words.contains(where: { wageWords.contains($0.text) }) { return nil }
-        // Not an amount that a minimum wage word stands just before: "gaji sy 1,5jt padahal umr
-        // jakarta 5 jutaan" earns 1.5 million.
+        // Not an amount that a minimum wage word stands just before (within the reach of
+        // ``statedMinimum(in:)``): "gaji sy 1,5jt padahal umr jakarta 5 jutaan" earns 1.5
+        // million, "gaji cuma 3,8jt, bukannya umk bekasi lebih dr 5jt" 3.8 (probe 33b 01/1 was
+        // told its wage of 5 million was above the minimum).
         let all = Figures.moneyAt(words)
         // An allowance is no wage of its own: a fixed one is added to the wage it comes with
         // ("gaji pokok 3,8 juta plus tunjangan tetap 400rb" earns 4.2 million: the wage the
@@ -282,7 +295,7 @@ public enum Calculation: String, CaseIterable, Sendable {
         // Nor one paid per day, week or hour ("dibayar 150rb sehari" is no monthly wage of
         // Rp 150.000 below the UMP; probe 28c 27/1).
         let own = all.filter { a in
-            wageRange.contains(a.amount) && !words[max(0, a.at - 3)..<a.at].contains { minimumWords.contains($0.text) }
+            wageRange.contains(a.amount) && !words[max(0, a.at - minimumReach)..<a.at].contains { minimumWords.contains($0.text) }
                 && !isPerPeriod(words, after: a.at) && !isPerDay(words, before: a.at) && !allowances.contains { $0.at == a.at }
         }
         // Nor, when another amount is given, one the person works out from it ("gajiku 7 juta,
@@ -539,11 +552,15 @@ public enum Calculation: String, CaseIterable, Sendable {
     static func statedMinimum(in words: [Figures.Word]) -> Int? {
         let amounts = Figures.moneyAt(words)
         for (k, w) in words.enumerated() where minimumWords.contains(w.text) {
-            if let a = amounts.first(where: { $0.at > k && $0.at <= k + 4 && wageRange.contains($0.amount) }) { return a.amount }
-            if let millions = bareMillions(after: k, within: 4, in: words) { return millions }
+            if let a = amounts.first(where: { $0.at > k && $0.at <= k + minimumReach && wageRange.contains($0.amount) }) { return a.amount }
+            if let millions = bareMillions(after: k, within: minimumReach, in: words) { return millions }
         }
         return nil
     }
+
+    /// How many words after a word naming a minimum wage its amount may stand ("umk bekasi lebih
+    /// dr 5jt").
+    static let minimumReach = 4
 
     /// Words naming a minimum wage, whose amount is not the person's own.
     static let minimumWords: Set<String> = ["umr", "ump", "umk", "minimum", "minimal", "umsk"]
@@ -602,6 +619,9 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// contract ("kontrak 1 thn", "pkwt 2 tahun").
     static func statedContract(in words: [Figures.Word]) -> Double? {
         for (k, w) in words.enumerated() where Figures.contractWords.contains(w.text) {
+            // Not the time left of it: "sisa kontrak 1 bln lg" is no contract of a month (probe
+            // 33c 11/4: the PKWT compensation was then worked out for 1 month).
+            if words[max(0, k - 2)..<k].contains(where: { Figures.remainingWords.contains($0.text) }) { continue }
             // "kontrak setahun": a length said in one word, right after the contract.
             if k + 1 < words.count, let single = Figures.singleDurations[words[k + 1].text] { return single }
             let lengths = Figures.months(Array(words[(k + 1)..<min(words.count, k + 5)]))

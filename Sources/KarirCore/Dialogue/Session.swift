@@ -35,6 +35,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// How many months the person's fixed-term contract runs ("kontrak 1 thn"), for the damages
     /// when it is ended early.
     public var contractMonths: Double?
+    /// How many months of that contract were left when it ended, or are left ("sisa kontrak 1
+    /// bln lg"): with the contract's length it gives the months worked, with those the length.
+    public var remainingMonths: Double?
     /// A day's pay the person stated ("dibayar 100rb sehari"), in rupiah, and the days they work
     /// (of a month; `workDaysPerWeek` when said per week), each possibly from another message:
     /// together they make ``wage`` (probe 30b: "jadi sebulan gaji sy brp?" two messages later).
@@ -126,6 +129,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.wage = nil
         self.monthsWorked = nil
         self.contractMonths = nil
+        self.remainingMonths = nil
         self.dailyPay = nil
         self.workDays = nil
         self.workDaysPerWeek = nil

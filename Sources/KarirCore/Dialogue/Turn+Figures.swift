@@ -29,12 +29,15 @@ extension Turn {
             states = true
             statesMonths = true
         }
+        var statesContract = false
         if let contract = Calculation.statedContract(in: figures) {
             session.contractMonths = contract
             states = true
+            statesContract = true
         } else if !statesMonths, rememberLength(figures) {
             states = true
         }
+        if rememberRemaining(figures, statesMonths: statesMonths, statesContract: statesContract) { states = true }
         // Overtime hours of a day ("lembur 4 jam"), for the overtime pay asked again later.
         let hours = Figures.hours(figures)
         if let overtime = hours.first(where: { $0.overtime && !$0.period && !$0.work }) ?? (hours.count == 1 && !hours[0].period && !hours[0].work
@@ -45,6 +48,32 @@ extension Turn {
         // (Hours that are only a working day's length give no figure for a calculation.)
         return states || (session.lastIntent != nil && hours.contains { !$0.work })
     }
+
+    /// The months left of the contract ("sisa kontrak 1 bln lg"), remembered, and the figure
+    /// they complete: the months worked of a contract whose length is known ("kontrak 3 bln trs
+    /// di putus", then "sisa kontrak 1 bln lg": 2 months worked; probe 33c 11 was given the PKWT
+    /// compensation of 1 month), or the contract's length when the months worked are. The
+    /// figure this message states is kept; the other is worked out. Whether the message stated
+    /// the time left.
+    mutating func rememberRemaining(_ figures: [Figures.Word], statesMonths: Bool, statesContract: Bool) -> Bool {
+        // The time left of a contract: one the message or the conversation names, or the one
+        // the last answer computed with ("sisa gaji 2 bulan" is no contract's time left).
+        let aboutContract = session.contractMonths != nil || figures.contains { Figures.contractWords.contains($0.text) }
+            || lastComputes(.pkwtEarlyEnd) || lastComputes(.pkwtCompensation)
+        let stated = aboutContract ? Figures.remainingMonths(figures) : nil
+        if let stated { session.remainingMonths = stated }
+        guard let remaining = session.remainingMonths, !(statesMonths && statesContract) else { return stated != nil }
+        if let contract = session.contractMonths, !statesMonths, stated != nil || statesContract, contract > remaining {
+            session.monthsWorked = contract - remaining
+        } else if let months = session.monthsWorked, !statesContract, stated != nil || (statesMonths && session.contractMonths == nil),
+                  months + remaining <= Self.longestContract {
+            session.contractMonths = months + remaining
+        }
+        return stated != nil
+    }
+
+    /// The longest fixed-term contract, in months (five years, PP 35/2021).
+    static let longestContract = 60.0
 
     /// The most content words besides a length for it to replace the last calculation's ("kalo
     /// 2 tahun?"; not "pelatih renang buat anak 5 tahun di Surabaya" after the PKWT compensation).

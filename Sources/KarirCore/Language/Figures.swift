@@ -144,8 +144,7 @@ public enum Figures {
             // Not the months left of a contract ("sisa 4 bulan", "tinggal 2 bulan lagi", "2 months
             // left"): no months worked, nor a contract's length (probe 32h 21/3 got a PKWT
             // compensation for the 2 months remaining).
-            if words[max(0, k - 2)..<k].contains(where: { remainingWords.contains($0.text) })
-                || (k + 2 < words.count && ["left", "remaining", "lagi"].contains(words[k + 2].text)) { continue }
+            if isRemaining(k, in: words) { continue }
             // "diputus bulan ke 7", "resign di bulan ke-5": the Nth month, worked.
             if k >= 2, words[k - 1].text == "ke", monthWords.contains(words[k - 2].text) {
                 found.append((number.value, true))
@@ -167,6 +166,28 @@ public enum Figures {
             }
         }
         return found
+    }
+
+    /// Whether the number at `k` is the time left of something ("sisa 4 bulan", "sisa kontrak 1
+    /// bln lg", "tinggal 2 bulan lagi", "2 months left").
+    static func isRemaining(_ k: Int, in words: [Word]) -> Bool {
+        words[max(0, k - 2)..<k].contains(where: { remainingWords.contains($0.text) })
+            || (k + 2 < words.count && afterRemainingWords.contains(words[k + 2].text))
+    }
+
+    /// Words after a length that make it the time left ("2 bulan lagi", "2 months left").
+    static let afterRemainingWords: Set<String> = ["left", "remaining", "lagi", "lg", "lgi"]
+
+    /// The months left of a contract the message states ("sisa kontrak 1 bln lg", "tinggal 3
+    /// bulan lagi", "6 months left"), in months; nil when it states none.
+    static func remainingMonths(_ words: [Word]) -> Double? {
+        for (k, w) in words.enumerated() {
+            guard let number = w.number, w.scale == nil, !number.grouped, isRemaining(k, in: words) else { continue }
+            let unit = unit(of: k, in: words)
+            if monthWords.contains(unit) { return number.value }
+            if yearWords.contains(unit) { return number.value * 12 }
+        }
+        return nil
     }
 
     static let monthWords: Set<String> = ["bulan", "bln", "bl", "month", "months", "mo", "mos"]

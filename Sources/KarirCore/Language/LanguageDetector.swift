@@ -39,9 +39,18 @@ public struct LanguageDetector: Sendable {
         // Most users write Indonesian: English needs clearer evidence than Indonesian, so that
         // "ump riau" (two names) is not taken for English.
         if score > 0.5 { return (.id, score) }
-        if score < -1.5 { return (.en, score) }
+        // In a conversation held in Indonesian, a message mixing in an English phrase stays
+        // Indonesian ("one month notice itu wajib?", −1.6; "IM japan itu apa", −2.4: probes 33b
+        // 13/5 and 33d 10/2 were answered in English); a message in English scores −3 or less
+        // ("how long?" −6, "is it free?" −9) and switches.
+        if score < (fallback == .id ? Self.englishBarInIndonesian : Self.englishBar) { return (.en, score) }
         return (fallback ?? .id, score)
     }
+
+    /// The score below which a message is English: on its own, and in a conversation held in
+    /// Indonesian.
+    static let englishBar = -1.5
+    static let englishBarInIndonesian = -3.0
 
     /// Words both languages use alike ("ok thx" in an Indonesian chat is Indonesian, and so is
     /// "stop" inside the Indonesian interest quiz): no vote, whatever the examples' counts say,
