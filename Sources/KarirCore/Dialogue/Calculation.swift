@@ -89,10 +89,11 @@ public enum Calculation: String, CaseIterable, Sendable {
     /// ``values(message:rememberedWage:rememberedMonths:rememberedContract:row:language:)`` of a
     /// message already cut into figures (``Figures/tokens(_:)``).
     /// `rememberedOvertime`: the overtime hours of a day the conversation stated, used when the
-    /// message names no hours.
+    /// message names no hours; `rememberedMinimum`: a minimum wage it stated
+    /// (``statedMinimum(in:)``), used when the message states none.
     func values(words: [Figures.Word], rememberedWage: Int?, rememberedMonths: Double? = nil, rememberedContract: Double? = nil,
-                rememberedDaily: DailyPay? = nil, rememberedOvertime: Double? = nil, row: [String: String]? = nil,
-                language: Language) -> [String: Any]? {
+                rememberedDaily: DailyPay? = nil, rememberedOvertime: Double? = nil, rememberedMinimum: Int? = nil,
+                row: [String: String]? = nil, language: Language) -> [String: Any]? {
         if self == .monthlyPay { return Self.monthlyPayValues(words: words, remembered: rememberedDaily, language: language) }
         guard let wage = Self.wage(in: words) ?? rememberedWage else { return nil }
         // A month's pay worked out from a day's pay shows how: "Rp 120.000 × 26 hari = Rp 3.120.000"
@@ -171,7 +172,7 @@ public enum Calculation: String, CaseIterable, Sendable {
             }
             // The person named the minimum themselves ("gaji cuma 1,8 padahal umk kota saya 2,5")
             // and no place was named: compared with that figure (`stated`).
-            let stated = Self.statedMinimum(in: words).flatMap { $0 != wage ? $0 : nil }
+            let stated = (Self.statedMinimum(in: words) ?? rememberedMinimum).flatMap { $0 != wage ? $0 : nil }
             guard let row else {
                 guard let stated else { return values }
                 values["stated"] = true

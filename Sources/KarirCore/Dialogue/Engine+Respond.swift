@@ -176,7 +176,11 @@ struct Turn {
         if let reply = dailyPayStated() { return reply }
 
         if analysis.tokens.isEmpty {
+            // Silence ("...", an emoji) right after a safety answer is not met with the help
+            // menu: the safety follow-up says Karir is still there (probe 33f 08/4: "..." after
+            // a suicidal message got the list of commands).
             rule = traced("empty message")
+            if let reply = safetyFollowUp() { return reply }
             return finish(Reply(text: engine.prompt("help", language), kind: .fallback, topic: BuiltInTopic.fallback, intent: nil,
                                 confidence: 0, language: language, session: session))
         }

@@ -38,6 +38,9 @@ public struct Session: Codable, Sendable, Equatable {
     /// How many months of that contract were left when it ended, or are left ("sisa kontrak 1
     /// bln lg"): with the contract's length it gives the months worked, with those the length.
     public var remainingMonths: Double?
+    /// A minimum wage the person named ("padahal umk sini 4,9jt"), in rupiah: what their wage
+    /// is compared with later in the conversation when it is above the province's UMP.
+    public var statedMinimum: Int?
     /// A day's pay the person stated ("dibayar 100rb sehari"), in rupiah, and the days they work
     /// (of a month; `workDaysPerWeek` when said per week), each possibly from another message:
     /// together they make ``wage`` (probe 30b: "jadi sebulan gaji sy brp?" two messages later).
@@ -130,6 +133,7 @@ public struct Session: Codable, Sendable, Equatable {
         self.monthsWorked = nil
         self.contractMonths = nil
         self.remainingMonths = nil
+        self.statedMinimum = nil
         self.dailyPay = nil
         self.workDays = nil
         self.workDaysPerWeek = nil

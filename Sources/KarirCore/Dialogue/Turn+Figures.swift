@@ -23,6 +23,10 @@ extension Turn {
             session.wage = nil
         }
         if rememberDailyPay(figures) { states = true }
+        // A minimum wage the person names ("bukannya umk bekasi lebih dr 5jt?") stays the one
+        // their wage is compared with in the conversation (probe 33b 01/2 and 01/4 compared it
+        // with the province's UMP again after "sy udh kerja 2 thn lho").
+        if let minimum = Calculation.statedMinimum(in: figures) { session.statedMinimum = minimum }
         var statesMonths = false
         if analysis.tokens.contains(where: { Figures.serviceWords.contains($0.surface) }), let months = Calculation.statedMonths(in: figures) {
             session.monthsWorked = months
@@ -289,7 +293,7 @@ extension Turn {
         guard let calculation = calculation(of: def) else { return nil }
         return calculation.values(words: words ?? messageFigures, rememberedWage: session.wage, rememberedMonths: session.monthsWorked,
                                   rememberedContract: session.contractMonths, rememberedDaily: rememberedDailyPay,
-                                  rememberedOvertime: session.overtimeHours,
+                                  rememberedOvertime: session.overtimeHours, rememberedMinimum: session.statedMinimum,
                                   row: row ?? calculationRow(def), language: language)
     }
 
@@ -615,6 +619,21 @@ extension Turn {
               Calculation.statedWage(in: messageFigures, surfaces: analysis.tokens.lazy.map(\.surface)) != nil else { return nil }
         let computing = computingNextSteps(of: i).filter { calculated(kb.intents[$0]) != nil }
         return computing.count == 1 ? computing.first : nil
+    }
+
+    /// For an answer computing a permanent worker's severance, in a conversation about a
+    /// fixed-term contract that has not run its course (its length stated, fewer months worked
+    /// or none said): the reading of the same topic that computes the contract's early end, the
+    /// best ranked one that needs no context. "kalo sy di PHK skrg, dpt ganti rugi gk?" after
+    /// "sy PKWT 12 bulan, baru jalan 5" is owed the remaining months' wages (Pasal 62), not a
+    /// permanent worker's severance (probe 33e 01/3 was given the severance of 1 month's wage).
+    func fixedTermReading(of i: Int) -> Int? {
+        guard calculation(of: kb.intents[i]) == .severance, let contract = session.contractMonths,
+              (session.monthsWorked ?? 0) < contract, let ranking else { return nil }
+        return ranking.candidates.first { c in
+            kb.intents[c.intent].topic == kb.intents[i].topic && calculation(of: kb.intents[c.intent]) == .pkwtEarlyEnd
+                && engine.knowledge.intentContexts[c.intent].isEmpty && priority(of: c.intent) == .normal
+        }?.intent
     }
 
     /// The `follow_ups` of intent `i` that compute (`calculate:`) and exist only after it (their

@@ -16,6 +16,10 @@ extension Turn {
             rule = traced((rule.isEmpty ? "" : rule + "; ") + "the message's own figures for `\(kb.intents[next].id)`, the next step of `\(kb.intents[i].id)` that computes with them")
             return answer(intent: next, score: score, entity: entity)
         }
+        if let early = fixedTermReading(of: i) {
+            rule = traced((rule.isEmpty ? "" : rule + "; ") + "a fixed-term contract in the conversation: `\(kb.intents[early].id)`, which computes its early end, instead of `\(kb.intents[i].id)`")
+            return answer(intent: early, score: score, entity: entity)
+        }
         let def = kb.intents[i]
         // The answer just given is not offered again as a suggestion ("syarat?" after "cara
         // bikin AK/1?" does not suggest how to get the card).
