@@ -621,17 +621,31 @@ extension Turn {
         return computing.count == 1 ? computing.first : nil
     }
 
-    /// For an answer computing a permanent worker's severance, in a conversation about a
-    /// fixed-term contract that has not run its course (its length stated, fewer months worked
-    /// or none said): the reading of the same topic that computes the contract's early end, the
-    /// best ranked one that needs no context. "kalo sy di PHK skrg, dpt ganti rugi gk?" after
-    /// "sy PKWT 12 bulan, baru jalan 5" is owed the remaining months' wages (Pasal 62), not a
-    /// permanent worker's severance (probe 33e 01/3 was given the severance of 1 month's wage).
+    /// The reading that computes for the kind of contract the conversation shows, when intent
+    /// `i` computes for the other kind: the best ranked one of the same topic that needs no
+    /// context.
+    /// - A permanent worker's severance, in a conversation about a fixed-term contract that has
+    ///   not run its course (its length stated, fewer months worked or none said): the contract's
+    ///   early end. "kalo sy di PHK skrg, dpt ganti rugi gk?" after "sy PKWT 12 bulan, baru jalan
+    ///   5" is owed the remaining months' wages (Pasal 62), not a permanent worker's severance
+    ///   (probe 33e 01/3 was given the severance of 1 month's wage).
+    /// - A fixed-term contract's compensation for more months worked than such a contract may
+    ///   run (``longestContract``), no contract's length said: the severance. "sy udh kerja 6 thn,
+    ///   gaji 5jt" after a question about being pushed to resign is no PKWT of 72 months (probe
+    ///   33e 07/3 was given a PKWT compensation of Rp 30.000.000).
     func fixedTermReading(of i: Int) -> Int? {
-        guard calculation(of: kb.intents[i]) == .severance, let contract = session.contractMonths,
-              (session.monthsWorked ?? 0) < contract, let ranking else { return nil }
+        guard let calculation = calculation(of: kb.intents[i]), let ranking else { return nil }
+        let wanted: Calculation
+        if calculation == .severance, let contract = session.contractMonths, (session.monthsWorked ?? 0) < contract {
+            wanted = .pkwtEarlyEnd
+        } else if calculation == .pkwtCompensation, session.contractMonths == nil, Calculation.statedContract(in: messageFigures) == nil,
+                  let months = session.monthsWorked, months > Self.longestContract {
+            wanted = .severance
+        } else {
+            return nil
+        }
         return ranking.candidates.first { c in
-            kb.intents[c.intent].topic == kb.intents[i].topic && calculation(of: kb.intents[c.intent]) == .pkwtEarlyEnd
+            kb.intents[c.intent].topic == kb.intents[i].topic && self.calculation(of: kb.intents[c.intent]) == wanted
                 && engine.knowledge.intentContexts[c.intent].isEmpty && priority(of: c.intent) == .normal
         }?.intent
     }

@@ -17,7 +17,7 @@ extension Turn {
             return answer(intent: next, score: score, entity: entity)
         }
         if let early = fixedTermReading(of: i) {
-            rule = traced((rule.isEmpty ? "" : rule + "; ") + "a fixed-term contract in the conversation: `\(kb.intents[early].id)`, which computes its early end, instead of `\(kb.intents[i].id)`")
+            rule = traced((rule.isEmpty ? "" : rule + "; ") + "the kind of contract the conversation shows: `\(kb.intents[early].id)`, which computes for it, instead of `\(kb.intents[i].id)`")
             return answer(intent: early, score: score, entity: entity)
         }
         let def = kb.intents[i]
