@@ -178,20 +178,19 @@ public enum Calculation: String, CaseIterable, Sendable {
                 values["stated"] = true
                 return compare(with: stated)
             }
-            values["place"] = row["name"] ?? ""
-            values["year"] = row["year"] ?? ""
-            // Rows whose sources disagree have no single amount: no comparison.
-            guard let minimum = row["amount"].flatMap({ Figures.money(in: $0).first }) else { return values }
+            let minimum = row["amount"].flatMap({ Figures.money(in: $0).first })
             // A minimum the person states above the province's is their city's or regency's
             // (UMKs are often higher, and Karir has none): "gaji cuma 3,8jt, bukannya umk bekasi
             // lebih dr 5jt ya?" is below the 5 million they name, not merely above the UMP of Jawa
             // Barat (probe 33b 01/1).
-            if let stated, stated > minimum {
-                values["place"] = nil
-                values["year"] = nil
+            if let stated, let minimum, stated > minimum {
                 values["stated"] = true
                 return compare(with: stated)
             }
+            values["place"] = row["name"] ?? ""
+            values["year"] = row["year"] ?? ""
+            // Rows whose sources disagree have no single amount: no comparison.
+            guard let minimum else { return values }
             return compare(with: minimum)
         case .monthlyPay:
             return nil // (computed above: it needs a day's pay, not a wage)
@@ -233,7 +232,7 @@ public enum Calculation: String, CaseIterable, Sendable {
             let stated = Figures.months(words)
             guard let contract = Self.contractLength(stated) ?? rememberedContract,
                   let months = stated.first(where: \.service)?.months ?? rememberedMonths,
-                  Self.monthsRange.contains(months), contract > months, contract <= 60 else { return nil }
+                  Self.monthsRange.contains(months), contract > months, contract <= Self.longestContract else { return nil }
             let remaining = contract - months
             let damages = (remaining * Double(wage)).rounded(), compensation = (months / 12 * Double(wage)).rounded()
             return [
@@ -630,6 +629,9 @@ public enum Calculation: String, CaseIterable, Sendable {
         }
         return nil
     }
+
+    /// The longest fixed-term contract, in months (five years, PP 35/2021).
+    static let longestContract = 60.0
 
     /// The lengths of service taken as one, in months.
     static let monthsRange = 1.0...600

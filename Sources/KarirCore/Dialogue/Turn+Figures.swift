@@ -70,14 +70,11 @@ extension Turn {
         if let contract = session.contractMonths, !statesMonths, stated != nil || statesContract, contract > remaining {
             session.monthsWorked = contract - remaining
         } else if let months = session.monthsWorked, !statesContract, stated != nil || (statesMonths && session.contractMonths == nil),
-                  months + remaining <= Self.longestContract {
+                  months + remaining <= Calculation.longestContract {
             session.contractMonths = months + remaining
         }
         return stated != nil
     }
-
-    /// The longest fixed-term contract, in months (five years, PP 35/2021).
-    static let longestContract = 60.0
 
     /// The most content words besides a length for it to replace the last calculation's ("kalo
     /// 2 tahun?"; not "pelatih renang buat anak 5 tahun di Surabaya" after the PKWT compensation).
@@ -630,16 +627,16 @@ extension Turn {
     ///   5" is owed the remaining months' wages (Pasal 62), not a permanent worker's severance
     ///   (probe 33e 01/3 was given the severance of 1 month's wage).
     /// - A fixed-term contract's compensation for more months worked than such a contract may
-    ///   run (``longestContract``), no contract's length said: the severance. "sy udh kerja 6 thn,
+    ///   run (``Calculation/longestContract``), no contract's length said: the severance. "sy udh kerja 6 thn,
     ///   gaji 5jt" after a question about being pushed to resign is no PKWT of 72 months (probe
     ///   33e 07/3 was given a PKWT compensation of Rp 30.000.000).
-    func fixedTermReading(of i: Int) -> Int? {
+    func contractKindReading(of i: Int) -> Int? {
         guard let calculation = calculation(of: kb.intents[i]), let ranking else { return nil }
         let wanted: Calculation
         if calculation == .severance, let contract = session.contractMonths, (session.monthsWorked ?? 0) < contract {
             wanted = .pkwtEarlyEnd
         } else if calculation == .pkwtCompensation, session.contractMonths == nil, Calculation.statedContract(in: messageFigures) == nil,
-                  let months = session.monthsWorked, months > Self.longestContract {
+                  let months = session.monthsWorked, months > Calculation.longestContract {
             wanted = .severance
         } else {
             return nil

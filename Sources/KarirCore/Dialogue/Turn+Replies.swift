@@ -16,9 +16,9 @@ extension Turn {
             rule = traced((rule.isEmpty ? "" : rule + "; ") + "the message's own figures for `\(kb.intents[next].id)`, the next step of `\(kb.intents[i].id)` that computes with them")
             return answer(intent: next, score: score, entity: entity)
         }
-        if let early = fixedTermReading(of: i) {
-            rule = traced((rule.isEmpty ? "" : rule + "; ") + "the kind of contract the conversation shows: `\(kb.intents[early].id)`, which computes for it, instead of `\(kb.intents[i].id)`")
-            return answer(intent: early, score: score, entity: entity)
+        if let other = contractKindReading(of: i) {
+            rule = traced((rule.isEmpty ? "" : rule + "; ") + "the kind of contract the conversation shows: `\(kb.intents[other].id)`, which computes for it, instead of `\(kb.intents[i].id)`")
+            return answer(intent: other, score: score, entity: entity)
         }
         let def = kb.intents[i]
         // The answer just given is not offered again as a suggestion ("syarat?" after "cara
